@@ -1,0 +1,21 @@
+//! The pure core of the feature matrix: the catalog model, its validation, link
+//! resolution, the query (search, filters, sort) and the widget state with its actions.
+//!
+//! This crate owns every rule the widget applies to data. It must never touch the DOM,
+//! the network or any browser API: it is plain Rust, unit-tested on the host, and the
+//! Yew view only renders what it computes. The `source` feature adds the build-time
+//! parts (Markdown catalog reader, Rust code generator); they never reach the wasm.
+
+pub mod links;
+pub mod model;
+pub mod query;
+pub mod search;
+pub mod state;
+pub mod validate;
+
+#[cfg(feature = "source")]
+pub mod source;
+
+pub use model::{Aspect, Catalog, Category, Feature, Inline, Legend, Phase, Text};
+pub use query::{Direction, Query, SortKey, View};
+pub use state::{Action, MatrixState};

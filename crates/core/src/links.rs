@@ -1,0 +1,149 @@
+//! Documentation links: which hrefs a catalog may hold, and how relative ones resolve.
+//!
+//! A catalog link is `https://…`, `http://…` or a relative path. Everything else
+//! (`javascript:`, `data:`, `mailto:`, protocol-relative `//host`, text with spaces or
+//! control characters) is rejected by validation and never rendered as a link.
+
+use thiserror::Error;
+
+/// What kind of link an href is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `http://` or `https://` with a host.
+    Absolute,
+    /// A path (`/docs/x/`, `docs/x`, `../x`, `#anchor`, `?q`) resolved against the docs base.
+    Relative,
+}
+
+/// Why an href is not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LinkError {
+    #[error("link is empty")]
+    Empty,
+    #[error("link {0:?} contains whitespace or control characters")]
+    BadCharacters(String),
+    #[error("link {href:?} uses the scheme {scheme:?}; only https://, http:// and relative paths are allowed")]
+    Scheme { href: String, scheme: String },
+    #[error("link {0:?} is protocol-relative (starts with //); write https:// or a path")]
+    ProtocolRelative(String),
+    #[error("link {0:?} has no host after the scheme")]
+    NoHost(String),
+}
+
+/// Classifies an href, or says why it is not allowed.
+pub fn classify(href: &str) -> Result<LinkKind, LinkError> {
+    if href.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    if href.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(LinkError::BadCharacters(href.to_owned()));
+    }
+    if href.starts_with("//") || href.starts_with("\\\\") || href.starts_with("/\\") {
+        return Err(LinkError::ProtocolRelative(href.to_owned()));
+    }
+    // A scheme is letters/digits/+/-/. before the first ':' that comes before any '/', '?', '#'.
+    let head_end = href.find(['/', '?', '#']).unwrap_or(href.len());
+    if let Some(colon) = href[..head_end].find(':') {
+        let scheme = &href[..colon];
+        let lower = scheme.to_ascii_lowercase();
+        if lower == "http" || lower == "https" {
+            let rest = &href[colon + 1..];
+            let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+            return match host {
+                Some(h) if !h.is_empty() => Ok(LinkKind::Absolute),
+                _ => Err(LinkError::NoHost(href.to_owned())),
+            };
+        }
+        return Err(LinkError::Scheme { href: href.to_owned(), scheme: scheme.to_owned() });
+    }
+    Ok(LinkKind::Relative)
+}
+
+/// Resolves an href against the documentation base (`https://istio.io/latest`).
+///
+/// Absolute links are returned unchanged. Paths starting with `/` are appended to the
+/// base (so a base with a path, like `/latest`, keeps it: `/docs/x/` becomes
+/// `https://istio.io/latest/docs/x/`); other relative paths are joined with one `/`.
+/// Returns `None` for hrefs that [`classify`] rejects: such links are never rendered.
+pub fn resolve(base: &str, href: &str) -> Option<String> {
+    match classify(href).ok()? {
+        LinkKind::Absolute => Some(href.to_owned()),
+        LinkKind::Relative => {
+            if classify(base).ok()? != LinkKind::Absolute {
+                return None;
+            }
+            let base = base.trim_end_matches('/');
+            Some(match href.as_bytes()[0] {
+                b'/' => format!("{base}{href}"),
+                b'#' | b'?' => format!("{base}/{href}"),
+                _ => format!("{base}/{}", href.trim_start_matches("./")),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://istio.io/latest";
+
+    #[test]
+    fn relative_paths_resolve_under_the_base_path() {
+        assert_eq!(
+            resolve(BASE, "/docs/ops/configuration/traffic-management/dns-proxy/").as_deref(),
+            Some("https://istio.io/latest/docs/ops/configuration/traffic-management/dns-proxy/")
+        );
+        assert_eq!(resolve("https://istio.io/latest/", "/about/").as_deref(), Some("https://istio.io/latest/about/"));
+        assert_eq!(resolve(BASE, "docs/setup/").as_deref(), Some("https://istio.io/latest/docs/setup/"));
+        assert_eq!(resolve(BASE, "./docs/").as_deref(), Some("https://istio.io/latest/docs/"));
+        assert_eq!(
+            resolve(BASE, "/docs/tasks/observability/distributed-tracing/configurability/#trace-sampling").as_deref(),
+            Some("https://istio.io/latest/docs/tasks/observability/distributed-tracing/configurability/#trace-sampling")
+        );
+    }
+
+    #[test]
+    fn absolute_links_stay_as_they_are() {
+        let abs = "https://istio.io/v1.6/docs/reference/config/policy-and-telemetry/";
+        assert_eq!(resolve(BASE, abs).as_deref(), Some(abs));
+        assert_eq!(resolve(BASE, "http://example.com").as_deref(), Some("http://example.com"));
+        assert_eq!(resolve("https://docs.example.org/v2", "HTTPS://A.B/c").as_deref(), Some("HTTPS://A.B/c"));
+    }
+
+    #[test]
+    fn hostile_and_malformed_links_are_rejected() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "mailto:a@b.c",
+            "//evil.example/x",
+            "\\\\evil",
+            "https:/nohost",
+            "https://",
+            "http:x",
+            "/docs/with space",
+            "/docs/\u{0}nul",
+            "java\tscript:alert(1)",
+            "",
+        ] {
+            assert!(classify(bad).is_err(), "{bad:?} should be rejected");
+            assert_eq!(resolve(BASE, bad), None, "{bad:?} must not resolve");
+        }
+    }
+
+    #[test]
+    fn relative_links_need_an_absolute_base() {
+        assert_eq!(resolve("javascript:", "/docs/"), None);
+        assert_eq!(resolve("/local", "/docs/"), None);
+        assert_eq!(resolve("/local", "https://a.b/").as_deref(), Some("https://a.b/"));
+    }
+
+    #[test]
+    fn error_messages_name_the_problem() {
+        let e = classify("javascript:alert(1)").unwrap_err().to_string();
+        assert!(e.contains("javascript") && e.contains("only https://"), "{e}");
+    }
+}

@@ -1,0 +1,199 @@
+//! The typed catalog: categories, features, phases and the phase-definitions legend.
+//!
+//! Strings and slices are `Cow<'static, _>` so the same types hold the catalog that the
+//! build embeds as `static` data (borrowed, zero start-up cost) and catalogs built at run
+//! time (owned). A `Catalog` value is only ever produced by [`crate::validate`], so code
+//! that receives one may rely on its invariants (see `validate`).
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Text held by the catalog: borrowed from static data or owned.
+pub type Text = Cow<'static, str>;
+
+/// Maturity phase of a feature. The derived order is the maturity order
+/// (Alpha < Beta < Stable); sorting by phase uses it, never the label's spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    Alpha,
+    Beta,
+    Stable,
+}
+
+impl Phase {
+    /// Every phase, in maturity order.
+    pub const ALL: [Phase; 3] = [Phase::Alpha, Phase::Beta, Phase::Stable];
+
+    /// The label as written in catalogs and shown to readers.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Phase::Alpha => "Alpha",
+            Phase::Beta => "Beta",
+            Phase::Stable => "Stable",
+        }
+    }
+
+    /// Lower-case identifier used in ids, class names and CSS hooks.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Phase::Alpha => "alpha",
+            Phase::Beta => "beta",
+            Phase::Stable => "stable",
+        }
+    }
+
+    /// Position in [`Phase::ALL`], used to index per-phase arrays.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Parses a phase label case-insensitively ("beta", "Beta", " BETA ").
+    pub fn parse(s: &str) -> Option<Phase> {
+        let s = s.trim();
+        Phase::ALL.into_iter().find(|p| p.label().eq_ignore_ascii_case(s))
+    }
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A feature category (a section of the original page), in page order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// Stable identifier derived from the name (`traffic-management`).
+    pub id: Text,
+    pub name: Text,
+}
+
+/// One feature of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feature {
+    /// Stable identifier, unique in the catalog (`traffic-management-dns-proxying`).
+    pub id: Text,
+    /// The name as written in the source.
+    pub name: Text,
+    /// Index into [`Catalog::categories`].
+    pub category: u16,
+    pub phase: Phase,
+    /// Documentation link as written in the source: `https://`, `http://` or a relative
+    /// path, never anything else (checked by `validate`). Resolve it with
+    /// [`crate::links::resolve`] before rendering.
+    pub link: Option<Text>,
+    /// A note qualifying the phase ("Dual-stack IPv4 and IPv6 is not supported.").
+    pub note: Option<Text>,
+}
+
+/// A piece of rich text in the legend: plain text or a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Text(Text),
+    Link { text: Text, href: Text },
+}
+
+/// One row of the phase-definitions table ("Purpose", "API", ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Aspect {
+    pub name: Text,
+    /// One cell per phase of [`Legend::phases`], in the same order.
+    pub cells: Cow<'static, [Cow<'static, [Inline]>]>,
+}
+
+/// The phase-definitions table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Legend {
+    /// The phases defined, in maturity order.
+    pub phases: Cow<'static, [Phase]>,
+    pub aspects: Cow<'static, [Aspect]>,
+}
+
+impl Legend {
+    /// The definition cells of one phase, aspect by aspect.
+    pub fn definition(&self, phase: Phase) -> Option<Vec<(&str, &[Inline])>> {
+        let col = self.phases.iter().position(|p| *p == phase)?;
+        Some(self.aspects.iter().map(|a| (a.name.as_ref(), a.cells[col].as_ref())).collect())
+    }
+}
+
+/// A validated catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// Title of the source page ("Feature Status").
+    pub title: Text,
+    /// One-sentence description of the source page, may be empty.
+    pub description: Text,
+    /// Where the data comes from (file name and upstream), shown in the widget footer.
+    pub provenance: Text,
+    /// Base URL that relative documentation links resolve against.
+    pub docs_base: Text,
+    pub categories: Cow<'static, [Category]>,
+    pub features: Cow<'static, [Feature]>,
+    pub legend: Legend,
+}
+
+impl Catalog {
+    pub fn category(&self, feature: &Feature) -> &Category {
+        &self.categories[usize::from(feature.category)]
+    }
+
+    /// Number of features in each phase of [`Phase::ALL`].
+    pub fn phase_totals(&self) -> [usize; Phase::ALL.len()] {
+        let mut totals = [0; Phase::ALL.len()];
+        for f in self.features.iter() {
+            totals[f.phase.index()] += 1;
+        }
+        totals
+    }
+}
+
+/// Lower-case ASCII slug of a name: letters and digits kept, everything else collapsed
+/// into single dashes ("Protocols: HTTP1.1 / HTTP2" -> "protocols-http1-1-http2").
+/// Non-ASCII letters and digits are kept as they are (lower-cased).
+pub fn slugify(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phase_order_is_maturity_not_alphabet() {
+        assert!(Phase::Alpha < Phase::Beta && Phase::Beta < Phase::Stable);
+        let mut v = vec![Phase::Stable, Phase::Alpha, Phase::Beta];
+        v.sort();
+        assert_eq!(v, Phase::ALL);
+    }
+
+    #[test]
+    fn phase_parse_is_case_insensitive_and_strict() {
+        assert_eq!(Phase::parse(" beta "), Some(Phase::Beta));
+        assert_eq!(Phase::parse("STABLE"), Some(Phase::Stable));
+        assert_eq!(Phase::parse("Gamma"), None);
+        assert_eq!(Phase::parse("Alpha."), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Protocols: HTTP1.1 / HTTP2 / gRPC / TCP"), "protocols-http1-1-http2-grpc-tcp");
+        assert_eq!(slugify("  DNS Proxying "), "dns-proxying");
+        assert_eq!(slugify("End User (JWT) Authentication"), "end-user-jwt-authentication");
+        assert_eq!(slugify("Übersicht Ä"), "übersicht-ä");
+        assert_eq!(slugify("!!!"), "");
+    }
+}

@@ -1,0 +1,411 @@
+//! The query (search text, phase and category filters, sort) and the view it derives
+//! from a catalog: which rows are visible, in what order, grouped how, and the counts the
+//! filter buttons and the status line show.
+//!
+//! Visible rows are always derived from (catalog, query) by [`compute`]; nothing stores
+//! them. [`SearchIndex`] holds what is computed once per catalog (folded search fields,
+//! name ranks) so a keystroke costs one scan and one integer sort.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::model::{Catalog, Phase};
+use crate::search;
+
+/// The column a table is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// Feature name, case-insensitively.
+    Feature,
+    /// Category in page order; this is the page's own order and shows category headings.
+    Category,
+    /// Phase in maturity order (Alpha < Beta < Stable).
+    Phase,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 3] = [SortKey::Feature, SortKey::Category, SortKey::Phase];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            SortKey::Feature => "Feature",
+            SortKey::Category => "Category",
+            SortKey::Phase => "Phase",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+impl Direction {
+    pub const fn flip(self) -> Self {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+
+    /// The `aria-sort` value.
+    pub const fn aria(self) -> &'static str {
+        match self {
+            Direction::Ascending => "ascending",
+            Direction::Descending => "descending",
+        }
+    }
+}
+
+/// What the reader asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    /// The search box's text, as typed.
+    pub text: String,
+    /// Phases to show; empty means all.
+    pub phases: BTreeSet<Phase>,
+    /// Category indices to show; empty means all.
+    pub categories: BTreeSet<u16>,
+    pub sort: SortKey,
+    pub direction: Direction,
+}
+
+impl Default for Query {
+    /// The page's own order: grouped by category, nothing filtered.
+    fn default() -> Self {
+        Query {
+            text: String::new(),
+            phases: BTreeSet::new(),
+            categories: BTreeSet::new(),
+            sort: SortKey::Category,
+            direction: Direction::Ascending,
+        }
+    }
+}
+
+impl Query {
+    /// True when search or a filter narrows the rows.
+    pub fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty() || !self.phases.is_empty() || !self.categories.is_empty()
+    }
+
+    /// Describes the active search and filters in words, for the empty state:
+    /// `“dns” in phase Stable and category Core`.
+    pub fn describe(&self, catalog: &Catalog) -> String {
+        let mut parts = Vec::new();
+        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            parts.push(format!("“{text}”"));
+        }
+        if !self.phases.is_empty() {
+            let names: Vec<&str> = self.phases.iter().map(|p| p.label()).collect();
+            let noun = if names.len() == 1 { "phase" } else { "phases" };
+            parts.push(format!("{noun} {}", join_or(&names)));
+        }
+        if !self.categories.is_empty() {
+            let names: Vec<&str> = self
+                .categories
+                .iter()
+                .filter_map(|c| catalog.categories.get(usize::from(*c)))
+                .map(|c| c.name.as_ref())
+                .collect();
+            let noun = if names.len() == 1 { "category" } else { "categories" };
+            parts.push(format!("{noun} {}", join_or(&names)));
+        }
+        match parts.len() {
+            0 => String::new(),
+            1 => parts.remove(0),
+            _ => {
+                let first = parts.remove(0);
+                if first.starts_with('“') {
+                    format!("{first} in {}", parts.join(" and "))
+                } else {
+                    format!("{first} and {}", parts.join(" and "))
+                }
+            }
+        }
+    }
+}
+
+fn join_or(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Per-catalog precomputation: folded search fields and sort ranks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// Per feature: folded name, category name, note and phase label.
+    fields: Vec<[String; 4]>,
+    /// Per feature: its rank when sorted by folded name (ties keep page order).
+    name_rank: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        let fields: Vec<[String; 4]> = catalog
+            .features
+            .iter()
+            .map(|f| {
+                [
+                    search::fold(&f.name),
+                    search::fold(&catalog.category(f).name),
+                    f.note.as_deref().map(search::fold).unwrap_or_default(),
+                    search::fold(f.phase.label()),
+                ]
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..fields.len()).collect();
+        order.sort_by(|a, b| fields[*a][0].cmp(&fields[*b][0]));
+        let mut name_rank = vec![0u32; fields.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            name_rank[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+        SearchIndex { fields, name_rank }
+    }
+}
+
+/// Rows of one category heading in grouped order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub category: u16,
+    /// Range into [`View::rows`].
+    pub rows: Range<usize>,
+}
+
+/// What the widget shows for a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    /// Indices into the catalog's features, in display order.
+    pub rows: Vec<usize>,
+    /// Category headings, when sorted by category; empty otherwise.
+    pub groups: Vec<Group>,
+    /// Per phase of [`Phase::ALL`]: rows matching the search and category filter.
+    pub phase_counts: [usize; Phase::ALL.len()],
+    /// Per category: rows matching the search and phase filter.
+    pub category_counts: Vec<usize>,
+    /// Number of features in the catalog.
+    pub total: usize,
+    /// Folded search terms, for highlighting.
+    pub terms: Vec<String>,
+}
+
+impl View {
+    /// The status line: "7 of 43 features".
+    pub fn status(&self) -> String {
+        let noun = if self.total == 1 { "feature" } else { "features" };
+        format!("{} of {} {noun}", self.rows.len(), self.total)
+    }
+}
+
+/// Derives the view of `catalog` for `query`. `index` must be built from the same catalog.
+pub fn compute(catalog: &Catalog, index: &SearchIndex, query: &Query) -> View {
+    let terms = search::terms(&query.text);
+    let mut phase_counts = [0; Phase::ALL.len()];
+    let mut category_counts = vec![0; catalog.categories.len()];
+    let mut rows = Vec::new();
+    for (i, f) in catalog.features.iter().enumerate() {
+        if !search::matches(&index.fields[i], &terms) {
+            continue;
+        }
+        let phase_ok = query.phases.is_empty() || query.phases.contains(&f.phase);
+        let category_ok = query.categories.is_empty() || query.categories.contains(&f.category);
+        if category_ok {
+            phase_counts[f.phase.index()] += 1;
+        }
+        if phase_ok {
+            category_counts[usize::from(f.category)] += 1;
+        }
+        if phase_ok && category_ok {
+            rows.push(i);
+        }
+    }
+    sort_rows(catalog, index, &mut rows, query.sort, query.direction);
+    let groups = if query.sort == SortKey::Category { group(catalog, &rows) } else { Vec::new() };
+    View { rows, groups, phase_counts, category_counts, total: catalog.features.len(), terms }
+}
+
+/// Sorts row indices (given in page order) by `key`; stable, so ties keep page order
+/// in both directions.
+pub fn sort_rows(catalog: &Catalog, index: &SearchIndex, rows: &mut [usize], key: SortKey, dir: Direction) {
+    let f = &catalog.features;
+    let rank = |i: usize| -> u32 {
+        match key {
+            SortKey::Feature => index.name_rank[i],
+            SortKey::Category => u32::from(f[i].category),
+            SortKey::Phase => f[i].phase.index() as u32,
+        }
+    };
+    match dir {
+        Direction::Ascending => rows.sort_by_key(|&i| rank(i)),
+        Direction::Descending => rows.sort_by_key(|&i| std::cmp::Reverse(rank(i))),
+    }
+}
+
+fn group(catalog: &Catalog, rows: &[usize]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (pos, &i) in rows.iter().enumerate() {
+        let cat = catalog.features[i].category;
+        match groups.last_mut() {
+            Some(g) if g.category == cat => g.rows.end = pos + 1,
+            _ => groups.push(Group { category: cat, rows: pos..pos + 1 }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
+
+    fn cat(spec: &[(&str, &[(&str, &str, Option<&str>)])]) -> Catalog {
+        validate(RawCatalog {
+            file: "t".into(),
+            docs_base: "https://x.example".into(),
+            categories: spec
+                .iter()
+                .map(|(name, fs)| RawCategory {
+                    line: None,
+                    name: (*name).into(),
+                    features: fs
+                        .iter()
+                        .map(|(n, p, note)| RawFeature {
+                            name: (*n).into(),
+                            phase: (*p).into(),
+                            note: note.map(Into::into),
+                            ..Default::default()
+                        })
+                        .collect(),
+                })
+                .collect(),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    fn sample() -> Catalog {
+        cat(&[
+            ("Traffic", &[("Sidecar API", "Beta", None), ("DNS Proxying", "Alpha", None), ("Gateway", "Stable", None)]),
+            ("Security", &[("Authorization", "Beta", None), ("mutual TLS", "Stable", None)]),
+            ("Core", &[("IPv6", "Alpha", Some("Dual-stack is not supported.")), ("Alpha Helm", "Alpha", None)]),
+        ])
+    }
+
+    fn names(c: &Catalog, v: &View) -> Vec<String> {
+        v.rows.iter().map(|&i| c.features[i].name.to_string()).collect()
+    }
+
+    fn run(c: &Catalog, q: &Query) -> View {
+        compute(c, &SearchIndex::new(c), q)
+    }
+
+    #[test]
+    fn default_is_page_order_grouped_by_category() {
+        let c = sample();
+        let v = run(&c, &Query::default());
+        assert_eq!(v.rows, (0..7).collect::<Vec<_>>());
+        assert_eq!(
+            v.groups,
+            [Group { category: 0, rows: 0..3 }, Group { category: 1, rows: 3..5 }, Group { category: 2, rows: 5..7 }]
+        );
+        assert_eq!(v.status(), "7 of 7 features");
+        assert_eq!(v.phase_counts, [3, 2, 2]);
+        assert_eq!(v.category_counts, [3, 2, 2]);
+    }
+
+    #[test]
+    fn search_matches_name_category_note_and_phase() {
+        let c = sample();
+        let q = |t: &str| Query { text: t.into(), ..Query::default() };
+        assert_eq!(names(&c, &run(&c, &q("dns"))), ["DNS Proxying"]);
+        assert_eq!(names(&c, &run(&c, &q("DNS"))), ["DNS Proxying"]);
+        assert_eq!(names(&c, &run(&c, &q("security"))), ["Authorization", "mutual TLS"]);
+        assert_eq!(names(&c, &run(&c, &q("dual-stack"))), ["IPv6"]);
+        assert_eq!(names(&c, &run(&c, &q("stable traffic"))), ["Gateway"]);
+        assert_eq!(names(&c, &run(&c, &q("dns stable"))), Vec::<String>::new());
+        assert_eq!(run(&c, &q("zzz")).status(), "0 of 7 features");
+        assert_eq!(run(&c, &q("zzz")).groups, []);
+    }
+
+    #[test]
+    fn phase_counts_follow_the_search_but_not_their_own_filter() {
+        let c = sample();
+        let mut q = Query { text: "a".into(), ..Query::default() };
+        let all = run(&c, &q);
+        q.phases.insert(Phase::Alpha);
+        let v = run(&c, &q);
+        assert_eq!(v.phase_counts, all.phase_counts, "own facet does not narrow its counts");
+        assert!(v.rows.iter().all(|&i| c.features[i].phase == Phase::Alpha));
+        assert_eq!(v.category_counts, [1, 0, 2]);
+    }
+
+    #[test]
+    fn filters_combine_as_and_across_and_or_within() {
+        let c = sample();
+        let mut q = Query::default();
+        q.phases.extend([Phase::Alpha, Phase::Stable]);
+        q.categories.insert(0);
+        assert_eq!(names(&c, &run(&c, &q)), ["DNS Proxying", "Gateway"]);
+        assert!(q.is_filtered());
+        assert_eq!(q.describe(&c), "phases Alpha or Stable and category Traffic");
+        q.text = " dns  ".into();
+        assert_eq!(q.describe(&c), "“dns” in phases Alpha or Stable and category Traffic");
+    }
+
+    #[test]
+    fn phase_sort_is_maturity_order_and_stable_both_ways() {
+        let c = sample();
+        let mut q = Query { sort: SortKey::Phase, ..Query::default() };
+        let v = run(&c, &q);
+        assert_eq!(
+            names(&c, &v),
+            ["DNS Proxying", "IPv6", "Alpha Helm", "Sidecar API", "Authorization", "Gateway", "mutual TLS"]
+        );
+        assert!(v.groups.is_empty());
+        q.direction = Direction::Descending;
+        assert_eq!(
+            names(&c, &run(&c, &q)),
+            ["Gateway", "mutual TLS", "Sidecar API", "Authorization", "DNS Proxying", "IPv6", "Alpha Helm"]
+        );
+    }
+
+    #[test]
+    fn name_sort_is_case_insensitive() {
+        let c = sample();
+        let q = Query { sort: SortKey::Feature, ..Query::default() };
+        assert_eq!(
+            names(&c, &run(&c, &q)),
+            ["Alpha Helm", "Authorization", "DNS Proxying", "Gateway", "IPv6", "mutual TLS", "Sidecar API"]
+        );
+    }
+
+    #[test]
+    fn category_descending_reverses_groups_but_keeps_rows_in_page_order() {
+        let c = sample();
+        let q = Query { direction: Direction::Descending, ..Query::default() };
+        let v = run(&c, &q);
+        assert_eq!(v.rows, [5, 6, 3, 4, 0, 1, 2]);
+        assert_eq!(v.groups.iter().map(|g| g.category).collect::<Vec<_>>(), [2, 1, 0]);
+    }
+
+    #[test]
+    fn sort_ties_keep_page_order_on_equal_names() {
+        // Same folded name in different categories is impossible (duplicate names are
+        // rejected), so check ties through the phase key on a larger catalog.
+        let c = cat(&[("A", &[("a1", "Beta", None), ("a2", "Beta", None), ("a3", "Alpha", None), ("a4", "Beta", None)])]);
+        let mut rows = vec![0, 1, 2, 3];
+        sort_rows(&c, &SearchIndex::new(&c), &mut rows, SortKey::Phase, Direction::Descending);
+        assert_eq!(rows, [0, 1, 3, 2]);
+    }
+
+    #[test]
+    fn status_wording() {
+        let c = cat(&[("A", &[("only", "Beta", None)])]);
+        assert_eq!(run(&c, &Query::default()).status(), "1 of 1 feature");
+    }
+}

@@ -1,0 +1,496 @@
+//! Validation: the only way to turn unchecked source data ([`RawCatalog`]) into a
+//! [`Catalog`]. Every problem is collected (not just the first) as a [`Diagnostic`] that
+//! names the file, the line, the entry and the field.
+//!
+//! Invariants of a validated catalog, which the rest of the code relies on:
+//! - at least one feature; every category has at least one feature;
+//! - names are non-empty, free of control characters and unique (case-insensitively);
+//!   category names likewise;
+//! - ids are non-empty and unique;
+//! - every phase is a known [`Phase`];
+//! - every link is `https://`, `http://` or a relative path ([`crate::links::classify`]);
+//! - the legend's phases are known and unique, and every aspect has one cell per phase.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::links::{self, LinkError};
+use crate::model::{slugify, Aspect, Catalog, Category, Feature, Inline, Legend, Phase};
+
+/// Source data as a reader produced it, before any check.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawCatalog {
+    /// File name used in diagnostics.
+    pub file: String,
+    pub title: String,
+    pub description: String,
+    pub provenance: String,
+    pub docs_base: String,
+    pub categories: Vec<RawCategory>,
+    pub legend: Option<RawLegend>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawCategory {
+    pub line: Option<u32>,
+    pub name: String,
+    pub features: Vec<RawFeature>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawFeature {
+    pub line: Option<u32>,
+    /// Explicit id; derived from category and name when absent.
+    pub id: Option<String>,
+    pub name: String,
+    pub phase: String,
+    pub link: Option<String>,
+    pub note: Option<String>,
+    /// Further links found in the name cell (only one is allowed).
+    pub extra_links: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawLegend {
+    pub line: Option<u32>,
+    pub phases: Vec<String>,
+    pub aspects: Vec<RawAspect>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawAspect {
+    pub line: Option<u32>,
+    pub name: String,
+    pub cells: Vec<Vec<Inline>>,
+}
+
+/// One problem found in the source data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: Option<u32>,
+    /// Which entry: `feature "DNS Proxying" (Traffic management, row 12)`.
+    pub entry: String,
+    /// Which field of the entry: `name`, `phase`, `link`, ...
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: ", self.file, line)?,
+            None => write!(f, "{}: ", self.file)?,
+        }
+        write!(f, "{}: field `{}`: {}", self.entry, self.field, self.problem)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("name is empty")]
+    EmptyName,
+    #[error("contains control characters")]
+    ControlCharacters,
+    #[error("unknown phase {0:?}; expected one of Alpha, Beta, Stable")]
+    UnknownPhase(String),
+    #[error("phase is missing")]
+    MissingPhase,
+    #[error("duplicate name {name:?}, first used on line {first_line}")]
+    DuplicateName { name: String, first_line: String },
+    #[error("duplicate id {id:?}, first used on line {first_line}")]
+    DuplicateId { id: String, first_line: String },
+    #[error("no letters or digits to derive an id from")]
+    EmptyId,
+    #[error(transparent)]
+    BadLink(#[from] LinkError),
+    #[error("more than one link ({0}); a feature has one documentation link")]
+    ExtraLinks(usize),
+    #[error("category has no features")]
+    EmptyCategory,
+    #[error("catalog has no features")]
+    NoFeatures,
+    #[error("phase {0:?} appears twice")]
+    DuplicatePhase(String),
+    #[error("has {found} cells but the legend defines {expected} phases")]
+    CellCount { expected: usize, found: usize },
+    #[error("too many categories ({0}); at most 65535")]
+    TooManyCategories(usize),
+    #[error("{0}")]
+    Structure(String),
+}
+
+fn line_text(line: Option<u32>) -> String {
+    line.map_or_else(|| "?".to_owned(), |l| l.to_string())
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}
+
+struct Collector<'a> {
+    file: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl Collector<'_> {
+    fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
+        self.out.push(Diagnostic { file: self.file.to_owned(), line, entry: entry.to_owned(), field, problem });
+    }
+}
+
+/// Checks a raw catalog and builds the typed one, or returns every problem found.
+pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut c = Collector { file: &raw.file, out: Vec::new() };
+    let catalog_entry = "catalog";
+
+    if let Err(e) = links::classify(&raw.docs_base).and_then(|k| match k {
+        links::LinkKind::Absolute => Ok(()),
+        links::LinkKind::Relative => Err(LinkError::NoHost(raw.docs_base.clone())),
+    }) {
+        c.push(None, catalog_entry, "docs_base", e.into());
+    }
+    if raw.categories.len() > usize::from(u16::MAX) {
+        c.push(None, catalog_entry, "categories", Problem::TooManyCategories(raw.categories.len()));
+    }
+
+    let mut categories = Vec::with_capacity(raw.categories.len());
+    let mut features = Vec::new();
+    let mut names: HashMap<String, Option<u32>> = HashMap::new();
+    let mut ids: HashMap<String, Option<u32>> = HashMap::new();
+    let mut category_names: HashMap<String, Option<u32>> = HashMap::new();
+
+    for (ci, cat) in raw.categories.iter().enumerate() {
+        let cat_entry = format!("category {:?}", cat.name);
+        let cat_name = cat.name.trim();
+        if cat_name.is_empty() {
+            c.push(cat.line, &format!("category #{}", ci + 1), "name", Problem::EmptyName);
+        } else if has_control(cat_name) {
+            c.push(cat.line, &cat_entry, "name", Problem::ControlCharacters);
+        }
+        let cat_id = slugify(cat_name);
+        if !cat_name.is_empty() && cat_id.is_empty() {
+            c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
+        }
+        if let Some(first) = category_names.insert(cat_name.to_lowercase(), cat.line) {
+            if !cat_name.is_empty() {
+                c.push(
+                    cat.line,
+                    &cat_entry,
+                    "name",
+                    Problem::DuplicateName { name: cat_name.to_owned(), first_line: line_text(first) },
+                );
+            }
+        }
+        if cat.features.is_empty() {
+            c.push(cat.line, &cat_entry, "features", Problem::EmptyCategory);
+        }
+        categories.push(Category { id: cat_id.clone().into(), name: cat_name.to_owned().into() });
+
+        for (fi, f) in cat.features.iter().enumerate() {
+            let name = f.name.trim();
+            let entry = if name.is_empty() {
+                format!("feature #{} of {:?}", fi + 1, cat_name)
+            } else {
+                format!("feature {:?} ({}, row {})", name, cat_name, fi + 1)
+            };
+            let mut ok = true;
+            if name.is_empty() {
+                c.push(f.line, &entry, "name", Problem::EmptyName);
+                ok = false;
+            } else if has_control(name) {
+                c.push(f.line, &entry, "name", Problem::ControlCharacters);
+                ok = false;
+            } else if let Some(first) = names.get(&name.to_lowercase()) {
+                c.push(
+                    f.line,
+                    &entry,
+                    "name",
+                    Problem::DuplicateName { name: name.to_owned(), first_line: line_text(*first) },
+                );
+                ok = false;
+            } else {
+                names.insert(name.to_lowercase(), f.line);
+            }
+
+            let id = match &f.id {
+                Some(id) => id.trim().to_owned(),
+                None if name.is_empty() => String::new(),
+                None => {
+                    let slug = slugify(name);
+                    if slug.is_empty() { String::new() } else { format!("{cat_id}-{slug}") }
+                }
+            };
+            if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
+                if !name.is_empty() {
+                    c.push(f.line, &entry, "id", Problem::EmptyId);
+                }
+                ok = false;
+            } else if let Some(first) = ids.get(&id) {
+                // A derived id repeats when the name does; that is already reported.
+                if ok || f.id.is_some() {
+                    c.push(f.line, &entry, "id", Problem::DuplicateId { id: id.clone(), first_line: line_text(*first) });
+                }
+                ok = false;
+            } else {
+                ids.insert(id.clone(), f.line);
+            }
+
+            let phase = if f.phase.trim().is_empty() {
+                c.push(f.line, &entry, "phase", Problem::MissingPhase);
+                None
+            } else {
+                let p = Phase::parse(&f.phase);
+                if p.is_none() {
+                    c.push(f.line, &entry, "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
+                }
+                p
+            };
+
+            let link = f.link.as_deref().map(str::trim);
+            if let Some(href) = link {
+                if let Err(e) = links::classify(href) {
+                    c.push(f.line, &entry, "link", e.into());
+                    ok = false;
+                }
+            }
+            if !f.extra_links.is_empty() {
+                c.push(f.line, &entry, "link", Problem::ExtraLinks(f.extra_links.len() + 1));
+                ok = false;
+            }
+            let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+            if note.is_some_and(has_control) {
+                c.push(f.line, &entry, "note", Problem::ControlCharacters);
+                ok = false;
+            }
+
+            if let (true, Some(phase)) = (ok, phase) {
+                features.push(Feature {
+                    id: id.into(),
+                    name: name.to_owned().into(),
+                    category: u16::try_from(ci).unwrap_or(u16::MAX),
+                    phase,
+                    link: link.map(|l| Cow::Owned(l.to_owned())),
+                    note: note.map(|n| Cow::Owned(n.to_owned())),
+                });
+            }
+        }
+    }
+    if raw.categories.iter().all(|cat| cat.features.is_empty()) {
+        c.push(None, catalog_entry, "features", Problem::NoFeatures);
+    }
+
+    let legend = match &raw.legend {
+        None => Legend { phases: Cow::Borrowed(&[]), aspects: Cow::Borrowed(&[]) },
+        Some(l) => validate_legend(l, &mut c),
+    };
+
+    if c.out.is_empty() {
+        Ok(Catalog {
+            title: raw.title.trim().to_owned().into(),
+            description: raw.description.trim().to_owned().into(),
+            provenance: raw.provenance.trim().to_owned().into(),
+            docs_base: raw.docs_base.trim().to_owned().into(),
+            categories: categories.into(),
+            features: features.into(),
+            legend,
+        })
+    } else {
+        Err(c.out)
+    }
+}
+
+fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
+    let mut phases = Vec::new();
+    for p in &l.phases {
+        match Phase::parse(p) {
+            None => c.push(l.line, "phase definitions", "phases", Problem::UnknownPhase(p.trim().to_owned())),
+            Some(ph) if phases.contains(&ph) => {
+                c.push(l.line, "phase definitions", "phases", Problem::DuplicatePhase(p.trim().to_owned()))
+            }
+            Some(ph) => phases.push(ph),
+        }
+    }
+    let mut aspects = Vec::new();
+    for (ai, a) in l.aspects.iter().enumerate() {
+        let name = a.name.trim();
+        let entry = if name.is_empty() {
+            format!("phase definitions, row {}", ai + 1)
+        } else {
+            format!("phase definition {name:?}")
+        };
+        if name.is_empty() {
+            c.push(a.line, &entry, "name", Problem::EmptyName);
+        }
+        if a.cells.len() != l.phases.len() {
+            c.push(a.line, &entry, "cells", Problem::CellCount { expected: l.phases.len(), found: a.cells.len() });
+        }
+        for cell in &a.cells {
+            for inline in cell {
+                let (text, href) = match inline {
+                    Inline::Text(t) => (t, None),
+                    Inline::Link { text, href } => (text, Some(href)),
+                };
+                if has_control(text) {
+                    c.push(a.line, &entry, "cells", Problem::ControlCharacters);
+                }
+                if let Some(Err(e)) = href.map(|h| links::classify(h)) {
+                    c.push(a.line, &entry, "link", e.into());
+                }
+            }
+        }
+        aspects.push(Aspect {
+            name: name.to_owned().into(),
+            cells: a.cells.iter().map(|cell| Cow::Owned(cell.clone())).collect::<Vec<_>>().into(),
+        });
+    }
+    Legend { phases: phases.into(), aspects: aspects.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feature(name: &str, phase: &str) -> RawFeature {
+        RawFeature { line: Some(10), name: name.into(), phase: phase.into(), ..Default::default() }
+    }
+
+    fn raw(features: Vec<RawFeature>) -> RawCatalog {
+        RawCatalog {
+            file: "data/test.md".into(),
+            title: "T".into(),
+            docs_base: "https://istio.io/latest".into(),
+            categories: vec![RawCategory { line: Some(3), name: "Core".into(), features }],
+            ..Default::default()
+        }
+    }
+
+    fn errors(r: RawCatalog) -> Vec<String> {
+        validate(r).expect_err("should fail").iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_good_catalog_validates_with_derived_ids() {
+        let mut f = feature("DNS Proxying", "alpha");
+        f.link = Some("/docs/dns/".into());
+        f.note = Some("  A note. ".into());
+        let cat = validate(raw(vec![f, feature("Sidecar API", "Beta")])).unwrap();
+        assert_eq!(cat.features.len(), 2);
+        assert_eq!(cat.features[0].id, "core-dns-proxying");
+        assert_eq!(cat.features[0].phase, Phase::Alpha);
+        assert_eq!(cat.features[0].note.as_deref(), Some("A note."));
+        assert_eq!(cat.categories[0].id, "core");
+    }
+
+    #[test]
+    fn unknown_phase_names_file_line_entry_and_field() {
+        let e = errors(raw(vec![feature("DNS Proxying", "Gamma")]));
+        assert_eq!(
+            e,
+            ["data/test.md:10: feature \"DNS Proxying\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable"]
+        );
+    }
+
+    #[test]
+    fn empty_name_and_missing_phase() {
+        let e = errors(raw(vec![feature("  ", "Beta"), feature("X", " ")]));
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].contains("feature #1 of \"Core\": field `name`: name is empty"), "{}", e[0]);
+        assert!(e[1].contains("field `phase`: phase is missing"), "{}", e[1]);
+    }
+
+    #[test]
+    fn duplicate_names_are_case_insensitive_and_point_at_the_first() {
+        let mut second = feature("dns proxying", "Beta");
+        second.line = Some(12);
+        let e = errors(raw(vec![feature("DNS Proxying", "Alpha"), second]));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("data/test.md:12:"), "{}", e[0]);
+        assert!(e[0].contains("duplicate name \"dns proxying\", first used on line 10"), "{}", e[0]);
+    }
+
+    #[test]
+    fn duplicate_explicit_ids() {
+        let mut a = feature("A", "Alpha");
+        a.id = Some("same".into());
+        let mut b = feature("B", "Alpha");
+        b.id = Some("same".into());
+        let e = errors(raw(vec![a, b]));
+        assert_eq!(e.len(), 1);
+        assert!(e[0].contains("field `id`: duplicate id \"same\""), "{}", e[0]);
+    }
+
+    #[test]
+    fn bad_links_are_errors() {
+        for href in ["javascript:alert(1)", "ftp://x/y", "//evil.example", "mailto:a@b"] {
+            let mut f = feature("A", "Alpha");
+            f.link = Some(href.into());
+            let e = errors(raw(vec![f]));
+            assert_eq!(e.len(), 1, "{href}: {e:?}");
+            assert!(e[0].contains("field `link`"), "{}", e[0]);
+        }
+        let mut f = feature("A", "Alpha");
+        f.link = Some("https://a.example/x".into());
+        f.extra_links = vec!["/second".into()];
+        assert!(errors(raw(vec![f]))[0].contains("more than one link (2)"));
+    }
+
+    #[test]
+    fn control_characters_are_rejected() {
+        let e = errors(raw(vec![feature("A\u{0}B", "Alpha")]));
+        assert!(e[0].contains("field `name`: contains control characters"), "{}", e[0]);
+    }
+
+    #[test]
+    fn name_without_letters_cannot_form_an_id() {
+        let e = errors(raw(vec![feature("!!!", "Alpha")]));
+        assert!(e[0].contains("field `id`: no letters or digits"), "{}", e[0]);
+    }
+
+    #[test]
+    fn all_problems_are_reported_not_just_the_first() {
+        let mut bad_link = feature("L", "Alpha");
+        bad_link.link = Some("javascript:x".into());
+        let e = errors(raw(vec![feature("", "Alpha"), feature("P", "Omega"), bad_link]));
+        assert_eq!(e.len(), 3, "{e:?}");
+    }
+
+    #[test]
+    fn empty_catalog_and_empty_category() {
+        let e = errors(raw(vec![]));
+        assert!(e.iter().any(|m| m.contains("category \"Core\": field `features`: category has no features")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("catalog: field `features`: catalog has no features")), "{e:?}");
+    }
+
+    #[test]
+    fn docs_base_must_be_absolute() {
+        let mut r = raw(vec![feature("A", "Alpha")]);
+        r.docs_base = "javascript:alert(1)//".into();
+        assert!(errors(r)[0].contains("field `docs_base`"));
+    }
+
+    #[test]
+    fn legend_checks_phases_and_cells() {
+        let mut r = raw(vec![feature("A", "Alpha")]);
+        r.legend = Some(RawLegend {
+            line: Some(5),
+            phases: vec!["Alpha".into(), "Omega".into(), "alpha".into()],
+            aspects: vec![RawAspect {
+                line: Some(7),
+                name: "API".into(),
+                cells: vec![vec![Inline::Link { text: "x".into(), href: "javascript:1".into() }]],
+            }],
+        });
+        let e = errors(r);
+        assert!(e.iter().any(|m| m.contains("unknown phase \"Omega\"")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("phase \"alpha\" appears twice")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("has 1 cells but the legend defines 3 phases")), "{e:?}");
+        assert!(e.iter().any(|m| m.starts_with("data/test.md:7: phase definition \"API\": field `link`")), "{e:?}");
+    }
+}
