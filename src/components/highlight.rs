@@ -1,0 +1,21 @@
+//! Renders text with the search terms' matches wrapped in `<mark>`.
+
+use feature_matrix_core::search::segments;
+use yew::prelude::*;
+
+/// Text with every match of `terms` (folded search terms) marked.
+pub fn highlighted(text: &str, terms: &[String]) -> Html {
+    if terms.is_empty() {
+        return html! { {text.to_owned()} };
+    }
+    segments(text, terms)
+        .into_iter()
+        .map(|s| {
+            if s.matched {
+                html! { <mark class="fm-mark">{s.text.to_owned()}</mark> }
+            } else {
+                html! { {s.text.to_owned()} }
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,84 @@
+//! The collapsible phase-definitions legend (phases as columns, aspects as rows).
+
+use feature_matrix_core::links::resolve;
+use feature_matrix_core::{Inline, Legend, Phase};
+use web_sys::HtmlDetailsElement;
+use yew::prelude::*;
+
+use super::table::phase_glyph;
+
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub legend: Legend,
+    pub id_prefix: AttrValue,
+    pub docs_base: AttrValue,
+    pub open: bool,
+    /// The phase whose definition the reader asked for, highlighted.
+    pub defined: Option<Phase>,
+    pub on_toggle: Callback<bool>,
+}
+
+/// Id of the legend's `<details>` element.
+pub fn legend_id(prefix: &str) -> String {
+    format!("{prefix}-legend")
+}
+
+/// Id of a phase's column header in the legend (the target of phase badges).
+pub fn definition_id(prefix: &str, phase: Phase) -> String {
+    format!("{prefix}-def-{}", phase.slug())
+}
+
+#[function_component(PhaseLegend)]
+pub fn phase_legend(props: &LegendProps) -> Html {
+    let legend = &props.legend;
+    if legend.phases.is_empty() {
+        return Html::default();
+    }
+    let ontoggle = {
+        let on_toggle = props.on_toggle.clone();
+        Callback::from(move |e: Event| on_toggle.emit(e.target_unchecked_into::<HtmlDetailsElement>().open()))
+    };
+    let defined_class = |p: Phase| (props.defined == Some(p)).then_some("fm-defined");
+    let inline = |i: &Inline| match i {
+        Inline::Text(t) => html! { {t.to_string()} },
+        Inline::Link { text, href } => match resolve(&props.docs_base, href) {
+            Some(url) => html! { <a class="fm-link" href={url}>{text.to_string()}</a> },
+            None => html! { {text.to_string()} },
+        },
+    };
+    let caption_id = format!("{}-legend-caption", props.id_prefix);
+    html! {
+        <details class="fm-legend" id={legend_id(&props.id_prefix)} open={props.open} {ontoggle}>
+            <summary class="fm-legend-summary">{"Phase definitions"}</summary>
+            <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
+                <table class="fm-table fm-legend-table">
+                    <caption id={caption_id} class="fm-caption">{"What each phase means"}</caption>
+                    <thead>
+                        <tr>
+                            <td class="fm-legend-corner"></td>
+                            { for legend.phases.iter().map(|&p| html! {
+                                <th scope="col" id={definition_id(&props.id_prefix, p)} tabindex="-1"
+                                    class={classes!("fm-legend-phase", defined_class(p))}>
+                                    <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
+                                        <span class="fm-glyph" aria-hidden="true">{phase_glyph(p)}</span>
+                                        {p.label()}
+                                    </span>
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for legend.aspects.iter().map(|a| html! {
+                            <tr>
+                                <th scope="row" class="fm-legend-aspect">{a.name.to_string()}</th>
+                                { for a.cells.iter().zip(legend.phases.iter()).map(|(cell, &p)| html! {
+                                    <td class={classes!(defined_class(p))}>{ for cell.iter().map(inline) }</td>
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

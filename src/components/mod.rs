@@ -1,0 +1,10 @@
+//! One small component per file. Each takes plain props (data from the core and
+//! callbacks) and renders; `matrix` wires the state to the others.
+
+pub mod empty_state;
+pub mod filters;
+pub mod highlight;
+pub mod legend;
+pub mod matrix;
+pub mod search_box;
+pub mod table;

@@ -1,0 +1,143 @@
+//! The feature table: sortable column headers, category headings in page order, rows
+//! with highlighted matches, docs links and phase badges that lead to their definition.
+
+use std::rc::Rc;
+
+use feature_matrix_core::links::resolve;
+use feature_matrix_core::query::{Direction, SortKey, View};
+use feature_matrix_core::{Feature, Phase};
+use yew::prelude::*;
+
+use super::highlight::highlighted;
+use super::matrix::CatalogHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub catalog: CatalogHandle,
+    pub view: Rc<View>,
+    pub id_prefix: AttrValue,
+    pub docs_base: AttrValue,
+    pub sort: SortKey,
+    pub direction: Direction,
+    pub on_sort: Callback<SortKey>,
+    /// A phase badge was activated.
+    pub on_define: Callback<Phase>,
+}
+
+/// The glyph shown beside a phase label, so phase never relies on colour alone.
+pub fn phase_glyph(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Alpha => "○",
+        Phase::Beta => "◐",
+        Phase::Stable => "●",
+    }
+}
+
+#[function_component(FeatureTable)]
+pub fn feature_table(props: &TableProps) -> Html {
+    let catalog = &props.catalog.0;
+    let view = &props.view;
+    let caption_id = format!("{}-caption", props.id_prefix);
+    let header = |key: SortKey, class: &'static str| {
+        let sorted = props.sort == key;
+        let on_sort = props.on_sort.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_sort.emit(key));
+        let icon = match (sorted, props.direction) {
+            (false, _) => "↕",
+            (true, Direction::Ascending) => "▲",
+            (true, Direction::Descending) => "▼",
+        };
+        html! {
+            <th scope="col" class={classes!("fm-th", class)} aria-sort={sorted.then(|| props.direction.aria())}>
+                <button type="button" class="fm-sort" {onclick}>
+                    {key.label()}
+                    <span class={classes!("fm-sort-icon", sorted.then_some("fm-sort-icon--active"))} aria-hidden="true">{icon}</span>
+                </button>
+            </th>
+        }
+    };
+    let row = |i: usize| render_row(props, &catalog.features[i]);
+    let body = if view.groups.is_empty() {
+        html! { <tbody>{ for view.rows.iter().map(|&i| row(i)) }</tbody> }
+    } else {
+        view.groups
+            .iter()
+            .map(|g| {
+                let cat = &catalog.categories[usize::from(g.category)];
+                let n = g.rows.len();
+                html! {
+                    <tbody class="fm-group" key={cat.id.to_string()}>
+                        <tr class="fm-group-row">
+                            <th scope="rowgroup" colspan="3" class="fm-group-heading"
+                                id={format!("{}-cat-{}", props.id_prefix, cat.id)}>
+                                {highlighted(&cat.name, &view.terms)}
+                                <span class="fm-group-count">{format!(" ({n})")}</span>
+                            </th>
+                        </tr>
+                        { for view.rows[g.rows.clone()].iter().map(|&i| row(i)) }
+                    </tbody>
+                }
+            })
+            .collect()
+    };
+    html! {
+        <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
+            <table class="fm-table">
+                <caption id={caption_id} class="fm-caption">
+                    {format!("{}: features by category and phase", catalog.title)}
+                    <span class="fm-visually-hidden">{", column headers are buttons that sort"}</span>
+                </caption>
+                <colgroup>
+                    <col class="fm-col-feature" />
+                    <col class="fm-col-category" />
+                    <col class="fm-col-phase" />
+                </colgroup>
+                <thead>
+                    <tr>
+                        { header(SortKey::Feature, "fm-th-feature") }
+                        { header(SortKey::Category, "fm-th-category") }
+                        { header(SortKey::Phase, "fm-th-phase") }
+                    </tr>
+                </thead>
+                { body }
+            </table>
+        </div>
+    }
+}
+
+fn render_row(props: &TableProps, f: &Feature) -> Html {
+    let catalog = &props.catalog.0;
+    let terms = &props.view.terms;
+    let name = highlighted(&f.name, terms);
+    let name = match f.link.as_deref().and_then(|href| resolve(&props.docs_base, href)) {
+        Some(url) => html! { <a class="fm-link" href={url}>{name}</a> },
+        None => name,
+    };
+    let note = f.note.as_deref().map(|n| {
+        html! { <span class="fm-note"><span class="fm-note-label">{"Note: "}</span>{highlighted(n, terms)}</span> }
+    });
+    let phase = f.phase;
+    let on_define = props.on_define.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        on_define.emit(phase);
+    });
+    html! {
+        <tr key={f.id.to_string()} id={format!("{}-{}", props.id_prefix, f.id)} class="fm-row">
+            <th scope="row" class="fm-feature">
+                <span class="fm-name">{name}</span>
+                {note}
+            </th>
+            <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
+            <td class="fm-phase">
+                <a class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}
+                   href={format!("#{}-def-{}", props.id_prefix, phase.slug())}
+                   title={format!("What “{}” means", phase.label())}
+                   {onclick}>
+                    <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>
+                    {highlighted(phase.label(), terms)}
+                </a>
+            </td>
+        </tr>
+    }
+}

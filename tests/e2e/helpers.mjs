@@ -1,0 +1,56 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the
+// demo page served by `cargo xtask test` (FM_BASE_URL), artifacts in FM_ARTIFACTS.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.FM_BASE_URL;
+if (!BASE) throw new Error('FM_BASE_URL is not set; run the browser tests with `cargo xtask test`');
+export const ARTIFACTS = process.env.FM_ARTIFACTS ?? 'test-results';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/// Opens the demo page and waits until the widget has rendered. Records console errors,
+/// page errors and every request the page makes.
+export async function openDemo(browser, { width = 1200, height = 900, colorScheme = 'light', path = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(new URL(path, BASE).href);
+  await page.getByRole('status').filter({ hasText: /of \d+ features?/ }).waitFor();
+  return { page, context, errors, requests };
+}
+
+/// The widget's feature rows: table rows that have data cells (category headings do not).
+export function featureRows(page) {
+  return page.getByRole('table', { name: /features by category and phase/ })
+    .getByRole('row').filter({ has: page.getByRole('cell') });
+}
+
+/// Names of the visible feature rows, in order.
+export async function rowNames(page) {
+  return featureRows(page).getByRole('rowheader').evaluateAll((ths) =>
+    ths.map((th) => th.textContent.split('Note:')[0].trim()));
+}
+
+/// Phase labels of the visible feature rows, in order.
+export async function rowPhases(page) {
+  return featureRows(page).evaluateAll((rows) => rows.map((r) => r.cells[2].textContent.replace(/[○◐●]/g, '').trim()));
+}
+
+export function shot(page, name) {
+  return page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+}

@@ -1,0 +1,93 @@
+//! Builds the static `dist/` folder: release wasm → wasm-bindgen (ES module, names
+//! removed) → wasm-opt -Oz (npm binaryen) → copies `index.html` and `www/`. All URLs in
+//! the output are relative, so the folder works from any static host and sub-path.
+//! Measures the shipped bytes (raw and gzip) and writes them to `target/dist-sizes.json`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::{run, step, Result};
+
+const WASM_IN: &str = "target/wasm32-unknown-unknown/release/feature-matrix.wasm";
+
+pub struct Sizes {
+    pub files: Vec<(String, usize, usize)>,
+}
+
+pub fn build(root: &Path) -> Result<Sizes> {
+    step("build: release wasm (cargo build --release --target wasm32-unknown-unknown)");
+    run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "feature-matrix"])?;
+
+    let dist = root.join("dist");
+    step("build: dist/ (wasm-bindgen --target web, wasm-opt -Oz, static files)");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
+    }
+    std::fs::create_dir_all(dist.join("pkg")).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+            "dist/pkg",
+            "--out-name",
+            "feature_matrix",
+            WASM_IN,
+        ],
+    )?;
+    let wasm = "dist/pkg/feature_matrix_bg.wasm";
+    run(root, "node_modules/.bin/wasm-opt", &["-Oz", wasm, "-o", wasm])?;
+
+    copy(&root.join("index.html"), &dist.join("index.html"))?;
+    for entry in std::fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
+            copy(&entry.path(), &dist.join(entry.file_name()))?;
+        }
+    }
+
+    let sizes = measure(&dist, &["pkg/feature_matrix_bg.wasm", "pkg/feature_matrix.js", "feature-matrix.css"])?;
+    report(root, &sizes)?;
+    Ok(sizes)
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(enc.finish().map_err(|e| e.to_string())?.len())
+}
+
+fn measure(dist: &Path, files: &[&str]) -> Result<Sizes> {
+    let mut out = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(dist.join(f)).map_err(|e| format!("cannot read dist/{f}: {e}"))?;
+        out.push(((*f).to_owned(), bytes.len(), gzip_len(&bytes)?));
+    }
+    Ok(Sizes { files: out })
+}
+
+fn report(root: &Path, sizes: &Sizes) -> Result {
+    println!("    shipped bytes (gzip -9):");
+    let mut json = String::from("{\n  \"files\": [\n");
+    let (mut raw, mut gz) = (0, 0);
+    for (i, (name, r, g)) in sizes.files.iter().enumerate() {
+        println!("      {name:<32} {r:>8} raw {g:>8} gzip");
+        raw += r;
+        gz += g;
+        let comma = if i + 1 < sizes.files.len() { "," } else { "" };
+        json.push_str(&format!("    {{ \"file\": \"{name}\", \"raw\": {r}, \"gzip\": {g} }}{comma}\n"));
+    }
+    println!("      {:<32} {raw:>8} raw {gz:>8} gzip", "total");
+    json.push_str(&format!("  ],\n  \"total\": {{ \"raw\": {raw}, \"gzip\": {gz} }}\n}}\n"));
+    let path = root.join("target/dist-sizes.json");
+    std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

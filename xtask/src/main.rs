@@ -1,0 +1,96 @@
+//! `cargo xtask`: set-up, build, serve and test for feature-matrix, in Rust so the only
+//! prerequisite is cargo (plus node/npm and apt, which the set-up drives).
+//!
+//! - `cargo xtask serve [--port 8080]`: set up, build `dist/`, serve it on 127.0.0.1.
+//! - `cargo xtask test`: set up (with Chromium), run host tests, build, run browser tests.
+//! - `cargo xtask build`: set up and build `dist/` only.
+//! - `cargo xtask setup [--browser]`: only the idempotent set-up steps.
+
+mod dist;
+mod serve;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = repo_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(&root, args.iter().any(|a| a == "--browser")),
+        Some("build") => setup::all(&root, false).and_then(|()| dist::build(&root).map(drop)),
+        Some("serve") => {
+            let port = flag_value(&args, "--port").unwrap_or_else(|| "8080".into());
+            setup::all(&root, false)
+                .and_then(|()| dist::build(&root).map(drop))
+                .and_then(|()| serve::serve_forever(&root.join("dist"), &format!("127.0.0.1:{port}")))
+        }
+        Some("test") => test(&root),
+        _ => {
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | setup [--browser]>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn flag_value(args: &[String], flag: &str) -> Option<String> {
+    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo root").to_path_buf()
+}
+
+/// Prints a step header, the way every step announces itself.
+fn step(what: &str) {
+    println!("==> {what}");
+}
+
+/// Runs a command in `dir`, echoing it; fails with its exit status.
+fn run(dir: &Path, program: &str, args: &[&str]) -> Result {
+    println!("    $ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed ({status})", args.join(" "))) }
+}
+
+/// Runs every test: host unit tests, then the browser tests against a fresh `dist/`.
+fn test(root: &Path) -> Result {
+    setup::all(root, true)?;
+    step("host tests (cargo test --workspace --all-features)");
+    run(root, "cargo", &["test", "--workspace", "--all-features"])?;
+    dist::build(root)?;
+    step("browser tests (node --test tests/e2e, headless Chromium)");
+    let server = serve::Server::start(&root.join("dist"), "127.0.0.1:0")?;
+    let base = format!("http://{}/", server.addr());
+    println!("    serving dist/ at {base}");
+    let artifacts = root.join("test-results");
+    std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
+    println!("    $ node --test --test-concurrency=1 tests/e2e/");
+    let status = Command::new("node")
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .current_dir(root)
+        .env("FM_BASE_URL", &base)
+        .env("FM_ARTIFACTS", &artifacts)
+        .status()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    drop(server);
+    if !status.success() {
+        return Err(format!("browser tests failed ({status})"));
+    }
+    println!("    screenshots and other artifacts: {}", artifacts.display());
+    step("all tests passed");
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! Idempotent set-up of the build and test prerequisites. Each step checks first, says
+//! what it found, and only installs what is missing. Sources: rustup, crates.io, npm and
+//! apt only.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{run, step, Result};
+
+pub fn all(root: &Path, browser: bool) -> Result {
+    wasm_target()?;
+    wasm_bindgen_cli(root)?;
+    npm_tools(root)?;
+    if browser {
+        chromium()?;
+    }
+    Ok(())
+}
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn wasm_target() -> Result {
+    step("set-up: Rust target wasm32-unknown-unknown");
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        println!("    already installed");
+        Ok(())
+    } else {
+        run(Path::new("."), "rustup", &["target", "add", "wasm32-unknown-unknown"])
+    }
+}
+
+/// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
+pub fn locked_wasm_bindgen_version(root: &Path) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    struct Lock {
+        package: Vec<Package>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Package {
+        name: String,
+        version: String,
+    }
+    let text = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock: Lock = toml::from_str(&text).map_err(|e| format!("cannot parse Cargo.lock: {e}"))?;
+    lock.package
+        .into_iter()
+        .find(|p| p.name == "wasm-bindgen")
+        .map(|p| p.version)
+        .ok_or_else(|| "Cargo.lock has no wasm-bindgen package".to_owned())
+}
+
+fn wasm_bindgen_cli(root: &Path) -> Result {
+    let want = locked_wasm_bindgen_version(root)?;
+    step(&format!("set-up: wasm-bindgen-cli {want} (matches Cargo.lock)"));
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(want.as_str()) {
+        println!("    already installed: {}", have.trim());
+        return Ok(());
+    }
+    if !have.is_empty() {
+        println!("    found {}, replacing it", have.trim());
+    }
+    println!("    installing from crates.io (about 4-5 minutes on 2 cores)");
+    // Not --locked: the CLI's own lock file pins a webpki-roots release some mirrors lack.
+    run(root, "cargo", &["install", "--force", &format!("wasm-bindgen-cli@{want}")])
+}
+
+fn npm_tools(root: &Path) -> Result {
+    step("set-up: npm tools (binaryen's wasm-opt, playwright-core) from package-lock.json");
+    let manifest = std::fs::read_to_string(root.join("package.json")).map_err(|e| format!("package.json: {e}"))?;
+    let wanted = ["binaryen", "playwright-core"];
+    let up_to_date = wanted.iter().all(|name| {
+        let want = manifest
+            .split(&format!("\"{name}\": \""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or("?");
+        std::fs::read_to_string(root.join("node_modules").join(name).join("package.json"))
+            .is_ok_and(|p| p.contains(&format!("\"version\": \"{want}\"")))
+    });
+    if up_to_date {
+        println!("    already installed in node_modules/");
+        return Ok(());
+    }
+    run(root, "npm", &["ci", "--no-audit", "--no-fund"])
+}
+
+fn chromium() -> Result {
+    step("set-up: Chromium from apt (chromium, chromium-driver) for browser tests");
+    if Path::new("/usr/bin/chromium").exists() {
+        println!("    already installed: {}", output("/usr/bin/chromium", &["--version"]).unwrap_or_default().trim());
+        return Ok(());
+    }
+    let root_user = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    let (program, prefix): (&str, &[&str]) = if root_user { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
+    fn with<'a>(prefix: &[&'a str], args: &[&'a str]) -> Vec<&'a str> {
+        [prefix, args].concat()
+    }
+    std::env::set_var("DEBIAN_FRONTEND", "noninteractive");
+    run(Path::new("."), program, &with(prefix, &["update"]))?;
+    run(
+        Path::new("."),
+        program,
+        &with(prefix, &["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]),
+    )
+}
