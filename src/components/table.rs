@@ -82,7 +82,7 @@ pub fn feature_table(props: &TableProps) -> Html {
     };
     html! {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
-            <table class="fm-table">
+            <table class="fm-table fm-features">
                 <caption id={caption_id} class="fm-caption">
                     {format!("{}: features by category and phase", catalog.title)}
                     <span class="fm-visually-hidden">{", column headers are buttons that sort"}</span>

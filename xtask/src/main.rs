@@ -66,11 +66,38 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Result {
     if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed ({status})", args.join(" "))) }
 }
 
+/// A catalog with a data error must fail the build with a message naming file, line,
+/// entry and field. Checks the real build script on a broken fixture.
+fn broken_catalog_fails_the_build(root: &Path) -> Result {
+    step("build-time validation: a broken catalog fails the build");
+    let fixture = "crates/core/tests/fixtures/unknown-phase.md";
+    let expected = format!(
+        "{fixture}:9: feature \"DNS Proxying\" (Traffic management, row 1): field `phase`: unknown phase \"Gamma\""
+    );
+    println!("    $ FEATURE_MATRIX_CATALOG={fixture} cargo check --package feature-matrix --lib");
+    let out = Command::new("cargo")
+        .args(["check", "--package", "feature-matrix", "--lib", "--message-format", "short"])
+        .env("FEATURE_MATRIX_CATALOG", fixture)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.success() {
+        return Err("the build accepted a catalog with an unknown phase".into());
+    }
+    if !stderr.contains(&expected) {
+        return Err(format!("the build failed without naming the problem; expected {expected:?} in:\n{stderr}"));
+    }
+    println!("    build failed as it must, with: {expected}");
+    Ok(())
+}
+
 /// Runs every test: host unit tests, then the browser tests against a fresh `dist/`.
 fn test(root: &Path) -> Result {
     setup::all(root, true)?;
     step("host tests (cargo test --workspace --all-features)");
     run(root, "cargo", &["test", "--workspace", "--all-features"])?;
+    broken_catalog_fails_the_build(root)?;
     dist::build(root)?;
     step("browser tests (node --test tests/e2e, headless Chromium)");
     let server = serve::Server::start(&root.join("dist"), "127.0.0.1:0")?;
