@@ -6,11 +6,13 @@
 //! Yew view only renders what it computes. The `source` feature adds the build-time
 //! parts (Markdown catalog reader, Rust code generator); they never reach the wasm.
 
+pub mod export;
 pub mod links;
 pub mod model;
 pub mod query;
 pub mod search;
 pub mod state;
+pub mod url_state;
 pub mod validate;
 
 #[cfg(feature = "source")]
@@ -18,4 +20,4 @@ pub mod source;
 
 pub use model::{Aspect, Catalog, Category, Feature, Inline, Legend, Phase, Text};
 pub use query::{Direction, Query, SortKey, View};
-pub use state::{Action, MatrixState};
+pub use state::{Action, MatrixState, Notice, ViewMode};

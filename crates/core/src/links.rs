@@ -99,7 +99,9 @@ mod tests {
         assert_eq!(resolve(BASE, "./docs/").as_deref(), Some("https://istio.io/latest/docs/"));
         assert_eq!(
             resolve(BASE, "/docs/tasks/observability/distributed-tracing/configurability/#trace-sampling").as_deref(),
-            Some("https://istio.io/latest/docs/tasks/observability/distributed-tracing/configurability/#trace-sampling")
+            Some(
+                "https://istio.io/latest/docs/tasks/observability/distributed-tracing/configurability/#trace-sampling"
+            )
         );
     }
 

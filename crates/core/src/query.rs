@@ -169,6 +169,46 @@ impl SearchIndex {
     }
 }
 
+/// Which parts of a query hide a feature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub text: bool,
+    pub phase: bool,
+    pub category: bool,
+}
+
+impl Hidden {
+    pub fn any(self) -> bool {
+        self.text || self.phase || self.category
+    }
+
+    /// "the search and the phase filter" (for the notice after a deep link).
+    pub fn describe(self) -> String {
+        let parts: Vec<&str> =
+            [(self.text, "the search"), (self.phase, "the phase filter"), (self.category, "the category filter")]
+                .into_iter()
+                .filter_map(|(on, s)| on.then_some(s))
+                .collect();
+        match parts.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    }
+}
+
+/// Which parts of `query` hide `feature` (an index into the catalog's features).
+pub fn hidden_by(catalog: &Catalog, index: &SearchIndex, query: &Query, feature: usize) -> Hidden {
+    let Some(f) = catalog.features.get(feature) else {
+        return Hidden::default();
+    };
+    Hidden {
+        text: !search::matches(&index.fields[feature], &search::terms(&query.text)),
+        phase: !query.phases.is_empty() && !query.phases.contains(&f.phase),
+        category: !query.categories.is_empty() && !query.categories.contains(&f.category),
+    }
+}
+
 /// Rows of one category heading in grouped order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -190,8 +230,8 @@ pub struct View {
     pub category_counts: Vec<usize>,
     /// Number of features in the catalog.
     pub total: usize,
-    /// Folded search terms, for highlighting.
-    pub terms: Vec<String>,
+    /// Search terms, for highlighting.
+    pub terms: Vec<search::Term>,
 }
 
 impl View {
@@ -397,10 +437,31 @@ mod tests {
     fn sort_ties_keep_page_order_on_equal_names() {
         // Same folded name in different categories is impossible (duplicate names are
         // rejected), so check ties through the phase key on a larger catalog.
-        let c = cat(&[("A", &[("a1", "Beta", None), ("a2", "Beta", None), ("a3", "Alpha", None), ("a4", "Beta", None)])]);
+        let c =
+            cat(&[("A", &[("a1", "Beta", None), ("a2", "Beta", None), ("a3", "Alpha", None), ("a4", "Beta", None)])]);
         let mut rows = vec![0, 1, 2, 3];
         sort_rows(&c, &SearchIndex::new(&c), &mut rows, SortKey::Phase, Direction::Descending);
         assert_eq!(rows, [0, 1, 3, 2]);
+    }
+
+    #[test]
+    fn hidden_by_names_each_conflicting_filter() {
+        let c = sample();
+        let index = SearchIndex::new(&c);
+        let dns = 1;
+        let mut q = Query::default();
+        assert!(!hidden_by(&c, &index, &q, dns).any());
+        q.text = "gateway".into();
+        q.phases.insert(Phase::Alpha);
+        q.categories.insert(1);
+        let h = hidden_by(&c, &index, &q, dns);
+        assert_eq!(h, Hidden { text: true, phase: false, category: true });
+        assert_eq!(h.describe(), "the search and the category filter");
+        assert_eq!(
+            Hidden { text: true, phase: true, category: true }.describe(),
+            "the search, the phase filter and the category filter"
+        );
+        assert!(!hidden_by(&c, &index, &q, 99).any());
     }
 
     #[test]

@@ -2,16 +2,72 @@
 //! the reducer: pure, returns `None` when an action changes nothing (so the view skips a
 //! render). The visible rows are not part of the state; see [`crate::query::compute`].
 
+use crate::export::Format;
 use crate::model::Phase;
-use crate::query::{Query, SortKey};
+use crate::query::{Hidden, Query, SortKey};
+use crate::url_state::UrlState;
+
+/// How the features are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ViewMode {
+    /// One row per feature.
+    #[default]
+    Table,
+    /// Categories × phases, each cell listing its features.
+    Matrix,
+}
+
+/// A feature the reader deep-linked to, and what had to be cleared to show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revealed {
+    pub feature: usize,
+    pub cleared: Hidden,
+}
+
+/// A short message after an action that has no other visible effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    LinkCopied,
+    /// The clipboard refused; the link is shown for copying by hand.
+    CopyFailed(String),
+    Exported {
+        format: Format,
+        rows: usize,
+    },
+}
+
+impl Notice {
+    pub fn message(&self) -> String {
+        match self {
+            Notice::LinkCopied => "Link to this view copied.".to_owned(),
+            Notice::CopyFailed(_) => "Could not copy automatically; copy the link below.".to_owned(),
+            Notice::Exported { format, rows } => {
+                let noun = if *rows == 1 { "feature" } else { "features" };
+                format!("Exported {rows} {noun} as {}.", format.label())
+            }
+        }
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MatrixState {
     pub query: Query,
+    pub view: ViewMode,
     /// Whether the phase-definitions legend is expanded.
     pub legend_open: bool,
     /// The phase whose definition the reader asked for last (highlighted in the legend).
     pub defined_phase: Option<Phase>,
+    /// The feature a deep link pointed at, highlighted until the query changes.
+    pub revealed: Option<Revealed>,
+    /// Feedback for the last copy or export, cleared by the next change.
+    pub notice: Option<Notice>,
+}
+
+impl MatrixState {
+    /// The state a URL describes (on load).
+    pub fn from_url(url: UrlState) -> Self {
+        MatrixState { query: url.query, view: url.view, ..MatrixState::default() }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,12 +85,30 @@ pub enum Action {
     SetLegendOpen(bool),
     /// A phase badge was activated: open the legend at that phase's definition.
     ShowDefinition(Phase),
+    SetView(ViewMode),
+    /// The URL changed (back/forward): take its query and view.
+    Restore(UrlState),
+    /// A deep link points at a feature; `hidden` (from [`crate::query::hidden_by`]) says
+    /// which parts of the query hide it and must be cleared.
+    Reveal {
+        feature: usize,
+        hidden: Hidden,
+    },
+    Notify(Notice),
 }
 
 impl MatrixState {
     /// Applies an action; `None` when nothing changes.
     pub fn apply(&self, action: Action) -> Option<MatrixState> {
         let mut next = self.clone();
+        // A highlighted deep-link target stays only while nothing else changes the rows.
+        if !matches!(
+            action,
+            Action::Reveal { .. } | Action::SetLegendOpen(_) | Action::ShowDefinition(_) | Action::Notify(_)
+        ) {
+            next.revealed = None;
+        }
+        next.notice = None;
         match action {
             Action::SetSearch(text) => next.query.text = text,
             Action::TogglePhase(p) => {
@@ -65,6 +139,26 @@ impl MatrixState {
                 next.legend_open = true;
                 next.defined_phase = Some(p);
             }
+            Action::SetView(v) => next.view = v,
+            Action::Restore(url) => {
+                next.query = url.query;
+                next.view = url.view;
+            }
+            Action::Reveal { feature, hidden } => {
+                if hidden.text {
+                    next.query.text.clear();
+                }
+                if hidden.phase {
+                    next.query.phases.clear();
+                }
+                if hidden.category {
+                    next.query.categories.clear();
+                }
+                // The row exists only in the table view.
+                next.view = ViewMode::Table;
+                next.revealed = Some(Revealed { feature, cleared: hidden });
+            }
+            Action::Notify(n) => next.notice = Some(n),
         }
         (next != *self).then_some(next)
     }
@@ -113,6 +207,48 @@ mod tests {
         assert_eq!(cleared.query.sort, SortKey::Phase);
         assert_eq!(cleared.apply(Action::ClearFilters), None);
         assert_eq!(cleared.apply(Action::SetSearch(String::new())), None);
+    }
+
+    #[test]
+    fn reveal_clears_only_what_hides_the_feature_and_switches_to_the_table() {
+        let s = apply_all([
+            Action::SetSearch("dns".into()),
+            Action::TogglePhase(Phase::Stable),
+            Action::ToggleCategory(0),
+            Action::SetView(ViewMode::Matrix),
+        ]);
+        let hidden = Hidden { text: true, phase: true, category: false };
+        let r = s.apply(Action::Reveal { feature: 7, hidden }).unwrap();
+        assert_eq!(r.query.text, "");
+        assert!(r.query.phases.is_empty());
+        assert!(r.query.categories.contains(&0));
+        assert_eq!(r.view, ViewMode::Table);
+        assert_eq!(r.revealed, Some(Revealed { feature: 7, cleared: hidden }));
+        // The highlight goes away with the next change of the query.
+        let r = r.apply(Action::SetSearch("x".into())).unwrap();
+        assert_eq!(r.revealed, None);
+    }
+
+    #[test]
+    fn restore_takes_query_and_view_from_the_url() {
+        let mut url = UrlState::default();
+        url.query.text = "tls".into();
+        url.view = ViewMode::Matrix;
+        let s = MatrixState::default().apply(Action::Restore(url.clone())).unwrap();
+        assert_eq!(UrlState::of(&s), url);
+        assert_eq!(s.apply(Action::Restore(url)), None);
+    }
+
+    #[test]
+    fn notices_last_until_the_next_action() {
+        let s = apply_all([Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
+        assert_eq!(s.notice.as_ref().map(Notice::message).as_deref(), Some("Exported 1 feature as CSV."));
+        let s = s.apply(Action::TogglePhase(Phase::Beta)).unwrap();
+        assert_eq!(s.notice, None);
+        assert_eq!(
+            Notice::Exported { format: Format::Markdown, rows: 7 }.message(),
+            "Exported 7 features as Markdown."
+        );
     }
 
     #[test]

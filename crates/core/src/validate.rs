@@ -224,7 +224,11 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
                 None if name.is_empty() => String::new(),
                 None => {
                     let slug = slugify(name);
-                    if slug.is_empty() { String::new() } else { format!("{cat_id}-{slug}") }
+                    if slug.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{cat_id}-{slug}")
+                    }
                 }
             };
             if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
@@ -235,7 +239,12 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
             } else if let Some(first) = ids.get(&id) {
                 // A derived id repeats when the name does; that is already reported.
                 if ok || f.id.is_some() {
-                    c.push(f.line, &entry, "id", Problem::DuplicateId { id: id.clone(), first_line: line_text(*first) });
+                    c.push(
+                        f.line,
+                        &entry,
+                        "id",
+                        Problem::DuplicateId { id: id.clone(), first_line: line_text(*first) },
+                    );
                 }
                 ok = false;
             } else {

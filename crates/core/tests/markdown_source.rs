@@ -25,7 +25,10 @@ fn the_page_has_43_features_in_5_categories_in_page_order() {
     assert_eq!(c.description, "List of features and their release stages.");
     assert_eq!(c.features.len(), 43);
     let cats: Vec<&str> = c.categories.iter().map(|c| c.name.as_ref()).collect();
-    assert_eq!(cats, ["Traffic management", "Observability", "Extensibility", "Security and policy enforcement", "Core"]);
+    assert_eq!(
+        cats,
+        ["Traffic management", "Observability", "Extensibility", "Security and policy enforcement", "Core"]
+    );
     let per_cat: Vec<usize> =
         (0..5).map(|ci| c.features.iter().filter(|f| usize::from(f.category) == ci).count()).collect();
     assert_eq!(per_cat, [13, 8, 1, 9, 12]);
@@ -79,10 +82,15 @@ fn the_legend_is_three_phases_by_five_aspects() {
         security_beta.as_ref(),
         [
             Inline::Text("Security vulnerabilities will be handled according to our ".into()),
-            Inline::Link { text: "security vulnerability policy".into(), href: "/about/security-vulnerabilities/".into() },
+            Inline::Link {
+                text: "security vulnerability policy".into(),
+                href: "/about/security-vulnerabilities/".into()
+            },
         ]
     );
-    assert!(matches!(&c.legend.aspects[3].cells[2][0], Inline::Text(t) if t == "Dependable, Firm. 1 year notice will be provided before changes"));
+    assert!(
+        matches!(&c.legend.aspects[3].cells[2][0], Inline::Text(t) if t == "Dependable, Firm. 1 year notice will be provided before changes")
+    );
 }
 
 #[test]
@@ -133,14 +141,22 @@ fn bad_links_are_reported_one_per_entry() {
 fn unknown_tables_are_errors_not_silently_skipped() {
     let e = load("tests/fixtures/unknown-table.md").unwrap_err();
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("tests/fixtures/unknown-table.md:3: table with header \"name | maturity\": field `header`"), "{}", e[0]);
+    assert!(
+        e[0].starts_with("tests/fixtures/unknown-table.md:3: table with header \"name | maturity\": field `header`"),
+        "{}",
+        e[0]
+    );
 }
 
 #[test]
 fn bad_front_matter_is_an_error() {
     let e = load("tests/fixtures/bad-front-matter.md").unwrap_err();
     assert_eq!(e.len(), 1);
-    assert!(e[0].starts_with("tests/fixtures/bad-front-matter.md:2: front matter: field `yaml`: invalid YAML"), "{}", e[0]);
+    assert!(
+        e[0].starts_with("tests/fixtures/bad-front-matter.md:2: front matter: field `yaml`: invalid YAML"),
+        "{}",
+        e[0]
+    );
 }
 
 #[test]

@@ -87,7 +87,10 @@ pub fn rust_source(catalog: &Catalog, origin: &str) -> String {
     let _ = writeln!(w, "    docs_base: {},", s(&catalog.docs_base));
     let _ = writeln!(w, "    categories: {COW}::Borrowed(&CATEGORIES),");
     let _ = writeln!(w, "    features: {COW}::Borrowed(&FEATURES),");
-    let _ = writeln!(w, "    legend: {M}::Legend {{ phases: {COW}::Borrowed(&PHASES), aspects: {COW}::Borrowed(&ASPECTS) }},");
+    let _ = writeln!(
+        w,
+        "    legend: {M}::Legend {{ phases: {COW}::Borrowed(&PHASES), aspects: {COW}::Borrowed(&ASPECTS) }},"
+    );
     let _ = writeln!(w, "}};");
     out
 }

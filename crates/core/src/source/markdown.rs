@@ -126,7 +126,11 @@ pub fn parse(info: &SourceInfo, text: &str) -> Result<RawCatalog, Vec<Diagnostic
             _ => {}
         }
     }
-    if diags.is_empty() { Ok(raw) } else { Err(diags) }
+    if diags.is_empty() {
+        Ok(raw)
+    } else {
+        Err(diags)
+    }
 }
 
 /// Merges adjacent text runs and collapses whitespace; drops empty runs.
@@ -152,9 +156,7 @@ fn normalize(cell: Vec<Inline>) -> Vec<Inline> {
                 }
                 (!s.is_empty()).then(|| Inline::Text(s.into()))
             }
-            Inline::Link { text, href } => {
-                Some(Inline::Link { text: collapse(&text).trim().to_owned().into(), href })
-            }
+            Inline::Link { text, href } => Some(Inline::Link { text: collapse(&text).trim().to_owned().into(), href }),
         })
         .collect()
 }
@@ -227,7 +229,12 @@ fn take_table(
     };
     let notes_col = col(&["note", "notes"]);
     let Some((heading_line, name)) = heading else {
-        diags.push(diag(Some(t.line), "feature table", "category", "no heading above the table names its category".into()));
+        diags.push(diag(
+            Some(t.line),
+            "feature table",
+            "category",
+            "no heading above the table names its category".into(),
+        ));
         return;
     };
     let features = t

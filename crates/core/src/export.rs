@@ -1,0 +1,179 @@
+//! Export of exactly the visible rows, in display order: CSV (RFC 4180, written by the
+//! `csv` crate), JSON and a Markdown table for pasting into issues. Links are resolved
+//! against the docs base, as in the widget.
+
+use serde::Serialize;
+
+use crate::links::resolve;
+use crate::model::Catalog;
+use crate::query::View;
+
+/// One exported feature.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExportRow<'a> {
+    pub id: &'a str,
+    pub feature: &'a str,
+    pub category: &'a str,
+    pub phase: &'static str,
+    /// Absolute docs URL, empty when the feature has none.
+    pub docs: String,
+    pub note: &'a str,
+}
+
+/// The formats offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Csv, Format::Json, Format::Markdown];
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+
+    pub const fn mime(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::Json => "application/json;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+        }
+    }
+}
+
+/// The visible rows of `view`, in display order.
+pub fn rows<'a>(catalog: &'a Catalog, view: &View, docs_base: &str) -> Vec<ExportRow<'a>> {
+    view.rows
+        .iter()
+        .map(|&i| {
+            let f = &catalog.features[i];
+            ExportRow {
+                id: &f.id,
+                feature: &f.name,
+                category: &catalog.category(f).name,
+                phase: f.phase.label(),
+                docs: f.link.as_deref().and_then(|l| resolve(docs_base, l)).unwrap_or_default(),
+                note: f.note.as_deref().unwrap_or(""),
+            }
+        })
+        .collect()
+}
+
+/// Renders rows in a format.
+pub fn render(format: Format, rows: &[ExportRow<'_>]) -> String {
+    match format {
+        Format::Csv => to_csv(rows),
+        Format::Json => to_json(rows),
+        Format::Markdown => to_markdown(rows),
+    }
+}
+
+/// RFC 4180 CSV with a header row and CRLF line ends.
+pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
+    let _ = w.write_record(["id", "feature", "category", "phase", "docs", "note"]);
+    for r in rows {
+        let _ = w.write_record([r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note]);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A pretty-printed JSON array of objects.
+pub fn to_json(rows: &[ExportRow<'_>]) -> String {
+    serde_json::to_string_pretty(rows).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Escapes text for a Markdown table cell: pipes, backslashes and Markdown/HTML syntax
+/// characters are escaped; line breaks become spaces.
+fn md_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' | '\n' => out.push(' '),
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// A GitHub-flavoured Markdown table; feature names link to their docs.
+pub fn to_markdown(rows: &[ExportRow<'_>]) -> String {
+    let mut out = String::from("| Feature | Category | Phase | Note |\n|---|---|---|---|\n");
+    for r in rows {
+        let name = md_cell(r.feature);
+        let feature = if r.docs.is_empty() {
+            name
+        } else {
+            // Parentheses and spaces in the URL would end the link early.
+            let url = r.docs.replace('(', "%28").replace(')', "%29").replace(' ', "%20");
+            format!("[{name}]({url})")
+        };
+        out.push_str(&format!("| {feature} | {} | {} | {} |\n", md_cell(r.category), r.phase, md_cell(r.note)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row<'a>(feature: &'a str, note: &'a str, docs: &str) -> ExportRow<'a> {
+        ExportRow { id: "x-y", feature, category: "Core", phase: "Beta", docs: docs.to_owned(), note }
+    }
+
+    #[test]
+    fn csv_quotes_per_rfc_4180() {
+        let rows = [row("Plain", "", "https://a.example/x"), row("Comma, \"quoted\"", "line\nbreak", "")];
+        assert_eq!(
+            to_csv(&rows),
+            "id,feature,category,phase,docs,note\r\n\
+             x-y,Plain,Core,Beta,https://a.example/x,\r\n\
+             x-y,\"Comma, \"\"quoted\"\"\",Core,Beta,,\"line\nbreak\"\r\n"
+        );
+        assert_eq!(to_csv(&[]), "id,feature,category,phase,docs,note\r\n");
+    }
+
+    #[test]
+    fn json_is_an_array_of_objects() {
+        let json = to_json(&[row("A \"q\" <b>", "n", "")]);
+        assert!(json.starts_with("[\n  {\n    \"id\": \"x-y\",\n    \"feature\": \"A \\\"q\\\" <b>\","), "{json}");
+        assert_eq!(to_json(&[]), "[]");
+    }
+
+    #[test]
+    fn markdown_escapes_cells_and_links() {
+        let md = to_markdown(&[
+            row("Pipes | and \\ slashes", "a\nb *c*", "https://a.example/x_(y)"),
+            row("<script>", "", ""),
+        ]);
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "| Feature | Category | Phase | Note |");
+        assert_eq!(
+            lines[2],
+            "| [Pipes \\| and \\\\ slashes](https://a.example/x_%28y%29) | Core | Beta | a b \\*c\\* |"
+        );
+        assert_eq!(lines[3], "| \\<script\\> | Core | Beta |  |");
+    }
+}
