@@ -3,8 +3,9 @@
 //!
 //! Components own no rules: search, filtering, sorting, counting and link checks all live
 //! in the core. Render paths never touch the DOM (so they also run under Yew SSR); DOM
-//! access happens only in callbacks and in [`mount`].
+//! access happens only in callbacks, effects and [`mount`], through [`browser`].
 
+pub mod browser;
 pub mod components;
 pub mod mount;
 

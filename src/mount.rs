@@ -3,6 +3,8 @@
 //! Every element with a `data-feature-matrix` attribute gets its own widget with its own
 //! id prefix. Whatever the placeholder holds (a fallback link or table) stays until the
 //! widget replaces it. `data-docs-base` overrides the base URL of relative docs links.
+//! The page's query string and fragment are handed to each widget so it starts in the
+//! state a shared link describes.
 
 use std::rc::Rc;
 
@@ -34,6 +36,8 @@ pub fn mount_all() -> usize {
             catalog: catalog.clone(),
             docs_base: element.get_attribute("data-docs-base").map(AttrValue::from),
             id_prefix: prefix.into(),
+            initial_search: crate::browser::location_search().into(),
+            initial_hash: crate::browser::location_hash().into(),
         };
         // Replace the placeholder's fallback content with the widget.
         element.set_text_content(None);

@@ -23,7 +23,7 @@ fn main() {
                     base.push(d);
                 }
             });
-            if base.chars().count() == 1 && base.chars().next() != Some(c) {
+            if base.chars().count() == 1 && !base.starts_with(c) {
                 entries.push((c, base.chars().next().unwrap_or(c)));
             }
         }

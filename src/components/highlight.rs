@@ -1,10 +1,10 @@
 //! Renders text with the search terms' matches wrapped in `<mark>`.
 
-use feature_matrix_core::search::segments;
+use feature_matrix_core::search::{segments, Term};
 use yew::prelude::*;
 
-/// Text with every match of `terms` (folded search terms) marked.
-pub fn highlighted(text: &str, terms: &[String]) -> Html {
+/// Text with every match of the search terms marked.
+pub fn highlighted(text: &str, terms: &[Term]) -> Html {
     if terms.is_empty() {
         return html! { {text.to_owned()} };
     }

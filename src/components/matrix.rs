@@ -1,18 +1,23 @@
 //! The widget's root component: holds the state (a reducer over the core's
-//! `MatrixState`), derives the view from (catalog, query) and wires the parts together.
+//! `MatrixState`), derives the view from (catalog, query), keeps the URL in step and wires
+//! the parts together. Browser effects happen only in callbacks and effects (`browser`).
 
 use std::rc::Rc;
 
-use feature_matrix_core::query::{compute, SearchIndex};
-use feature_matrix_core::{Action, Catalog, MatrixState, Phase, SortKey};
-use wasm_bindgen::JsCast;
+use feature_matrix_core::export::{self, Format};
+use feature_matrix_core::query::{compute, hidden_by, SearchIndex};
+use feature_matrix_core::url_state::{self, UrlState};
+use feature_matrix_core::{Action, Catalog, MatrixState, Notice, Phase, SortKey, ViewMode};
 use yew::prelude::*;
 
 use super::empty_state::EmptyState;
 use super::filters::{Choice, FilterGroup};
 use super::legend::{definition_id, legend_id, PhaseLegend};
+use super::matrix_view::MatrixView;
 use super::search_box::SearchBox;
 use super::table::FeatureTable;
+use super::toolbar::Toolbar;
+use crate::browser;
 
 /// A shared, never-copied catalog. Props compare it by pointer.
 #[derive(Clone, Debug)]
@@ -30,22 +35,52 @@ pub struct MatrixProps {
     /// Base URL for relative docs links; the catalog's own when `None`.
     #[prop_or_default]
     pub docs_base: Option<AttrValue>,
-    /// Prefix of every id the widget creates, unique per instance on a page.
+    /// Prefix of every id the widget creates and namespace of its URL parameters; unique
+    /// per instance on a page.
     #[prop_or(AttrValue::Static("fm"))]
     pub id_prefix: AttrValue,
+    /// The page's query string when the widget mounted (state is restored from it).
+    #[prop_or_default]
+    pub initial_search: AttrValue,
+    /// The page's fragment when the widget mounted (a deep link to a feature).
+    #[prop_or_default]
+    pub initial_hash: AttrValue,
 }
 
-/// The core's state as a Yew reducer. An action that changes nothing keeps the same
-/// `Rc`, so Yew skips the render.
-#[derive(Default, PartialEq)]
-struct Store(MatrixState);
+/// The core state plus what the reducer needs to resolve deep links.
+#[derive(PartialEq)]
+struct Store {
+    state: MatrixState,
+    catalog: CatalogHandle,
+    index: Rc<SearchIndex>,
+}
+
+enum Msg {
+    Core(Action),
+    /// Show a feature (by index), clearing whatever hides it.
+    Reveal(usize),
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Self {
+        Msg::Core(a)
+    }
+}
 
 impl Reducible for Store {
-    type Action = Action;
+    type Action = Msg;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.0.apply(action) {
-            Some(next) => Rc::new(Store(next)),
+    /// An action that changes nothing keeps the same `Rc`, so Yew skips the render.
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let action = match msg {
+            Msg::Core(a) => a,
+            Msg::Reveal(feature) => {
+                let hidden = hidden_by(&self.catalog.0, &self.index, &self.state.query, feature);
+                Action::Reveal { feature, hidden }
+            }
+        };
+        match self.state.apply(action) {
+            Some(state) => Rc::new(Store { state, catalog: self.catalog.clone(), index: self.index.clone() }),
             None => self,
         }
     }
@@ -53,49 +88,57 @@ impl Reducible for Store {
 
 #[function_component(FeatureMatrix)]
 pub fn feature_matrix(props: &MatrixProps) -> Html {
-    let store = use_reducer(Store::default);
+    let catalog = &props.catalog.0;
+    let ns = props.id_prefix.clone();
     let index = use_memo(props.catalog.clone(), |c| SearchIndex::new(&c.0));
-    let state = &store.0;
+    let store = {
+        let (catalog, index, ns, search) =
+            (props.catalog.clone(), index.clone(), ns.clone(), props.initial_search.clone());
+        use_reducer(move || Store {
+            state: MatrixState::from_url(url_state::from_search(&ns, &search, &catalog.0)),
+            catalog,
+            index,
+        })
+    };
+    let state = &store.state;
     let view = {
         let index = index.clone();
         use_memo((props.catalog.clone(), state.query.clone()), move |(c, q)| compute(&c.0, &index, q))
     };
-    let catalog = &props.catalog.0;
-    let prefix = props.id_prefix.clone();
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
-    let dispatch = |f: fn(usize) -> Action| {
-        let store = store.dispatcher();
-        Callback::from(move |i: usize| store.dispatch(f(i)))
-    };
 
-    let on_search = {
-        let store = store.dispatcher();
-        Callback::from(move |text: String| store.dispatch(Action::SetSearch(text)))
-    };
-    let on_clear = {
-        let store = store.dispatcher();
-        Callback::from(move |()| store.dispatch(Action::ClearFilters))
-    };
-    let on_sort = {
-        let store = store.dispatcher();
-        Callback::from(move |key: SortKey| store.dispatch(Action::SortBy(key)))
-    };
-    let on_legend_toggle = {
-        let store = store.dispatcher();
-        Callback::from(move |open: bool| store.dispatch(Action::SetLegendOpen(open)))
-    };
+    use_url_sync(&ns, &props.catalog, UrlState::of(state));
+    use_browser_events(&ns, &props.catalog, &props.initial_hash, store.dispatcher());
+    {
+        // After a deep link re-renders the rows, bring the target row into view.
+        let ns = ns.clone();
+        let catalog = props.catalog.clone();
+        use_effect_with(state.revealed, move |revealed| {
+            if let Some(r) = revealed {
+                if let Some(f) = catalog.0.features.get(r.feature) {
+                    browser::reveal(&url_state::feature_anchor(&ns, &f.id));
+                }
+            }
+        });
+    }
+
     let on_define = {
         let store = store.dispatcher();
-        let prefix = prefix.clone();
+        let ns = ns.clone();
         Callback::from(move |phase: Phase| {
-            store.dispatch(Action::ShowDefinition(phase));
-            reveal_definition(&prefix, phase);
+            store.dispatch(Action::ShowDefinition(phase).into());
+            browser::open_details(&legend_id(&ns));
+            browser::focus(&definition_id(&ns, phase));
         })
     };
 
-    let phase_choices: Vec<Choice> = Phase::ALL
+    // Phases the catalog uses or defines, in maturity order.
+    let phases: Vec<Phase> = Phase::ALL
+        .into_iter()
+        .filter(|p| catalog.legend.phases.contains(p) || catalog.features.iter().any(|f| f.phase == *p))
+        .collect();
+    let phase_choices: Vec<Choice> = phases
         .iter()
-        .filter(|p| catalog.legend.phases.contains(p) || catalog.features.iter().any(|f| f.phase == **p))
         .map(|&p| Choice {
             label: p.label().into(),
             class: Some(format!("fm-chip--{}", p.slug()).into()),
@@ -103,12 +146,12 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             count: view.phase_counts[p.index()],
         })
         .collect();
-    let phase_of_choice: Vec<Phase> = phase_choices.iter().filter_map(|c| Phase::parse(&c.label)).collect();
     let on_phase = {
         let store = store.dispatcher();
+        let phases = phases.clone();
         Callback::from(move |i: usize| {
-            if let Some(&p) = phase_of_choice.get(i) {
-                store.dispatch(Action::TogglePhase(p));
+            if let Some(&p) = phases.get(i) {
+                store.dispatch(Action::TogglePhase(p).into());
             }
         })
     };
@@ -123,67 +166,198 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             count: view.category_counts[i],
         })
         .collect();
-    let on_category = dispatch(|i| Action::ToggleCategory(u16::try_from(i).unwrap_or(u16::MAX)));
-
-    let filtered = state.query.is_filtered();
-    let on_clear_button = {
-        let on_clear = on_clear.clone();
-        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    let on_category = {
+        let store = store.dispatcher();
+        Callback::from(move |i: usize| {
+            if let Ok(i) = u16::try_from(i) {
+                store.dispatch(Action::ToggleCategory(i).into());
+            }
+        })
     };
 
+    let on_copy_link = {
+        let store = store.dispatcher();
+        let ns = ns.clone();
+        let catalog = props.catalog.clone();
+        let url = UrlState::of(state);
+        Callback::from(move |()| {
+            let params = url_state::to_params(&ns, &url, &catalog.0);
+            let search = url_state::merge_search(&ns, &browser::location_search(), &params);
+            let Some(link) = browser::url_with_search(&search) else { return };
+            let store = store.clone();
+            browser::copy_text(link.clone(), move |ok| {
+                let notice = if ok { Notice::LinkCopied } else { Notice::CopyFailed(link) };
+                store.dispatch(Action::Notify(notice).into());
+            });
+        })
+    };
+    let on_export = {
+        let store = store.dispatcher();
+        let catalog = props.catalog.clone();
+        let view = view.clone();
+        let docs_base = docs_base.clone();
+        Callback::from(move |format: Format| {
+            let rows = export::rows(&catalog.0, &view, &docs_base);
+            let file = export::file_name(&catalog.0.title, format);
+            if browser::download(&file, format.mime(), &export::render(format, &rows)) {
+                store.dispatch(Action::Notify(Notice::Exported { format, rows: rows.len() }).into());
+            }
+        })
+    };
+
+    let revealed_note = state.revealed.and_then(|r| {
+        let f = catalog.features.get(r.feature)?;
+        Some(if r.cleared.any() {
+            format!("Showing “{}”: cleared {} that hid it.", f.name, r.cleared.describe())
+        } else {
+            format!("Showing “{}”.", f.name)
+        })
+    });
+    let filters_text = state.query.describe(catalog);
+
     html! {
-        <section class="fm" aria-label={format!("{} matrix", catalog.title)}>
+        <section class="fm" id={ns.clone()} aria-label={format!("{} matrix", catalog.title)}>
             <div class="fm-controls">
-                <SearchBox id={format!("{prefix}-search")} value={state.query.text.clone()} on_change={on_search} />
-                <FilterGroup id={format!("{prefix}-phase")} label="Phase" choices={phase_choices} on_toggle={on_phase} />
-                <FilterGroup id={format!("{prefix}-category")} label="Category" choices={category_choices} on_toggle={on_category} />
-                <div class="fm-toolbar">
-                    <p class="fm-status" role="status" aria-live="polite" aria-atomic="true">{view.status()}</p>
-                    <button type="button" class="fm-button fm-clear" disabled={!filtered} onclick={on_clear_button}>
-                        {"Clear filters"}
-                    </button>
-                </div>
+                <SearchBox id={format!("{ns}-search")} value={state.query.text.clone()}
+                    on_change={sender(store.dispatcher(), Action::SetSearch)} />
+                <FilterGroup id={format!("{ns}-phase")} label="Phase" choices={phase_choices} on_toggle={on_phase} />
+                <FilterGroup id={format!("{ns}-category")} label="Category" choices={category_choices}
+                    on_toggle={on_category} />
             </div>
+            <Toolbar
+                id_prefix={ns.clone()}
+                status={view.status()}
+                notice={revealed_note.or_else(|| state.notice.as_ref().map(Notice::message))}
+                manual_link={match &state.notice { Some(Notice::CopyFailed(l)) => Some(AttrValue::from(l.clone())), _ => None }}
+                filtered={state.query.is_filtered()}
+                view_mode={state.view}
+                on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)}
+                on_view={sender(store.dispatcher(), Action::SetView)}
+                on_copy_link={on_copy_link}
+                on_export={on_export}
+            />
+            if !filters_text.is_empty() {
+                <p class="fm-print-only">{format!("Showing features matching {filters_text}.")}</p>
+            }
             if view.rows.is_empty() {
-                <EmptyState description={state.query.describe(catalog)} {on_clear} />
+                <EmptyState description={filters_text.clone()} on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)} />
+            } else if state.view == ViewMode::Matrix {
+                <MatrixView
+                    catalog={props.catalog.clone()}
+                    view={view.clone()}
+                    phases={phases}
+                    docs_base={docs_base.clone()}
+                    id_prefix={ns.clone()}
+                    on_define={on_define.clone()}
+                />
             } else {
                 <FeatureTable
                     catalog={props.catalog.clone()}
                     view={view.clone()}
-                    id_prefix={prefix.clone()}
+                    id_prefix={ns.clone()}
                     docs_base={docs_base.clone()}
                     sort={state.query.sort}
                     direction={state.query.direction}
-                    {on_sort}
-                    {on_define}
+                    revealed={state.revealed.map(|r| r.feature)}
+                    on_sort={sender(store.dispatcher(), |key: SortKey| Action::SortBy(key))}
+                    on_define={on_define}
                 />
             }
             <PhaseLegend
                 legend={catalog.legend.clone()}
-                id_prefix={prefix.clone()}
+                id_prefix={ns.clone()}
                 docs_base={docs_base}
                 open={state.legend_open}
                 defined={state.defined_phase}
-                on_toggle={on_legend_toggle}
+                on_toggle={sender(store.dispatcher(), Action::SetLegendOpen)}
             />
             <p class="fm-source">{"Data: "}{catalog.provenance.to_string()}</p>
         </section>
     }
 }
 
-/// Opens the legend and moves focus to a phase's definition (a callback-time DOM effect).
-fn reveal_definition(prefix: &str, phase: Phase) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(details) =
-        document.get_element_by_id(&legend_id(prefix)).and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-    {
-        details.set_open(true);
-    }
-    if let Some(th) =
-        document.get_element_by_id(&definition_id(prefix, phase)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = th.focus();
-    }
+/// A callback that dispatches the action `make` builds from its argument.
+fn sender<T: 'static>(store: UseReducerDispatcher<Store>, make: fn(T) -> Action) -> Callback<T> {
+    Callback::from(move |x| store.dispatch(make(x).into()))
+}
+
+/// Keeps the address bar in step with the state: typing replaces the current history
+/// entry, every other change pushes one (so back/forward step through views).
+#[hook]
+fn use_url_sync(ns: &AttrValue, catalog: &CatalogHandle, url: UrlState) {
+    let last = use_mut_ref(|| url.clone());
+    let ns = ns.clone();
+    let catalog = catalog.clone();
+    use_effect_with(url, move |url| {
+        let mut last = last.borrow_mut();
+        if *url != *last {
+            let mut same_but_text = url.clone();
+            same_but_text.query.text = last.query.text.clone();
+            let typing = same_but_text == *last;
+            let current = browser::location_search();
+            let next = url_state::merge_search(&ns, &current, &url_state::to_params(&ns, url, &catalog.0));
+            if next != current {
+                browser::write_search(&next, !typing);
+            }
+            *last = url.clone();
+        }
+    });
+}
+
+/// Page-level listeners, registered once and removed on unmount: back/forward restores
+/// the state from the URL, a fragment naming one of our features reveals it, and "/"
+/// focuses the search box of the widget that owns page shortcuts.
+#[hook]
+fn use_browser_events(
+    ns: &AttrValue,
+    catalog: &CatalogHandle,
+    initial_hash: &AttrValue,
+    store: UseReducerDispatcher<Store>,
+) {
+    let ns = ns.clone();
+    let catalog = catalog.clone();
+    let initial_hash = initial_hash.clone();
+    use_effect_with((), move |()| {
+        let reveal_hash = {
+            let (ns, catalog, store) = (ns.clone(), catalog.clone(), store.clone());
+            move |hash: &str| {
+                if let Some(f) = url_state::feature_from_fragment(&ns, hash, &catalog.0) {
+                    store.dispatch(Msg::Reveal(f));
+                }
+            }
+        };
+        reveal_hash(&initial_hash);
+        let window = web_sys::window();
+        let listeners = window.map(|w| {
+            let popstate = {
+                let (ns, catalog, store, reveal_hash) =
+                    (ns.clone(), catalog.clone(), store.clone(), reveal_hash.clone());
+                gloo_events::EventListener::new(&w, "popstate", move |_| {
+                    let url = url_state::from_search(&ns, &browser::location_search(), &catalog.0);
+                    store.dispatch(Action::Restore(url).into());
+                    reveal_hash(&browser::location_hash());
+                })
+            };
+            let hashchange = gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                reveal_hash(&browser::location_hash());
+            });
+            let keydown = {
+                let ns = ns.clone();
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(&w, "keydown", options, move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || browser::typing_in_field() {
+                        return;
+                    }
+                    if browser::shortcut_owner().as_deref() == Some(ns.as_str()) {
+                        e.prevent_default();
+                        browser::focus(&format!("{ns}-search"));
+                    }
+                })
+            };
+            (popstate, hashchange, keydown)
+        });
+        move || drop(listeners)
+    });
 }

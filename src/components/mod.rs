@@ -6,5 +6,7 @@ pub mod filters;
 pub mod highlight;
 pub mod legend;
 pub mod matrix;
+pub mod matrix_view;
 pub mod search_box;
 pub mod table;
+pub mod toolbar;

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use feature_matrix_core::links::resolve;
 use feature_matrix_core::query::{Direction, SortKey, View};
+use feature_matrix_core::search::Term;
+use feature_matrix_core::url_state::feature_anchor;
 use feature_matrix_core::{Feature, Phase};
 use yew::prelude::*;
 
@@ -19,6 +21,8 @@ pub struct TableProps {
     pub docs_base: AttrValue,
     pub sort: SortKey,
     pub direction: Direction,
+    /// The feature a deep link points at (highlighted and focusable).
+    pub revealed: Option<usize>,
     pub on_sort: Callback<SortKey>,
     /// A phase badge was activated.
     pub on_define: Callback<Phase>,
@@ -56,7 +60,7 @@ pub fn feature_table(props: &TableProps) -> Html {
             </th>
         }
     };
-    let row = |i: usize| render_row(props, &catalog.features[i]);
+    let row = |i: usize| render_row(props, &catalog.features[i], props.revealed == Some(i));
     let body = if view.groups.is_empty() {
         html! { <tbody>{ for view.rows.iter().map(|&i| row(i)) }</tbody> }
     } else {
@@ -105,7 +109,25 @@ pub fn feature_table(props: &TableProps) -> Html {
     }
 }
 
-fn render_row(props: &TableProps, f: &Feature) -> Html {
+/// A phase badge that leads to the phase's definition in the legend.
+pub fn phase_badge(phase: Phase, id_prefix: &str, terms: &[Term], on_define: &Callback<Phase>) -> Html {
+    let on_define = on_define.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        on_define.emit(phase);
+    });
+    html! {
+        <a class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}
+           href={format!("#{id_prefix}-def-{}", phase.slug())}
+           title={format!("What “{}” means", phase.label())}
+           {onclick}>
+            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>
+            {highlighted(phase.label(), terms)}
+        </a>
+    }
+}
+
+fn render_row(props: &TableProps, f: &Feature, revealed: bool) -> Html {
     let catalog = &props.catalog.0;
     let terms = &props.view.terms;
     let name = highlighted(&f.name, terms);
@@ -116,28 +138,16 @@ fn render_row(props: &TableProps, f: &Feature) -> Html {
     let note = f.note.as_deref().map(|n| {
         html! { <span class="fm-note"><span class="fm-note-label">{"Note: "}</span>{highlighted(n, terms)}</span> }
     });
-    let phase = f.phase;
-    let on_define = props.on_define.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        on_define.emit(phase);
-    });
     html! {
-        <tr key={f.id.to_string()} id={format!("{}-{}", props.id_prefix, f.id)} class="fm-row">
+        <tr key={f.id.to_string()} id={feature_anchor(&props.id_prefix, &f.id)}
+            class={classes!("fm-row", revealed.then_some("fm-row--revealed"))}
+            tabindex={revealed.then_some("-1")}>
             <th scope="row" class="fm-feature">
                 <span class="fm-name">{name}</span>
                 {note}
             </th>
             <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
-            <td class="fm-phase">
-                <a class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}
-                   href={format!("#{}-def-{}", props.id_prefix, phase.slug())}
-                   title={format!("What “{}” means", phase.label())}
-                   {onclick}>
-                    <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>
-                    {highlighted(phase.label(), terms)}
-                </a>
-            </td>
+            <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define)}</td>
         </tr>
     }
 }

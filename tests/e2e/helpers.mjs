@@ -30,7 +30,7 @@ export async function openDemo(browser, { width = 1200, height = 900, colorSchem
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(new URL(path, BASE).href);
-  await page.getByRole('status').filter({ hasText: /of \d+ features?/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /of \d+ features?/ }).first().waitFor();
   return { page, context, errors, requests };
 }
 
@@ -53,4 +53,34 @@ export async function rowPhases(page) {
 
 export function shot(page, name) {
   return page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+}
+
+/// The search box of the first (or given) widget region.
+export function searchBox(scope) {
+  return scope.getByRole('searchbox', { name: 'Filter features' });
+}
+
+/// Waits until the status line of `scope` contains `text`.
+export function statusSays(scope, text) {
+  return scope.getByRole('status').filter({ hasText: text }).waitFor();
+}
+
+/// Runs axe-core (from node_modules, no network) on the page; returns its violations.
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+/// Presses Tab until the focused element's accessible role/name satisfies `match`.
+export async function tabTo(page, describe, match, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? { tag: a.tagName, text: (a.getAttribute('aria-label') || a.textContent || '').trim(), pressed: a.getAttribute('aria-pressed') } : null;
+    });
+    if (el && match(el)) return el;
+  }
+  throw new Error(`could not reach ${describe} with Tab`);
 }

@@ -44,16 +44,26 @@ pub fn build(root: &Path) -> Result<Sizes> {
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", wasm, "-o", wasm])?;
 
     copy(&root.join("index.html"), &dist.join("index.html"))?;
-    for entry in std::fs::read_dir(root.join("www")).map_err(|e| format!("cannot read www/: {e}"))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        if entry.file_type().map_err(|e| e.to_string())?.is_file() {
-            copy(&entry.path(), &dist.join(entry.file_name()))?;
-        }
-    }
+    copy_tree(&root.join("www"), &dist)?;
 
     let sizes = measure(&dist, &["pkg/feature_matrix_bg.wasm", "pkg/feature_matrix.js", "feature-matrix.css"])?;
     report(root, &sizes)?;
     Ok(sizes)
+}
+
+/// Copies the files under `from` into `to`, keeping sub-folders.
+fn copy_tree(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let kind = entry.file_type().map_err(|e| e.to_string())?;
+        if kind.is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
+        } else if kind.is_file() {
+            copy(&entry.path(), &to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
 }
 
 fn copy(from: &Path, to: &Path) -> Result {

@@ -63,7 +63,11 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Result {
         .current_dir(dir)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed ({status})", args.join(" "))) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
 }
 
 /// A catalog with a data error must fail the build with a message naming file, line,

@@ -1,6 +1,7 @@
-//! Export of exactly the visible rows, in display order: CSV (RFC 4180, written by the
-//! `csv` crate), JSON and a Markdown table for pasting into issues. Links are resolved
-//! against the docs base, as in the widget.
+//! Export of exactly the visible rows, in display order: CSV (RFC 4180 quoting by
+//! `csv-core`, the allocation-free core of the `csv` crate, which keeps the wasm small),
+//! JSON and a Markdown table for pasting into issues. Links are resolved against the docs
+//! base, as in the widget.
 
 use serde::Serialize;
 
@@ -56,6 +57,16 @@ impl Format {
     }
 }
 
+/// A download file name from the catalog title: `feature-status-features.csv`.
+pub fn file_name(title: &str, format: Format) -> String {
+    let mut stem = String::new();
+    for word in title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        stem.push_str(&word.to_ascii_lowercase());
+        stem.push('-');
+    }
+    format!("{stem}features.{}", format.extension())
+}
+
 /// The visible rows of `view`, in display order.
 pub fn rows<'a>(catalog: &'a Catalog, view: &View, docs_base: &str) -> Vec<ExportRow<'a>> {
     view.rows
@@ -85,14 +96,37 @@ pub fn render(format: Format, rows: &[ExportRow<'_>]) -> String {
 
 /// RFC 4180 CSV with a header row and CRLF line ends.
 pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
-    let _ = w.write_record(["id", "feature", "category", "phase", "docs", "note"]);
+    let mut out = Vec::new();
+    let mut w = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
+    write_csv_record(&mut w, &mut out, &["id", "feature", "category", "phase", "docs", "note"]);
     for r in rows {
-        let _ = w.write_record([r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note]);
+        write_csv_record(&mut w, &mut out, &[r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note]);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    // The input was UTF-8 and csv-core only adds ASCII quotes, commas and line ends.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends one record, growing the buffer as csv-core asks for room.
+fn write_csv_record(w: &mut csv_core::Writer, out: &mut Vec<u8>, fields: &[&str]) {
+    let mut buf = [0u8; 1024];
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            let (_, n) = w.delimiter(&mut buf);
+            out.extend_from_slice(&buf[..n]);
+        }
+        let mut input = field.as_bytes();
+        loop {
+            let (result, read, written) = w.field(input, &mut buf);
+            out.extend_from_slice(&buf[..written]);
+            input = &input[read..];
+            if result == csv_core::WriteResult::InputEmpty {
+                break;
+            }
+        }
+    }
+    // `delimiter` and `terminator` close an open quote themselves.
+    let (_, n) = w.terminator(&mut buf);
+    out.extend_from_slice(&buf[..n]);
 }
 
 /// A pretty-printed JSON array of objects.
@@ -153,6 +187,21 @@ mod tests {
              x-y,\"Comma, \"\"quoted\"\"\",Core,Beta,,\"line\nbreak\"\r\n"
         );
         assert_eq!(to_csv(&[]), "id,feature,category,phase,docs,note\r\n");
+    }
+
+    #[test]
+    fn csv_handles_fields_larger_than_the_buffer() {
+        let long = "x\"y,".repeat(2000);
+        let csv = to_csv(&[row(&long, "", "")]);
+        let expected_field = format!("\"{}\"", long.replace('"', "\"\""));
+        assert_eq!(csv.lines().nth(1).unwrap(), format!("x-y,{expected_field},Core,Beta,,"));
+    }
+
+    #[test]
+    fn file_names_are_ascii_slugs() {
+        assert_eq!(file_name("Feature Status", Format::Csv), "feature-status-features.csv");
+        assert_eq!(file_name("Ünïcode Ω!", Format::Markdown), "n-code-features.md");
+        assert_eq!(file_name("???", Format::Json), "features.json");
     }
 
     #[test]

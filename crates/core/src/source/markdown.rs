@@ -192,12 +192,15 @@ fn plain(cell: &[Inline]) -> String {
     collapse(&text).trim().to_owned()
 }
 
+/// Builds a structural diagnostic from (line, entry, field, message).
+type MakeDiag<'a> = &'a dyn Fn(Option<u32>, &str, &'static str, String) -> Diagnostic;
+
 fn take_table(
     t: Table,
     heading: Option<&(u32, String)>,
     raw: &mut RawCatalog,
     diags: &mut Vec<Diagnostic>,
-    diag: &dyn Fn(Option<u32>, &str, &'static str, String) -> Diagnostic,
+    diag: MakeDiag<'_>,
 ) {
     let header: Vec<String> = t.header.iter().map(|c| plain(c).to_lowercase()).collect();
     if header.first().is_some_and(String::is_empty) && header.len() > 1 {

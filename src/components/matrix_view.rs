@@ -1,0 +1,141 @@
+//! The matrix view: categories as rows, phases as columns, each cell listing its features
+//! with a count, and a stacked bar per category showing its maturity mix (inline SVG).
+//! Shows exactly the rows of the current view (search and filters apply), in view order.
+
+use std::rc::Rc;
+
+use feature_matrix_core::links::resolve;
+use feature_matrix_core::query::View;
+use feature_matrix_core::Phase;
+use yew::prelude::*;
+
+use super::highlight::highlighted;
+use super::matrix::CatalogHandle;
+use super::table::phase_badge;
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixViewProps {
+    pub catalog: CatalogHandle,
+    pub view: Rc<View>,
+    /// The phase columns, in maturity order.
+    pub phases: Vec<Phase>,
+    pub docs_base: AttrValue,
+    pub id_prefix: AttrValue,
+    pub on_define: Callback<Phase>,
+}
+
+#[function_component(MatrixView)]
+pub fn matrix_view(props: &MatrixViewProps) -> Html {
+    let catalog = &props.catalog.0;
+    let view = &props.view;
+    let caption_id = format!("{}-matrix-caption", props.id_prefix);
+    // cells[category][phase column] = feature indices, in view order.
+    let mut cells: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); props.phases.len()]; catalog.categories.len()];
+    for &i in &view.rows {
+        let f = &catalog.features[i];
+        if let Some(col) = props.phases.iter().position(|p| *p == f.phase) {
+            cells[usize::from(f.category)][col].push(i);
+        }
+    }
+    let totals: Vec<usize> = (0..props.phases.len()).map(|c| cells.iter().map(|row| row[c].len()).sum()).collect();
+    html! {
+        <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
+            <table class="fm-table fm-grid">
+                <caption id={caption_id} class="fm-caption">
+                    {format!("{}: features by category (rows) and phase (columns)", catalog.title)}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="fm-grid-corner">{"Category"}</th>
+                        { for props.phases.iter().map(|&p| html! {
+                            <th scope="col">{phase_badge(p, &props.id_prefix, &view.terms, &props.on_define)}</th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                { for catalog.categories.iter().enumerate().filter(|(ci, _)| cells[*ci].iter().any(|c| !c.is_empty())).map(|(ci, cat)| {
+                    let row = &cells[ci];
+                    let counts: Vec<usize> = row.iter().map(Vec::len).collect();
+                    html! {
+                        <tr key={cat.id.to_string()}>
+                            <th scope="row" class="fm-grid-category">
+                                <span class="fm-name">{highlighted(&cat.name, &view.terms)}</span>
+                                <span class="fm-grid-total">{plural(counts.iter().sum(), "feature")}</span>
+                                {stacked_bar(&cat.name, &props.phases, &counts)}
+                            </th>
+                            { for row.iter().zip(&props.phases).map(|(features, &p)| html! {
+                                <td class={classes!("fm-grid-cell", features.is_empty().then_some("fm-grid-cell--empty"))}>
+                                    <span class="fm-grid-count">
+                                        {features.len()}
+                                        <span class="fm-visually-hidden">{format!(" {} in {}", p.label(), cat.name)}</span>
+                                    </span>
+                                    if !features.is_empty() {
+                                        <ul class="fm-grid-list">
+                                        { for features.iter().map(|&i| {
+                                            let f = &catalog.features[i];
+                                            let name = highlighted(&f.name, &view.terms);
+                                            html! {
+                                                <li key={f.id.to_string()}>
+                                                    { match f.link.as_deref().and_then(|l| resolve(&props.docs_base, l)) {
+                                                        Some(url) => html! { <a class="fm-link" href={url}>{name}</a> },
+                                                        None => name,
+                                                    } }
+                                                    if let Some(note) = f.note.as_deref() {
+                                                        <span class="fm-note">
+                                                            <span class="fm-note-label">{"Note: "}</span>
+                                                            {highlighted(note, &view.terms)}
+                                                        </span>
+                                                    }
+                                                </li>
+                                            }
+                                        }) }
+                                        </ul>
+                                    }
+                                </td>
+                            }) }
+                        </tr>
+                    }
+                }) }
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{"All categories"}</th>
+                        { for totals.iter().map(|t| html! { <td class="fm-grid-count">{*t}</td> }) }
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A bar of segments proportional to the counts, one per phase, described in words.
+fn stacked_bar(category: &str, phases: &[Phase], counts: &[usize]) -> Html {
+    let total: usize = counts.iter().sum();
+    let description =
+        phases.iter().zip(counts).map(|(p, n)| format!("{n} {}", p.label())).collect::<Vec<_>>().join(", ");
+    let label = format!("Maturity mix of {category}: {description}");
+    // Integer geometry on a 1000-unit-wide view box (no float formatting in the wasm).
+    let mut x = 0;
+    html! {
+        <svg class="fm-bar" role="img" aria-label={label} viewBox="0 0 1000 10" preserveAspectRatio="none"
+             width="100%" height="10" focusable="false">
+            { for phases.iter().zip(counts).filter(|(_, n)| **n > 0).map(|(p, n)| {
+                let w = (1000 * n).checked_div(total).unwrap_or(0);
+                let rect = html! {
+                    <rect class={format!("fm-bar-{}", p.slug())} x={x.to_string()} y="0"
+                          width={w.to_string()} height="10" />
+                };
+                x += w;
+                rect
+            }) }
+        </svg>
+    }
+}

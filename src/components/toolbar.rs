@@ -1,0 +1,86 @@
+//! The bar between the filters and the results: live status (count and notices), clear,
+//! view switch (table or matrix), copy link and export.
+
+use feature_matrix_core::export::Format;
+use feature_matrix_core::ViewMode;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub id_prefix: AttrValue,
+    /// "7 of 43 features".
+    pub status: AttrValue,
+    /// A message after a deep link, copy or export.
+    pub notice: Option<String>,
+    /// A link to copy by hand when the clipboard refused.
+    pub manual_link: Option<AttrValue>,
+    pub filtered: bool,
+    pub view_mode: ViewMode,
+    pub on_clear: Callback<()>,
+    pub on_view: Callback<ViewMode>,
+    pub on_copy_link: Callback<()>,
+    pub on_export: Callback<Format>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let p = &props.id_prefix;
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let view_button = |mode: ViewMode, label: &'static str| {
+        let on_view = props.on_view.clone();
+        html! {
+            <button type="button" class="fm-chip fm-chip--plain"
+                aria-pressed={if props.view_mode == mode { "true" } else { "false" }}
+                onclick={Callback::from(move |_: MouseEvent| on_view.emit(mode))}>
+                {label}
+            </button>
+        }
+    };
+    html! {
+        <div class="fm-toolbar">
+            <div class="fm-status" role="status" aria-live="polite" aria-atomic="true">
+                <span class="fm-count-text">{props.status.clone()}</span>
+                if let Some(n) = &props.notice {
+                    <span class="fm-notice">{format!(" {n}")}</span>
+                }
+            </div>
+            if let Some(link) = &props.manual_link {
+                <label class="fm-manual-link">
+                    <span class="fm-visually-hidden">{"Link to this view"}</span>
+                    <input type="text" readonly=true value={link.clone()} class="fm-search-input" />
+                </label>
+            }
+            <div class="fm-actions">
+                <button type="button" class="fm-button fm-clear" disabled={!props.filtered} onclick={click(&props.on_clear)}>
+                    {"Clear filters"}
+                </button>
+                <div class="fm-filter fm-inline-group" role="group" aria-labelledby={format!("{p}-view-label")}>
+                    <span class="fm-label" id={format!("{p}-view-label")}>{"View"}</span>
+                    <div class="fm-chips">
+                        { view_button(ViewMode::Table, "Table") }
+                        { view_button(ViewMode::Matrix, "Matrix") }
+                    </div>
+                </div>
+                <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{"Copy link"}</button>
+                <div class="fm-filter fm-inline-group" role="group" aria-labelledby={format!("{p}-export-label")}>
+                    <span class="fm-label" id={format!("{p}-export-label")}>{"Export"}</span>
+                    <div class="fm-chips">
+                    { for Format::ALL.into_iter().map(|f| {
+                        let on_export = props.on_export.clone();
+                        html! {
+                            <button type="button" class="fm-button"
+                                aria-label={format!("Export visible features as {}", f.label())}
+                                onclick={Callback::from(move |_: MouseEvent| on_export.emit(f))}>
+                                {f.label()}
+                            </button>
+                        }
+                    }) }
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
