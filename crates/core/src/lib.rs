@@ -11,6 +11,7 @@ pub mod links;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod set;
 pub mod state;
 pub mod url_state;
 pub mod validate;

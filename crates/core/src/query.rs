@@ -6,11 +6,11 @@
 //! them. [`SearchIndex`] holds what is computed once per catalog (folded search fields,
 //! name ranks) so a keystroke costs one scan and one integer sort.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::model::{Catalog, Phase};
 use crate::search;
+use crate::set::SmallSet;
 
 /// The column a table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,9 +64,9 @@ pub struct Query {
     /// The search box's text, as typed.
     pub text: String,
     /// Phases to show; empty means all.
-    pub phases: BTreeSet<Phase>,
+    pub phases: SmallSet<Phase>,
     /// Category indices to show; empty means all.
-    pub categories: BTreeSet<u16>,
+    pub categories: SmallSet<u16>,
     pub sort: SortKey,
     pub direction: Direction,
 }
@@ -76,8 +76,8 @@ impl Default for Query {
     fn default() -> Self {
         Query {
             text: String::new(),
-            phases: BTreeSet::new(),
-            categories: BTreeSet::new(),
+            phases: SmallSet::new(),
+            categories: SmallSet::new(),
             sort: SortKey::Category,
             direction: Direction::Ascending,
         }
