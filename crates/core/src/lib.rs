@@ -7,8 +7,10 @@
 //! parts (Markdown catalog reader, Rust code generator); they never reach the wasm.
 
 pub mod export;
+pub mod json_catalog;
 pub mod links;
 pub mod model;
+pub mod options;
 pub mod query;
 pub mod search;
 pub mod set;

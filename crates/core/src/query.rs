@@ -35,6 +35,28 @@ impl SortKey {
     }
 }
 
+/// Parses a sort as written in URLs and embed options: `phase`, `phase-desc`,
+/// `feature`, `category-desc`, ...
+pub fn parse_sort(text: &str) -> Option<(SortKey, Direction)> {
+    let text = text.trim();
+    let (name, dir) = match text.strip_suffix("-desc") {
+        Some(n) => (n, Direction::Descending),
+        None => (text.strip_suffix("-asc").unwrap_or(text), Direction::Ascending),
+    };
+    let key = SortKey::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(name))?;
+    Some((key, dir))
+}
+
+/// Writes a sort the way [`parse_sort`] reads it; `None` for the default (category, ascending).
+pub fn format_sort(key: SortKey, dir: Direction) -> Option<String> {
+    let name = key.label().to_ascii_lowercase();
+    match (key, dir) {
+        (SortKey::Category, Direction::Ascending) => None,
+        (_, Direction::Ascending) => Some(name),
+        (_, Direction::Descending) => Some(format!("{name}-desc")),
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
     Ascending,
@@ -462,6 +484,20 @@ mod tests {
             "the search, the phase filter and the category filter"
         );
         assert!(!hidden_by(&c, &index, &q, 99).any());
+    }
+
+    #[test]
+    fn sort_text_round_trips() {
+        for key in SortKey::ALL {
+            for dir in [Direction::Ascending, Direction::Descending] {
+                let text = format_sort(key, dir).unwrap_or_else(|| "category".into());
+                assert_eq!(parse_sort(&text), Some((key, dir)), "{text}");
+            }
+        }
+        assert_eq!(parse_sort(" Phase-desc "), Some((SortKey::Phase, Direction::Descending)));
+        assert_eq!(parse_sort("feature-asc"), Some((SortKey::Feature, Direction::Ascending)));
+        assert_eq!(parse_sort("-desc"), None);
+        assert_eq!(parse_sort("sideways"), None);
     }
 
     #[test]

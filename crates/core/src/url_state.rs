@@ -7,7 +7,7 @@
 //! Parameters of other instances and of the host page are kept as they are.
 
 use crate::model::{Catalog, Phase};
-use crate::query::{Direction, Query, SortKey};
+use crate::query::{format_sort, parse_sort, Query};
 use crate::state::{MatrixState, ViewMode};
 
 /// The part of the state that lives in the URL.
@@ -27,19 +27,6 @@ fn key(ns: &str, name: &str) -> String {
     format!("{ns}.{name}")
 }
 
-fn sort_value(sort: SortKey, dir: Direction) -> Option<String> {
-    let name = match sort {
-        SortKey::Feature => "feature",
-        SortKey::Category => "category",
-        SortKey::Phase => "phase",
-    };
-    match (sort, dir) {
-        (SortKey::Category, Direction::Ascending) => None,
-        (_, Direction::Ascending) => Some(name.to_owned()),
-        (_, Direction::Descending) => Some(format!("{name}-desc")),
-    }
-}
-
 /// The instance's parameters for a state, defaults omitted, in a fixed order.
 pub fn to_params(ns: &str, url: &UrlState, catalog: &Catalog) -> Vec<(String, String)> {
     let q = &url.query;
@@ -54,7 +41,7 @@ pub fn to_params(ns: &str, url: &UrlState, catalog: &Catalog) -> Vec<(String, St
     for c in q.categories.iter().filter_map(|c| catalog.categories.get(usize::from(*c))) {
         out.push((key(ns, "cat"), c.id.to_string()));
     }
-    if let Some(s) = sort_value(q.sort, q.direction) {
+    if let Some(s) = format_sort(q.sort, q.direction) {
         out.push((key(ns, "sort"), s));
     }
     if url.view == ViewMode::Matrix {
@@ -86,17 +73,7 @@ pub fn from_search(ns: &str, search: &str, catalog: &Catalog) -> UrlState {
                 );
             }
             "sort" => {
-                let (name, dir) = match v.strip_suffix("-desc") {
-                    Some(n) => (n, Direction::Descending),
-                    None => (v, Direction::Ascending),
-                };
-                let key = match name {
-                    "feature" => Some(SortKey::Feature),
-                    "category" => Some(SortKey::Category),
-                    "phase" => Some(SortKey::Phase),
-                    _ => None,
-                };
-                if let Some(key) = key {
+                if let Some((key, dir)) = parse_sort(v) {
                     url.query.sort = key;
                     url.query.direction = dir;
                 }
@@ -138,6 +115,14 @@ pub fn merge_search(ns: &str, search: &str, params: &[(String, String)]) -> Stri
     }
 }
 
+/// True when the query string holds any parameter of this instance (then the URL, not
+/// the embed options, decides the initial state).
+pub fn has_params(ns: &str, search: &str) -> bool {
+    let prefix = format!("{ns}.");
+    let search = search.strip_prefix('?').unwrap_or(search);
+    form_urlencoded::parse(search.as_bytes()).any(|(k, _)| k.starts_with(prefix.as_str()))
+}
+
 /// The fragment (without `#`) that deep-links to a feature of this instance.
 pub fn feature_anchor(ns: &str, feature_id: &str) -> String {
     format!("{ns}-{feature_id}")
@@ -154,6 +139,7 @@ pub fn feature_from_fragment(ns: &str, fragment: &str, catalog: &Catalog) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::{Direction, SortKey};
     use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
 
     fn catalog() -> Catalog {
@@ -253,6 +239,13 @@ mod tests {
         let both = from_search("fm", "fm.phase=alpha&fm.phase=stable,beta", &c);
         assert_eq!(both.query.phases.len(), 3);
         assert_eq!(from_search("fm", &format!("fm.q={}", "x".repeat(5000)), &c).query.text.len(), 200);
+    }
+
+    #[test]
+    fn has_params_only_sees_this_namespace() {
+        assert!(has_params("fm", "?x=1&fm.q=a"));
+        assert!(!has_params("fm", "?fm2.q=a&fmx=1"));
+        assert!(!has_params("fm", ""));
     }
 
     #[test]

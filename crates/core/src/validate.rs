@@ -75,7 +75,7 @@ pub struct Diagnostic {
     /// Which entry: `feature "DNS Proxying" (Traffic management, row 12)`.
     pub entry: String,
     /// Which field of the entry: `name`, `phase`, `link`, ...
-    pub field: &'static str,
+    pub field: Cow<'static, str>,
     pub problem: Problem,
 }
 
@@ -141,7 +141,13 @@ struct Collector<'a> {
 
 impl Collector<'_> {
     fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
-        self.out.push(Diagnostic { file: self.file.to_owned(), line, entry: entry.to_owned(), field, problem });
+        self.out.push(Diagnostic {
+            file: self.file.to_owned(),
+            line,
+            entry: entry.to_owned(),
+            field: Cow::Borrowed(field),
+            problem,
+        });
     }
 }
 

@@ -46,7 +46,7 @@ pub fn parse(info: &SourceInfo, text: &str) -> Result<RawCatalog, Vec<Diagnostic
         file: info.file.clone(),
         line,
         entry: entry.to_owned(),
-        field,
+        field: field.into(),
         problem: Problem::Structure(msg),
     };
 

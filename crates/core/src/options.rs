@@ -1,0 +1,258 @@
+//! Embed options: what a page can set on a widget, as `data-*` attributes on the
+//! placeholder or as a JS object given to `mount()`. Both arrive here as (name, value)
+//! pairs with the same camelCase names (`dataset` turns `data-docs-base` into `docsBase`).
+//! Nothing here fails: a value that is not understood is skipped with a warning.
+
+use crate::model::{Catalog, Phase};
+use crate::query::{parse_sort, Direction, SortKey};
+use crate::state::{MatrixState, ViewMode};
+
+/// How much of the phase definitions the widget shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LegendMode {
+    /// The full definitions table, collapsible.
+    #[default]
+    Full,
+    /// One line per phase: its first aspect (the purpose).
+    Compact,
+    /// No legend.
+    Hidden,
+}
+
+/// Which optional table columns are shown (the feature column always is).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Columns {
+    pub category: bool,
+    pub phase: bool,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns { category: true, phase: true }
+    }
+}
+
+impl Columns {
+    /// Number of columns shown, for `colspan`.
+    pub fn count(self) -> usize {
+        1 + usize::from(self.category) + usize::from(self.phase)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Namespace of the instance's ids and URL parameters.
+    pub id: Option<String>,
+    pub search: Option<String>,
+    pub phases: Vec<Phase>,
+    /// Category ids or names.
+    pub categories: Vec<String>,
+    pub sort: Option<(SortKey, Direction)>,
+    pub view: Option<ViewMode>,
+    pub columns: Columns,
+    /// Replaces the catalog's title in the widget.
+    pub title: Option<String>,
+    pub docs_base: Option<String>,
+    pub legend: LegendMode,
+    /// `#element-id` of a `<script type="application/json">` holding a custom catalog.
+    pub catalog: Option<String>,
+}
+
+/// The option names, in the documented order.
+pub const NAMES: [&str; 11] =
+    ["id", "search", "phases", "categories", "sort", "view", "columns", "title", "docsBase", "legend", "catalog"];
+
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl EmbedOptions {
+    /// Reads options from (name, value) pairs; returns them with warnings for anything
+    /// skipped. `featureMatrix` (the marker attribute itself) is ignored.
+    pub fn from_pairs<I, K, V>(pairs: I) -> (EmbedOptions, Vec<String>)
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut o = EmbedOptions::default();
+        let mut warnings = Vec::new();
+        for (name, value) in pairs {
+            let (name, value) = (name.as_ref(), value.as_ref().trim());
+            let mut bad = |what: &str| warnings.push(format!("option `{name}`: {what} {value:?}; ignored"));
+            match name {
+                "featureMatrix" => {}
+                "id" => match sanitize_id(value) {
+                    Some(id) => o.id = Some(id),
+                    None => bad("needs a letter followed by letters, digits or dashes, not"),
+                },
+                "search" => o.search = Some(value.chars().filter(|c| !c.is_control()).collect()),
+                "phases" => {
+                    for p in list(value) {
+                        match Phase::parse(p) {
+                            Some(p) if !o.phases.contains(&p) => o.phases.push(p),
+                            Some(_) => {}
+                            None => warnings.push(format!("option `phases`: unknown phase {p:?}; ignored")),
+                        }
+                    }
+                }
+                "categories" => o.categories.extend(list(value).map(str::to_owned)),
+                "sort" => match parse_sort(value) {
+                    Some(s) => o.sort = Some(s),
+                    None => bad("expects feature, category or phase, optionally with -desc, not"),
+                },
+                "view" => match value {
+                    "table" => o.view = Some(ViewMode::Table),
+                    "matrix" => o.view = Some(ViewMode::Matrix),
+                    _ => bad("expects table or matrix, not"),
+                },
+                "columns" => {
+                    let mut cols = Columns { category: false, phase: false };
+                    for c in list(value) {
+                        match c {
+                            "feature" => {}
+                            "category" => cols.category = true,
+                            "phase" => cols.phase = true,
+                            other => warnings.push(format!("option `columns`: unknown column {other:?}; ignored")),
+                        }
+                    }
+                    o.columns = cols;
+                }
+                "title" => o.title = Some(value.to_owned()).filter(|t| !t.is_empty()),
+                "docsBase" => o.docs_base = Some(value.to_owned()),
+                "legend" => match value {
+                    "full" => o.legend = LegendMode::Full,
+                    "compact" => o.legend = LegendMode::Compact,
+                    "none" => o.legend = LegendMode::Hidden,
+                    _ => bad("expects full, compact or none, not"),
+                },
+                "catalog" => o.catalog = Some(value.to_owned()),
+                other => warnings.push(format!("unknown option `{other}`; ignored (known: {})", NAMES.join(", "))),
+            }
+        }
+        (o, warnings)
+    }
+
+    /// The state a widget starts in when the URL says nothing about it.
+    pub fn initial_state(&self, catalog: &Catalog) -> MatrixState {
+        let mut s = MatrixState::default();
+        if let Some(q) = &self.search {
+            s.query.text = q.clone();
+        }
+        s.query.phases.extend(self.phases.iter().copied());
+        for wanted in &self.categories {
+            if let Some(i) = catalog
+                .categories
+                .iter()
+                .position(|c| c.id == wanted.as_str() || c.name.eq_ignore_ascii_case(wanted))
+                .and_then(|i| u16::try_from(i).ok())
+            {
+                s.query.categories.insert(i);
+            }
+        }
+        if let Some((key, dir)) = self.sort {
+            s.query.sort = key;
+            s.query.direction = dir;
+        }
+        if let Some(v) = self.view {
+            s.view = v;
+        }
+        s
+    }
+}
+
+/// An instance id usable in element ids and URL keys: lower-case ASCII letters, digits
+/// and dashes, starting with a letter, at most 32 characters.
+pub fn sanitize_id(text: &str) -> Option<String> {
+    let id = text.trim().to_ascii_lowercase();
+    let ok = id.len() <= 32
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    ok.then_some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
+
+    fn catalog() -> Catalog {
+        let f = |n: &str| RawFeature { name: n.into(), phase: "Beta".into(), ..Default::default() };
+        validate(RawCatalog {
+            file: "t".into(),
+            docs_base: "https://x.example".into(),
+            categories: vec![
+                RawCategory { line: None, name: "Traffic management".into(), features: vec![f("a")] },
+                RawCategory { line: None, name: "Core".into(), features: vec![f("b")] },
+            ],
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn all_options_parse() {
+        let (o, w) = EmbedOptions::from_pairs([
+            ("featureMatrix", ""),
+            ("id", "Security"),
+            ("search", " dns "),
+            ("phases", "beta, Stable,beta"),
+            ("categories", "core,Traffic management"),
+            ("sort", "phase-desc"),
+            ("view", "matrix"),
+            ("columns", "feature,phase"),
+            ("title", "Mesh features"),
+            ("docsBase", "https://example.org/docs"),
+            ("legend", "compact"),
+            ("catalog", "#my-features"),
+        ]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(o.id.as_deref(), Some("security"));
+        assert_eq!(o.search.as_deref(), Some("dns"));
+        assert_eq!(o.phases, [Phase::Beta, Phase::Stable]);
+        assert_eq!(o.sort, Some((SortKey::Phase, Direction::Descending)));
+        assert_eq!(o.view, Some(ViewMode::Matrix));
+        assert_eq!(o.columns, Columns { category: false, phase: true });
+        assert_eq!(o.columns.count(), 2);
+        assert_eq!(o.legend, LegendMode::Compact);
+        assert_eq!(o.catalog.as_deref(), Some("#my-features"));
+        let s = o.initial_state(&catalog());
+        assert_eq!(s.query.text, "dns");
+        assert_eq!(s.query.categories.iter().copied().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(s.view, ViewMode::Matrix);
+    }
+
+    #[test]
+    fn bad_values_warn_and_are_skipped() {
+        let (o, w) = EmbedOptions::from_pairs([
+            ("id", "1bad id"),
+            ("phases", "omega"),
+            ("sort", "sideways"),
+            ("view", "3d"),
+            ("legend", "huge"),
+            ("columns", "category,color"),
+            ("colour", "red"),
+        ]);
+        assert_eq!(o.id, None);
+        assert!(o.phases.is_empty());
+        assert_eq!(o.sort, None);
+        assert_eq!(o.view, None);
+        assert_eq!(o.legend, LegendMode::Full);
+        assert_eq!(o.columns, Columns { category: true, phase: false });
+        assert_eq!(w.len(), 7, "{w:#?}");
+        assert!(w[6].starts_with("unknown option `colour`"), "{}", w[6]);
+        assert_eq!(
+            EmbedOptions::from_pairs([("categories", "nope")]).0.initial_state(&catalog()),
+            MatrixState::default()
+        );
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(sanitize_id(" Docs-2 ").as_deref(), Some("docs-2"));
+        assert_eq!(sanitize_id("2docs"), None);
+        assert_eq!(sanitize_id("a b"), None);
+        assert_eq!(sanitize_id(""), None);
+        assert_eq!(sanitize_id(&"a".repeat(33)), None);
+    }
+}
