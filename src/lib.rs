@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod js_json;
 pub mod mount;
 
 pub use components::matrix::{CatalogHandle, FeatureMatrix, MatrixProps};

@@ -1,6 +1,7 @@
 //! The collapsible phase-definitions legend (phases as columns, aspects as rows).
 
 use feature_matrix_core::links::resolve;
+use feature_matrix_core::options::LegendMode;
 use feature_matrix_core::{Inline, Legend, Phase};
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
@@ -9,6 +10,7 @@ use super::table::phase_glyph;
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
+    pub mode: LegendMode,
     pub legend: Legend,
     pub id_prefix: AttrValue,
     pub docs_base: AttrValue,
@@ -31,7 +33,7 @@ pub fn definition_id(prefix: &str, phase: Phase) -> String {
 #[function_component(PhaseLegend)]
 pub fn phase_legend(props: &LegendProps) -> Html {
     let legend = &props.legend;
-    if legend.phases.is_empty() {
+    if legend.phases.is_empty() || props.mode == LegendMode::Hidden {
         return Html::default();
     }
     let ontoggle = {
@@ -47,6 +49,29 @@ pub fn phase_legend(props: &LegendProps) -> Html {
         },
     };
     let caption_id = format!("{}-legend-caption", props.id_prefix);
+    if props.mode == LegendMode::Compact {
+        // One line per phase: its first aspect (the purpose).
+        return html! {
+            <details class="fm-legend fm-legend--compact" id={legend_id(&props.id_prefix)} open={props.open} {ontoggle}>
+                <summary class="fm-legend-summary">{"Phase definitions"}</summary>
+                <dl class="fm-legend-list">
+                { for legend.phases.iter().enumerate().map(|(col, &p)| html! {
+                    <>
+                        <dt id={definition_id(&props.id_prefix, p)} tabindex="-1" class={classes!("fm-legend-phase", defined_class(p))}>
+                            <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
+                                <span class="fm-glyph" aria-hidden="true">{phase_glyph(p)}</span>
+                                {p.label()}
+                            </span>
+                        </dt>
+                        <dd class={classes!(defined_class(p))}>
+                            { for legend.aspects.first().and_then(|a| a.cells.get(col)).into_iter().flat_map(|c| c.iter()).map(inline) }
+                        </dd>
+                    </>
+                }) }
+                </dl>
+            </details>
+        };
+    }
     html! {
         <details class="fm-legend" id={legend_id(&props.id_prefix)} open={props.open} {ontoggle}>
             <summary class="fm-legend-summary">{"Phase definitions"}</summary>

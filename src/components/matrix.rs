@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use feature_matrix_core::export::{self, Format};
+use feature_matrix_core::options::{Columns, LegendMode};
 use feature_matrix_core::query::{compute, hidden_by, SearchIndex};
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::{Action, Catalog, MatrixState, Notice, Phase, SortKey, ViewMode};
@@ -39,9 +40,16 @@ pub struct MatrixProps {
     /// per instance on a page.
     #[prop_or(AttrValue::Static("fm"))]
     pub id_prefix: AttrValue,
-    /// The page's query string when the widget mounted (state is restored from it).
+    /// Replaces the catalog's title.
     #[prop_or_default]
-    pub initial_search: AttrValue,
+    pub title: Option<AttrValue>,
+    #[prop_or_default]
+    pub columns: Columns,
+    #[prop_or_default]
+    pub legend: LegendMode,
+    /// The state to start in (from the URL or the embed options).
+    #[prop_or_default]
+    pub initial: MatrixState,
     /// The page's fragment when the widget mounted (a deep link to a feature).
     #[prop_or_default]
     pub initial_hash: AttrValue,
@@ -92,14 +100,10 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let ns = props.id_prefix.clone();
     let index = use_memo(props.catalog.clone(), |c| SearchIndex::new(&c.0));
     let store = {
-        let (catalog, index, ns, search) =
-            (props.catalog.clone(), index.clone(), ns.clone(), props.initial_search.clone());
-        use_reducer(move || Store {
-            state: MatrixState::from_url(url_state::from_search(&ns, &search, &catalog.0)),
-            catalog,
-            index,
-        })
+        let (catalog, index, initial) = (props.catalog.clone(), index.clone(), props.initial.clone());
+        use_reducer(move || Store { state: initial, catalog, index })
     };
+    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
     let state = &store.state;
     let view = {
         let index = index.clone();
@@ -216,7 +220,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let filters_text = state.query.describe(catalog);
 
     html! {
-        <section class="fm" id={ns.clone()} aria-label={format!("{} matrix", catalog.title)}>
+        <section class="fm" id={ns.clone()} aria-label={format!("{title} matrix")}>
             <div class="fm-controls">
                 <SearchBox id={format!("{ns}-search")} value={state.query.text.clone()}
                     on_change={sender(store.dispatcher(), Action::SetSearch)} />
@@ -243,6 +247,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 <EmptyState description={filters_text.clone()} on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)} />
             } else if state.view == ViewMode::Matrix {
                 <MatrixView
+                    title={title.clone()}
                     catalog={props.catalog.clone()}
                     view={view.clone()}
                     phases={phases}
@@ -252,6 +257,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 />
             } else {
                 <FeatureTable
+                    title={title.clone()}
+                    columns={props.columns}
                     catalog={props.catalog.clone()}
                     view={view.clone()}
                     id_prefix={ns.clone()}
@@ -264,6 +271,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 />
             }
             <PhaseLegend
+                mode={props.legend}
                 legend={catalog.legend.clone()}
                 id_prefix={ns.clone()}
                 docs_base={docs_base}
@@ -271,7 +279,9 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 defined={state.defined_phase}
                 on_toggle={sender(store.dispatcher(), Action::SetLegendOpen)}
             />
-            <p class="fm-source">{"Data: "}{catalog.provenance.to_string()}</p>
+            if !catalog.provenance.is_empty() {
+                <p class="fm-source">{"Data: "}{catalog.provenance.to_string()}</p>
+            }
         </section>
     }
 }

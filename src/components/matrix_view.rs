@@ -15,6 +15,7 @@ use super::table::phase_badge;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixViewProps {
+    pub title: AttrValue,
     pub catalog: CatalogHandle,
     pub view: Rc<View>,
     /// The phase columns, in maturity order.
@@ -42,7 +43,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-grid">
                 <caption id={caption_id} class="fm-caption">
-                    {format!("{}: features by category (rows) and phase (columns)", catalog.title)}
+                    {format!("{}: features by category (rows) and phase (columns)", props.title)}
                 </caption>
                 <thead>
                     <tr>

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use feature_matrix_core::links::resolve;
+use feature_matrix_core::options::Columns;
 use feature_matrix_core::query::{Direction, SortKey, View};
 use feature_matrix_core::search::Term;
 use feature_matrix_core::url_state::feature_anchor;
@@ -15,6 +16,8 @@ use super::matrix::CatalogHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
+    pub title: AttrValue,
+    pub columns: Columns,
     pub catalog: CatalogHandle,
     pub view: Rc<View>,
     pub id_prefix: AttrValue,
@@ -72,7 +75,7 @@ pub fn feature_table(props: &TableProps) -> Html {
                 html! {
                     <tbody class="fm-group" key={cat.id.to_string()}>
                         <tr class="fm-group-row">
-                            <th scope="rowgroup" colspan="3" class="fm-group-heading"
+                            <th scope="rowgroup" colspan={props.columns.count().to_string()} class="fm-group-heading"
                                 id={format!("{}-cat-{}", props.id_prefix, cat.id)}>
                                 {highlighted(&cat.name, &view.terms)}
                                 <span class="fm-group-count">{format!(" ({n})")}</span>
@@ -88,19 +91,19 @@ pub fn feature_table(props: &TableProps) -> Html {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-features">
                 <caption id={caption_id} class="fm-caption">
-                    {format!("{}: features by category and phase", catalog.title)}
+                    {format!("{}: features by category and phase", props.title)}
                     <span class="fm-visually-hidden">{", column headers are buttons that sort"}</span>
                 </caption>
                 <colgroup>
                     <col class="fm-col-feature" />
-                    <col class="fm-col-category" />
-                    <col class="fm-col-phase" />
+                    if props.columns.category { <col class="fm-col-category" /> }
+                    if props.columns.phase { <col class="fm-col-phase" /> }
                 </colgroup>
                 <thead>
                     <tr>
                         { header(SortKey::Feature, "fm-th-feature") }
-                        { header(SortKey::Category, "fm-th-category") }
-                        { header(SortKey::Phase, "fm-th-phase") }
+                        if props.columns.category { { header(SortKey::Category, "fm-th-category") } }
+                        if props.columns.phase { { header(SortKey::Phase, "fm-th-phase") } }
                     </tr>
                 </thead>
                 { body }
@@ -146,8 +149,12 @@ fn render_row(props: &TableProps, f: &Feature, revealed: bool) -> Html {
                 <span class="fm-name">{name}</span>
                 {note}
             </th>
-            <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
-            <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define)}</td>
+            if props.columns.category {
+                <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
+            }
+            if props.columns.phase {
+                <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define)}</td>
+            }
         </tr>
     }
 }

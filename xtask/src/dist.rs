@@ -1,6 +1,8 @@
 //! Builds the static `dist/` folder: release wasm → wasm-bindgen (ES module, names
-//! removed) → wasm-opt -Oz (npm binaryen) → copies `index.html` and `www/`. All URLs in
-//! the output are relative, so the folder works from any static host and sub-path.
+//! removed) → wasm-opt -Oz (npm binaryen) → copies `index.html` and `www/` (except the
+//! Hugo example's sources). All URLs in the output are relative, so the folder works from
+//! any static host and sub-path. Also writes `feature-matrix.single.js`: the same widget
+//! as one classic script with the wasm inlined, which works from `file://`.
 //! Measures the shipped bytes (raw and gzip) and writes them to `target/dist-sizes.json`.
 
 use std::io::Write;
@@ -8,7 +10,9 @@ use std::path::Path;
 
 use crate::{run, step, Result};
 
-const WASM_IN: &str = "target/wasm32-unknown-unknown/release/feature-matrix.wasm";
+const WASM_IN: &str = "target/wasm32-unknown-unknown/release/feature_matrix.wasm";
+/// Folders under `www/` that are sources, not site files.
+const NOT_SHIPPED: [&str; 1] = ["hugo"];
 
 pub struct Sizes {
     pub files: Vec<(String, usize, usize)>,
@@ -16,7 +20,7 @@ pub struct Sizes {
 
 pub fn build(root: &Path) -> Result<Sizes> {
     step("build: release wasm (cargo build --release --target wasm32-unknown-unknown)");
-    run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "feature-matrix"])?;
+    run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--lib"])?;
 
     let dist = root.join("dist");
     step("build: dist/ (wasm-bindgen --target web, wasm-opt -Oz, static files)");
@@ -44,21 +48,78 @@ pub fn build(root: &Path) -> Result<Sizes> {
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", wasm, "-o", wasm])?;
 
     copy(&root.join("index.html"), &dist.join("index.html"))?;
-    copy_tree(&root.join("www"), &dist)?;
+    copy_tree(&root.join("www"), &dist, &NOT_SHIPPED)?;
+    single_file(root, &dist)?;
 
-    let sizes = measure(&dist, &["pkg/feature_matrix_bg.wasm", "pkg/feature_matrix.js", "feature-matrix.css"])?;
+    let sizes = measure(
+        &dist,
+        &["pkg/feature_matrix_bg.wasm", "pkg/feature_matrix.js", "feature-matrix.js", "feature-matrix.css"],
+    )?;
+    let single = std::fs::read(dist.join("feature-matrix.single.js")).map_err(|e| e.to_string())?;
+    println!("    single-file build feature-matrix.single.js: {} raw, {} gzip", single.len(), gzip_len(&single)?);
     report(root, &sizes)?;
     Ok(sizes)
 }
 
-/// Copies the files under `from` into `to`, keeping sub-folders.
-fn copy_tree(from: &Path, to: &Path) -> Result {
+/// The single-file build: `wasm-bindgen --target no-modules` glue plus the optimised wasm
+/// as base64, in one classic script. ES modules are blocked on `file://`; this is not.
+fn single_file(root: &Path, dist: &Path) -> Result {
+    use base64::Engine;
+    let out = "target/single-file";
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+            out,
+            "--out-name",
+            "feature_matrix",
+            WASM_IN,
+        ],
+    )?;
+    let wasm = format!("{out}/feature_matrix_bg.wasm");
+    run(root, "node_modules/.bin/wasm-opt", &["-Oz", &wasm, "-o", &wasm])?;
+    let glue = std::fs::read_to_string(root.join(out).join("feature_matrix.js")).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(root.join(&wasm)).map_err(|e| e.to_string())?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let script = format!(
+        "// feature-matrix, single-file build: a classic script with the wasm inlined, for pages\n\
+         // opened from file:// or hosts that cannot serve .wasm. Mounts every\n\
+         // [data-feature-matrix] element; window.FeatureMatrix.mount(element, options) adds one.\n\
+         {glue}\n\
+         ;(function () {{\n\
+         \x20 var s = atob(\"{b64}\");\n\
+         \x20 var bytes = new Uint8Array(s.length);\n\
+         \x20 for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n\
+         \x20 var ready = wasm_bindgen({{ module_or_path: bytes }});\n\
+         \x20 window.FeatureMatrix = window.FeatureMatrix || {{\n\
+         \x20   ready: ready,\n\
+         \x20   mount: function (element, options) {{ return ready.then(function () {{ return wasm_bindgen.mount(element, options || {{}}); }}); }},\n\
+         \x20   mountNew: function () {{ return ready.then(function () {{ return wasm_bindgen.mountAll(); }}); }}\n\
+         \x20 }};\n\
+         \x20 ready.catch(function (e) {{ console.error('feature-matrix: could not start', e); }});\n\
+         }})();\n"
+    );
+    std::fs::write(dist.join("feature-matrix.single.js"), script).map_err(|e| e.to_string())
+}
+
+/// Copies the files under `from` into `to`, keeping sub-folders, except folders named in
+/// `skip` (at the top level).
+fn copy_tree(from: &Path, to: &Path, skip: &[&str]) -> Result {
     std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for entry in std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let kind = entry.file_type().map_err(|e| e.to_string())?;
         if kind.is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
+            if skip.iter().any(|s| entry.file_name() == *s) {
+                continue;
+            }
+            copy_tree(&entry.path(), &to.join(entry.file_name()), &[])?;
         } else if kind.is_file() {
             copy(&entry.path(), &to.join(entry.file_name()))?;
         }

@@ -1,154 +1,258 @@
 //! The custom catalog format a page can hand to the widget at run time (inline JSON or a
-//! JS object), documented by `www/catalog.schema.json`. It is read with serde from any
-//! serde deserializer (serde-wasm-bindgen in the browser, serde_json in tests), turned
-//! into a [`RawCatalog`] and checked by the same [`crate::validate`] as the build-time
-//! catalog. Shape errors name the JSON path (`categories[1].features[0].phase`).
-
-use std::borrow::Cow;
-
-use serde::Deserialize;
+//! JS object), documented by `www/catalog.schema.json`. It is read through the small
+//! [`JsonValue`] trait (implemented for the browser's parsed JSON in the widget and for
+//! `serde_json::Value` in tests), turned into a [`RawCatalog`] and checked by the same
+//! [`crate::validate`] as the build-time catalog.
+//!
+//! Reading it by hand rather than with serde keeps serde's deserializer machinery out of
+//! the wasm (about 24 KB gzip) and reports every shape problem at once, each with its
+//! JSON path (`categories[1].features[0].phase`).
 
 use crate::model::{Catalog, Inline};
 use crate::validate::{validate, Diagnostic, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend};
 
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields, rename_all = "camelCase", expecting = "a catalog object")]
-struct JsonCatalog {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    provenance: String,
-    docs_base: Option<String>,
-    legend: Option<JsonLegend>,
-    categories: Vec<JsonCategory>,
+/// The JSON types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
 }
 
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-struct JsonLegend {
-    phases: Vec<String>,
-    aspects: Vec<JsonAspect>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-struct JsonAspect {
-    name: String,
-    cells: Vec<JsonCell>,
-}
-
-/// A legend cell: plain text, or a list of text runs and links.
-#[derive(Deserialize, Debug)]
-#[serde(untagged)]
-enum JsonCell {
-    Text(String),
-    Runs(Vec<JsonRun>),
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(untagged)]
-enum JsonRun {
-    Text(String),
-    Link { text: String, href: Option<String> },
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-struct JsonCategory {
-    name: String,
-    features: Vec<JsonFeature>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
-struct JsonFeature {
-    id: Option<String>,
-    name: String,
-    phase: String,
-    link: Option<String>,
-    note: Option<String>,
-}
-
-impl JsonCell {
-    fn into_inlines(self) -> Vec<Inline> {
+impl Kind {
+    fn name(self) -> &'static str {
         match self {
-            JsonCell::Text(t) => vec![Inline::Text(t.into())],
-            JsonCell::Runs(runs) => runs
-                .into_iter()
-                .map(|r| match r {
-                    JsonRun::Text(t) | JsonRun::Link { text: t, href: None } => Inline::Text(t.into()),
-                    JsonRun::Link { text, href: Some(href) } => Inline::Link { text: text.into(), href: href.into() },
-                })
-                .collect(),
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
         }
     }
 }
 
-/// Reads and validates a custom catalog. `source` names it in messages
-/// (`inline catalog #my-features`); `default_docs_base` applies when the catalog has none.
-pub fn load<'de, D: serde::Deserializer<'de>>(
-    source: &str,
-    default_docs_base: &str,
-    deserializer: D,
-) -> Result<Catalog, Vec<Diagnostic>> {
-    let json: JsonCatalog = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let (entry, field) = match path.rsplit_once('.') {
-            _ if path == "." || path.is_empty() => ("catalog".to_owned(), "(root)".to_owned()),
-            Some((parent, last)) => (parent.to_owned(), last.to_owned()),
-            None => ("catalog".to_owned(), path),
-        };
-        vec![Diagnostic {
-            file: source.to_owned(),
+/// Read access to a parsed JSON value.
+pub trait JsonValue: Sized {
+    fn kind(&self) -> Kind;
+    /// The string, when this is a string.
+    fn string(&self) -> Option<String>;
+    /// The elements, when this is an array.
+    fn elements(&self) -> Vec<Self>;
+    /// The members `(key, value)`, when this is an object.
+    fn members(&self) -> Vec<(String, Self)>;
+}
+
+struct Reader {
+    source: String,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, field: &str, message: String) {
+        let entry = if path.is_empty() { "catalog".to_owned() } else { path.to_owned() };
+        self.problems.push(Diagnostic {
+            file: self.source.clone(),
             line: None,
             entry,
-            field: Cow::Owned(field),
-            problem: Problem::Structure(e.into_inner().to_string()),
-        }]
-    })?;
-    validate(RawCatalog {
-        file: source.to_owned(),
-        title: json.title,
-        description: json.description,
-        provenance: json.provenance,
-        docs_base: json.docs_base.unwrap_or_else(|| default_docs_base.to_owned()),
-        categories: json
-            .categories
-            .into_iter()
-            .map(|c| RawCategory {
+            field: field.to_owned().into(),
+            problem: Problem::Structure(message),
+        });
+    }
+
+    /// The members of an object at `path`, reporting any key not in `known`.
+    fn object<V: JsonValue>(&mut self, path: &str, field: &str, v: &V, known: &[&str]) -> Option<Vec<(String, V)>> {
+        if v.kind() != Kind::Object {
+            self.problem(path, field, format!("expected an object, found {}", v.kind().name()));
+            return None;
+        }
+        let members = v.members();
+        for (k, _) in &members {
+            if !known.contains(&k.as_str()) {
+                let at = join(path, field);
+                self.problem(&at, k, format!("unknown field; expected one of {}", known.join(", ")));
+            }
+        }
+        Some(members)
+    }
+
+    fn string<V: JsonValue>(&mut self, path: &str, field: &str, v: Option<&V>, required: bool) -> Option<String> {
+        match v {
+            None if required => {
+                self.problem(path, field, "missing".to_owned());
+                None
+            }
+            None => None,
+            Some(v) if v.kind() == Kind::Null && !required => None,
+            Some(v) => {
+                let s = v.string();
+                if s.is_none() {
+                    self.problem(path, field, format!("expected a string, found {}", v.kind().name()));
+                }
+                s
+            }
+        }
+    }
+
+    fn array<V: JsonValue>(&mut self, path: &str, field: &str, v: Option<&V>) -> Vec<V> {
+        match v {
+            None => {
+                self.problem(path, field, "missing".to_owned());
+                Vec::new()
+            }
+            Some(v) if v.kind() == Kind::Array => v.elements(),
+            Some(v) => {
+                self.problem(path, field, format!("expected an array, found {}", v.kind().name()));
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() || field.starts_with('[') {
+        format!("{path}{field}")
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn get<'a, V>(members: &'a [(String, V)], key: &str) -> Option<&'a V> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Reads and validates a custom catalog. `source` names it in messages
+/// (`inline catalog #my-features`); `default_docs_base` applies when the catalog has none.
+pub fn load<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut r = Reader { source: source.to_owned(), problems: Vec::new() };
+    let raw = read_catalog(&mut r, root);
+    if !r.problems.is_empty() {
+        return Err(r.problems);
+    }
+    let mut raw = raw.unwrap_or_default();
+    raw.file = source.to_owned();
+    if raw.docs_base.is_empty() {
+        default_docs_base.clone_into(&mut raw.docs_base);
+    }
+    validate(raw)
+}
+
+const CATALOG_FIELDS: [&str; 6] = ["title", "description", "provenance", "docsBase", "legend", "categories"];
+
+fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<RawCatalog> {
+    let m = r.object("", "(root)", root, &CATALOG_FIELDS)?;
+    let text = |r: &mut Reader, key: &str| r.string("", key, get(&m, key), false).unwrap_or_default();
+    let mut raw = RawCatalog {
+        title: text(r, "title"),
+        description: text(r, "description"),
+        provenance: text(r, "provenance"),
+        docs_base: text(r, "docsBase"),
+        ..RawCatalog::default()
+    };
+    for (ci, c) in r.array("", "categories", get(&m, "categories")).iter().enumerate() {
+        let path = format!("categories[{ci}]");
+        let Some(cm) = r.object("categories", &format!("[{ci}]"), c, &["name", "features"]) else { continue };
+        let name = r.string(&path, "name", get(&cm, "name"), true).unwrap_or_default();
+        let mut features = Vec::new();
+        for (fi, f) in r.array(&path, "features", get(&cm, "features")).iter().enumerate() {
+            let fpath = format!("{path}.features[{fi}]");
+            let known = ["id", "name", "phase", "link", "note"];
+            let Some(fm) = r.object(&format!("{path}.features"), &format!("[{fi}]"), f, &known) else { continue };
+            features.push(RawFeature {
                 line: None,
-                name: c.name,
-                features: c
-                    .features
-                    .into_iter()
-                    .map(|f| RawFeature {
-                        line: None,
-                        id: f.id,
-                        name: f.name,
-                        phase: f.phase,
-                        link: f.link,
-                        note: f.note,
-                        extra_links: Vec::new(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        legend: json.legend.map(|l| RawLegend {
-            line: None,
-            phases: l.phases,
-            aspects: l
-                .aspects
-                .into_iter()
-                .map(|a| RawAspect {
-                    line: None,
-                    name: a.name,
-                    cells: a.cells.into_iter().map(JsonCell::into_inlines).collect(),
-                })
-                .collect(),
-        }),
-    })
+                id: r.string(&fpath, "id", get(&fm, "id"), false),
+                name: r.string(&fpath, "name", get(&fm, "name"), true).unwrap_or_default(),
+                phase: r.string(&fpath, "phase", get(&fm, "phase"), true).unwrap_or_default(),
+                link: r.string(&fpath, "link", get(&fm, "link"), false),
+                note: r.string(&fpath, "note", get(&fm, "note"), false),
+                extra_links: Vec::new(),
+            });
+        }
+        raw.categories.push(RawCategory { line: None, name, features });
+    }
+    if let Some(l) = get(&m, "legend").filter(|l| l.kind() != Kind::Null) {
+        raw.legend = read_legend(r, l);
+    }
+    Some(raw)
+}
+
+fn read_legend<V: JsonValue>(r: &mut Reader, l: &V) -> Option<RawLegend> {
+    let lm = r.object("", "legend", l, &["phases", "aspects"])?;
+    let phases = r
+        .array("legend", "phases", get(&lm, "phases"))
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| r.string("legend.phases", &format!("[{i}]"), Some(p), true))
+        .collect();
+    let mut aspects = Vec::new();
+    for (ai, a) in r.array("legend", "aspects", get(&lm, "aspects")).iter().enumerate() {
+        let path = format!("legend.aspects[{ai}]");
+        let Some(am) = r.object("legend.aspects", &format!("[{ai}]"), a, &["name", "cells"]) else { continue };
+        let name = r.string(&path, "name", get(&am, "name"), true).unwrap_or_default();
+        let cells = r
+            .array(&path, "cells", get(&am, "cells"))
+            .iter()
+            .enumerate()
+            .map(|(ci, cell)| read_cell(r, &format!("{path}.cells"), ci, cell))
+            .collect();
+        aspects.push(RawAspect { line: None, name, cells });
+    }
+    Some(RawLegend { line: None, phases, aspects })
+}
+
+/// A legend cell: a string, or an array of strings and `{ "text", "href" }` links.
+fn read_cell<V: JsonValue>(r: &mut Reader, path: &str, ci: usize, cell: &V) -> Vec<Inline> {
+    match cell.kind() {
+        Kind::String => vec![Inline::Text(cell.string().unwrap_or_default().into())],
+        Kind::Array => {
+            let mut out = Vec::new();
+            let at = format!("{path}[{ci}]");
+            for (i, run) in cell.elements().iter().enumerate() {
+                if run.kind() == Kind::String {
+                    out.push(Inline::Text(run.string().unwrap_or_default().into()));
+                    continue;
+                }
+                let Some(m) = r.object(&at, &format!("[{i}]"), run, &["text", "href"]) else { continue };
+                let here = format!("{at}[{i}]");
+                let text = r.string(&here, "text", get(&m, "text"), true).unwrap_or_default();
+                match r.string(&here, "href", get(&m, "href"), false) {
+                    Some(href) => out.push(Inline::Link { text: text.into(), href: href.into() }),
+                    None => out.push(Inline::Text(text.into())),
+                }
+            }
+            out
+        }
+        other => {
+            r.problem(path, &format!("[{ci}]"), format!("expected a string or an array, found {}", other.name()));
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+impl JsonValue for serde_json::Value {
+    fn kind(&self) -> Kind {
+        match self {
+            serde_json::Value::Null => Kind::Null,
+            serde_json::Value::Bool(_) => Kind::Bool,
+            serde_json::Value::Number(_) => Kind::Number,
+            serde_json::Value::String(_) => Kind::String,
+            serde_json::Value::Array(_) => Kind::Array,
+            serde_json::Value::Object(_) => Kind::Object,
+        }
+    }
+    fn string(&self) -> Option<String> {
+        self.as_str().map(str::to_owned)
+    }
+    fn elements(&self) -> Vec<Self> {
+        self.as_array().cloned().unwrap_or_default()
+    }
+    fn members(&self) -> Vec<(String, Self)> {
+        self.as_object().map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -157,8 +261,8 @@ mod tests {
     use crate::model::Phase;
 
     fn load_str(json: &str) -> Result<Catalog, Vec<String>> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        load("inline catalog #test", "https://docs.example.org", &mut de)
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        load("inline catalog #test", "https://docs.example.org", &v)
             .map_err(|d| d.iter().map(ToString::to_string).collect())
     }
 
@@ -176,7 +280,7 @@ mod tests {
                 {"name": "Sprockets", "phase": "stable", "link": "/sprockets/"},
                 {"name": "Gears", "phase": "Beta", "note": "Only metric sizes.", "id": "gears"}
             ]},
-            {"name": "Extras", "features": [{"name": "Bells", "phase": "Alpha"}]}
+            {"name": "Extras", "features": [{"name": "Bells", "phase": "Alpha", "note": null}]}
         ]
     }"#;
 
@@ -190,6 +294,7 @@ mod tests {
         assert_eq!(c.features[0].id, "core-sprockets");
         assert_eq!(c.features[1].id, "gears");
         assert_eq!(c.features[1].note.as_deref(), Some("Only metric sizes."));
+        assert_eq!(c.features[2].note, None);
         assert_eq!(c.legend.aspects[0].cells[2][1], Inline::Link { text: "policy".into(), href: "/policy/".into() });
     }
 
@@ -210,7 +315,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.len(), 3, "{e:#?}");
-        assert_eq!(e[0], "inline catalog #test: feature \"A\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable");
+        assert_eq!(
+            e[0],
+            "inline catalog #test: feature \"A\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable"
+        );
         assert!(
             e[1].contains("feature \"B\" (Core, row 2): field `link`: link \"javascript:alert(1)\" uses the scheme"),
             "{}",
@@ -220,28 +328,35 @@ mod tests {
     }
 
     #[test]
-    fn shape_errors_name_the_json_path() {
-        let e = load_str(r#"{"categories": [{"name": "Core", "features": [{"name": "A", "phase": 3}]}]}"#).unwrap_err();
-        assert_eq!(e.len(), 1);
-        assert!(e[0].starts_with("inline catalog #test: categories[0].features[0]: field `phase`: invalid type: integer `3`, expected a string"), "{}", e[0]);
+    fn shape_errors_name_the_json_path_all_at_once() {
         let e = load_str(
-            r#"{"categories": [{"name": "Core", "features": [{"name": "A", "phase": "Beta", "lnk": "/x"}]}]}"#,
+            r#"{"categories": [{"name": "Core", "features": [{"name": "A", "phase": 3, "lnk": "/x"}, 7]}], "legend": {"phases": "Alpha"}}"#,
         )
         .unwrap_err();
-        assert!(e[0].contains("unknown field `lnk`"), "{}", e[0]);
-        let e = load_str(r#"{"title": "no categories"}"#).unwrap_err();
-        assert!(e[0].contains("missing field `categories`"), "{}", e[0]);
-        let e = load_str("\"text\"").unwrap_err();
-        assert!(
-            e[0].starts_with("inline catalog #test: catalog: field `(root)`: invalid type: string \"text\", expected a catalog object"),
-            "{}",
-            e[0]
+        assert_eq!(
+            e,
+            [
+                "inline catalog #test: categories[0].features[0]: field `lnk`: unknown field; expected one of id, name, phase, link, note",
+                "inline catalog #test: categories[0].features[0]: field `phase`: expected a string, found a number",
+                "inline catalog #test: categories[0].features: field `[1]`: expected an object, found a number",
+                "inline catalog #test: legend: field `phases`: expected an array, found a string",
+                "inline catalog #test: legend: field `aspects`: missing",
+            ]
         );
+        let e = load_str(r#"{"title": "no categories"}"#).unwrap_err();
+        assert_eq!(e, ["inline catalog #test: catalog: field `categories`: missing"]);
+        let e = load_str(r#""text""#).unwrap_err();
+        assert_eq!(e, ["inline catalog #test: catalog: field `(root)`: expected an object, found a string"]);
+        let e = load_str(r#"{"categories": [{"name": "C", "features": [{"name": "A"}]}]}"#).unwrap_err();
+        assert_eq!(e, ["inline catalog #test: categories[0].features[0]: field `phase`: missing"]);
     }
 
     #[test]
     fn markup_in_a_custom_catalog_is_just_text() {
-        let c = load_str(r#"{"categories": [{"name": "<b>C</b>", "features": [{"name": "<img src=x onerror=alert(1)>", "phase": "Beta"}]}]}"#).unwrap();
+        let c = load_str(
+            r#"{"categories": [{"name": "<b>C</b>", "features": [{"name": "<img src=x onerror=alert(1)>", "phase": "Beta"}]}]}"#,
+        )
+        .unwrap();
         assert_eq!(c.features[0].name, "<img src=x onerror=alert(1)>");
     }
 }

@@ -12,7 +12,7 @@
 //! - the legend's phases are known and unique, and every aspect has one cell per phase.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use thiserror::Error;
@@ -168,9 +168,9 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
 
     let mut categories = Vec::with_capacity(raw.categories.len());
     let mut features = Vec::new();
-    let mut names: HashMap<String, Option<u32>> = HashMap::new();
-    let mut ids: HashMap<String, Option<u32>> = HashMap::new();
-    let mut category_names: HashMap<String, Option<u32>> = HashMap::new();
+    let mut names: BTreeMap<String, Option<u32>> = BTreeMap::new();
+    let mut ids: BTreeMap<String, Option<u32>> = BTreeMap::new();
+    let mut category_names: BTreeMap<String, Option<u32>> = BTreeMap::new();
 
     for (ci, cat) in raw.categories.iter().enumerate() {
         let cat_entry = format!("category {:?}", cat.name);
