@@ -124,7 +124,7 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
             } else {
                 opts.initial_state(&catalog.0)
             };
-            Source::Ready(MatrixProps {
+            Source::Ready(Rc::new(MatrixProps {
                 catalog,
                 docs_base: opts.docs_base.clone().map(AttrValue::from),
                 id_prefix: id.clone().into(),
@@ -133,7 +133,7 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                 legend: opts.legend,
                 initial,
                 initial_hash: crate::browser::location_hash().into(),
-            })
+            }))
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },
     };

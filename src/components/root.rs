@@ -10,7 +10,7 @@ use super::matrix::{FeatureMatrix, MatrixProps};
 /// What an instance shows.
 #[derive(Clone, PartialEq)]
 pub enum Source {
-    Ready(MatrixProps),
+    Ready(Rc<MatrixProps>),
     /// The catalog did not validate; one message per problem.
     Invalid {
         id_prefix: AttrValue,
@@ -26,7 +26,7 @@ pub struct RootProps {
 #[function_component(Root)]
 pub fn root(props: &RootProps) -> Html {
     match &props.source {
-        Source::Ready(p) => html! { <FeatureMatrix ..p.clone() /> },
+        Source::Ready(p) => html! { <FeatureMatrix ..(**p).clone() /> },
         Source::Invalid { id_prefix, problems } => {
             let n = problems.len();
             html! {

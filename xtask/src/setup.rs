@@ -12,7 +12,7 @@ pub fn all(root: &Path, browser: bool) -> Result {
     wasm_bindgen_cli(root)?;
     npm_tools(root)?;
     if browser {
-        chromium()?;
+        test_packages()?;
     }
     Ok(())
 }
@@ -86,12 +86,18 @@ fn npm_tools(root: &Path) -> Result {
     run(root, "npm", &["ci", "--no-audit", "--no-fund"])
 }
 
-fn chromium() -> Result {
-    step("set-up: Chromium from apt (chromium, chromium-driver) for browser tests");
-    if Path::new("/usr/bin/chromium").exists() {
+/// Debian packages the browser tests need: Chromium (and its driver) to drive, Hugo to
+/// build the Hugo example site.
+fn test_packages() -> Result {
+    step("set-up: apt packages for tests (chromium, chromium-driver, hugo)");
+    let wanted =
+        [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver"), ("/usr/bin/hugo", "hugo")];
+    let missing: Vec<&str> = wanted.iter().filter(|(bin, _)| !Path::new(bin).exists()).map(|(_, pkg)| *pkg).collect();
+    if missing.is_empty() {
         println!("    already installed: {}", output("/usr/bin/chromium", &["--version"]).unwrap_or_default().trim());
         return Ok(());
     }
+    println!("    missing: {}", missing.join(", "));
     let root_user = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     let (program, prefix): (&str, &[&str]) = if root_user { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
     fn with<'a>(prefix: &[&'a str], args: &[&'a str]) -> Vec<&'a str> {
@@ -99,9 +105,7 @@ fn chromium() -> Result {
     }
     std::env::set_var("DEBIAN_FRONTEND", "noninteractive");
     run(Path::new("."), program, &with(prefix, &["update"]))?;
-    run(
-        Path::new("."),
-        program,
-        &with(prefix, &["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]),
-    )
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(missing);
+    run(Path::new("."), program, &with(prefix, &install))
 }
