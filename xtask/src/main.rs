@@ -5,6 +5,7 @@
 //! - `cargo xtask test`: set up (with Chromium), run host tests, build, run browser tests.
 //! - `cargo xtask build`: set up and build `dist/` only.
 //! - `cargo xtask setup [--browser]`: only the idempotent set-up steps.
+//! - `cargo xtask fuzz [--cases N]`: the long property-test run (default 100,000 per property).
 
 mod dist;
 mod serve;
@@ -28,8 +29,9 @@ fn main() -> ExitCode {
                 .and_then(|()| serve::serve_forever(&root.join("dist"), &format!("127.0.0.1:{port}")))
         }
         Some("test") => test(&root),
+        Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | setup [--browser]>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N]>");
             return ExitCode::from(2);
         }
     };
@@ -68,6 +70,36 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Result {
     } else {
         Err(format!("`{program} {}` failed ({status})", args.join(" ")))
     }
+}
+
+/// The long property-test run: every property of `crates/core/tests/properties.rs` with
+/// `cases` generated inputs each (the test command runs 256 each).
+fn fuzz(root: &Path, cases: &str) -> Result {
+    let n: u64 = cases.parse().map_err(|_| format!("--cases expects a number, not {cases:?}"))?;
+    step(&format!("property tests, {n} cases per property"));
+    println!(
+        "    $ PROPTEST_CASES={n} cargo test --release -p feature-matrix-core --features source --test properties"
+    );
+    let started = std::time::Instant::now();
+    let out = Command::new("cargo")
+        .args(["test", "--release", "-p", "feature-matrix-core", "--features", "source", "--test", "properties"])
+        .env("PROPTEST_CASES", n.to_string())
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    print!("{stdout}");
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err("a property failed (the minimal failing input is printed above)".into());
+    }
+    let properties = stdout.lines().filter(|l| l.starts_with("test ") && l.ends_with(" ok")).count() as u64;
+    println!(
+        "    {properties} properties x {n} cases = {} generated inputs, all passed, in {:.1} s",
+        properties * n,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// A catalog with a data error must fail the build with a message naming file, line,

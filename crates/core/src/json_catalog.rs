@@ -232,7 +232,7 @@ fn read_cell<V: JsonValue>(r: &mut Reader, path: &str, ci: usize, cell: &V) -> V
     }
 }
 
-#[cfg(test)]
+/// For catalogs parsed on the host (tests, tools).
 impl JsonValue for serde_json::Value {
     fn kind(&self) -> Kind {
         match self {

@@ -1,0 +1,317 @@
+//! Property tests (proptest) over the parsers, the validators, URL state and the
+//! search/filter/sort core. `cargo test` runs a short pass (PROPTEST_CASES, default 256
+//! per property); `cargo xtask fuzz` runs a long one.
+
+use std::collections::BTreeSet;
+
+use feature_matrix_core::json_catalog;
+use feature_matrix_core::links::{classify, resolve, LinkKind};
+use feature_matrix_core::model::{Catalog, Phase};
+use feature_matrix_core::query::{compute, Direction, Query, SearchIndex, SortKey};
+use feature_matrix_core::search::{match_ranges, segments, terms};
+use feature_matrix_core::source::{load_markdown, SourceInfo};
+use feature_matrix_core::state::ViewMode;
+use feature_matrix_core::url_state::{self, UrlState};
+use feature_matrix_core::validate::{validate, RawCatalog, RawCategory, RawFeature};
+use proptest::prelude::*;
+
+fn info() -> SourceInfo {
+    SourceInfo { file: "fuzz.md".into(), docs_base: "https://istio.io/latest".into(), provenance: String::new() }
+}
+
+/// Text with the characters that matter: markup, quotes, pipes, RTL marks, combining
+/// marks, emoji, NUL and other controls.
+fn nasty_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => prop::char::range('a', 'z').prop_map(String::from),
+            2 => Just(" ".to_owned()),
+            1 => prop::sample::select(vec![
+                "<script>", "</b>", "\"", "'", "&amp;", "|", "\\", "\n", "\u{0}", "\u{7}", "\u{202e}", "\u{301}",
+                "İ", "ß", "🙂", "javascript:", "Alpha", "beta", "DNS", "/docs/", "#x", "%2F",
+            ])
+            .prop_map(str::to_owned),
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn phase_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::sample::select(vec!["Alpha", "Beta", "Stable", "alpha", " STABLE "]).prop_map(str::to_owned),
+        1 => nasty_text(),
+    ]
+}
+
+fn link_text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(prop_oneof![
+        prop::sample::select(vec!["/docs/a/", "https://x.example/p", "http://y.example", "rel/path", "#frag"])
+            .prop_map(str::to_owned),
+        prop::sample::select(vec!["javascript:alert(1)", "data:text/html,x", "//evil", "mailto:a@b", "https://", " "])
+            .prop_map(str::to_owned),
+        nasty_text(),
+    ])
+}
+
+fn raw_catalog() -> impl Strategy<Value = RawCatalog> {
+    let feature = (nasty_text(), phase_text(), link_text(), prop::option::of(nasty_text())).prop_map(
+        |(name, phase, link, note)| RawFeature {
+            line: Some(1),
+            id: None,
+            name,
+            phase,
+            link,
+            note,
+            extra_links: vec![],
+        },
+    );
+    let category = (nasty_text(), prop::collection::vec(feature, 0..6)).prop_map(|(name, features)| RawCategory {
+        line: Some(1),
+        name,
+        features,
+    });
+    prop::collection::vec(category, 0..5).prop_map(|categories| RawCatalog {
+        file: "fuzz".into(),
+        docs_base: "https://istio.io/latest".into(),
+        categories,
+        ..RawCatalog::default()
+    })
+}
+
+/// Valid catalogs: unique names, known phases.
+fn catalog() -> impl Strategy<Value = Catalog> {
+    let phases = prop::sample::select(vec!["Alpha", "Beta", "Stable"]);
+    prop::collection::vec(
+        prop::collection::vec((prop::sample::select(vec!["dns", "mesh", "tls", "gateway", "Ünï", "x"]), phases), 1..8),
+        1..5,
+    )
+    .prop_map(|cats| {
+        let mut n = 0;
+        let categories = cats
+            .into_iter()
+            .enumerate()
+            .map(|(ci, fs)| RawCategory {
+                line: None,
+                name: format!("Category {ci}"),
+                features: fs
+                    .into_iter()
+                    .map(|(word, phase)| {
+                        n += 1;
+                        RawFeature { name: format!("{word} {n}"), phase: phase.into(), ..RawFeature::default() }
+                    })
+                    .collect(),
+            })
+            .collect();
+        validate(RawCatalog {
+            file: "gen".into(),
+            docs_base: "https://x.example".into(),
+            categories,
+            ..Default::default()
+        })
+        .expect("generated catalogs are valid")
+    })
+}
+
+fn query(categories: u16) -> impl Strategy<Value = Query> {
+    (
+        prop::collection::vec(
+            prop::sample::select(vec!["dns", "MESH", "1", "ü", "stable", "category", "zz", " "]),
+            0..3,
+        ),
+        prop::collection::vec(prop::sample::select(Phase::ALL.to_vec()), 0..3),
+        prop::collection::vec(0..categories.max(1), 0..3),
+        prop::sample::select(SortKey::ALL.to_vec()),
+        prop::bool::ANY,
+    )
+        .prop_map(|(words, phases, cats, sort, desc)| {
+            let mut q = Query { text: words.join(" "), sort, ..Query::default() };
+            q.phases.extend(phases);
+            q.categories.extend(cats);
+            q.direction = if desc { Direction::Descending } else { Direction::Ascending };
+            q
+        })
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i32>().prop_map(|n| serde_json::json!(n)),
+        nasty_text().prop_map(serde_json::Value::String),
+        phase_text().prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "categories",
+                        "features",
+                        "name",
+                        "phase",
+                        "link",
+                        "note",
+                        "id",
+                        "title",
+                        "legend",
+                        "phases",
+                        "aspects",
+                        "cells",
+                        "text",
+                        "href",
+                        "docsBase",
+                        "junk"
+                    ]),
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| serde_json::Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+        ]
+    })
+}
+
+/// The invariants every validated catalog keeps, whatever its source.
+fn check_catalog(c: &Catalog) -> Result<(), TestCaseError> {
+    let mut names = BTreeSet::new();
+    let mut ids = BTreeSet::new();
+    for f in c.features.iter() {
+        prop_assert!(!f.name.trim().is_empty());
+        prop_assert!(!f.name.chars().any(char::is_control));
+        prop_assert!(names.insert(f.name.to_lowercase()), "duplicate name {:?}", f.name);
+        prop_assert!(ids.insert(f.id.to_string()), "duplicate id {:?}", f.id);
+        prop_assert!(usize::from(f.category) < c.categories.len());
+        if let Some(l) = &f.link {
+            prop_assert!(classify(l).is_ok(), "bad link kept: {l:?}");
+            let url = resolve(&c.docs_base, l).expect("valid links resolve");
+            prop_assert!(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("HTTP"), "{url}");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn markdown_reader_never_panics(text in prop::collection::vec(prop_oneof![
+        nasty_text(),
+        Just("\n| Feature | Phase\n|---|---\n".to_owned()),
+        Just("\n### Core\n".to_owned()),
+        Just("\n|  | Alpha | Beta\n|---|---|---\n| **API** | a | [b](javascript:x)\n".to_owned()),
+        Just("| [n](/l) | Alpha. note\n".to_owned()),
+        Just("---\ntitle: [\n---\n".to_owned()),
+    ], 0..12)) {
+        let text = text.concat();
+        if let Ok(c) = load_markdown(&info(), &text) {
+            check_catalog(&c)?;
+        }
+    }
+
+    #[test]
+    fn validator_never_panics_and_keeps_its_invariants(raw in raw_catalog()) {
+        match validate(raw.clone()) {
+            Ok(c) => {
+                check_catalog(&c)?;
+                let total: usize = raw.categories.iter().map(|c| c.features.len()).sum();
+                prop_assert_eq!(c.features.len(), total, "a valid catalog drops nothing");
+            }
+            Err(problems) => prop_assert!(!problems.is_empty()),
+        }
+    }
+
+    #[test]
+    fn runtime_catalog_reader_never_panics(v in json_value()) {
+        if let Ok(c) = json_catalog::load("fuzz", "https://istio.io/latest", &v) {
+            check_catalog(&c)?;
+        }
+    }
+
+    #[test]
+    fn url_parsing_never_panics_and_round_trips((c, q) in catalog().prop_flat_map(|c| { let n = c.categories.len() as u16; (Just(c), query(n)) }),
+                                                junk in nasty_text(), matrix in any::<bool>()) {
+        let _ = url_state::from_search("fm", &junk, &c);
+        let _ = url_state::feature_from_fragment("fm", &junk, &c);
+        let mut q = q;
+        q.text = q.text.trim().to_owned();
+        let url = UrlState { query: q, view: if matrix { ViewMode::Matrix } else { ViewMode::Table } };
+        let search = url_state::merge_search("fm", &format!("?{junk}"), &url_state::to_params("fm", &url, &c));
+        let mut back = url_state::from_search("fm", &search, &c);
+        if url.query.text.is_empty() { back.query.text.clear(); }
+        prop_assert_eq!(back, url);
+    }
+
+    #[test]
+    fn filtering_is_a_subset_sorting_a_stable_permutation_counts_add_up(
+        (c, q) in catalog().prop_flat_map(|c| { let n = c.categories.len() as u16; (Just(c), query(n)) })
+    ) {
+        let index = SearchIndex::new(&c);
+        let view = compute(&c, &index, &q);
+        // Subset, no duplicates.
+        let set: BTreeSet<usize> = view.rows.iter().copied().collect();
+        prop_assert_eq!(set.len(), view.rows.len());
+        prop_assert!(view.rows.iter().all(|&i| i < c.features.len()));
+        // The same rows as the unsorted filter (a permutation of it).
+        let unsorted = compute(&c, &index, &Query { sort: SortKey::Category, direction: Direction::Ascending, ..q.clone() });
+        let mut a = view.rows.clone();
+        let mut b = unsorted.rows.clone();
+        a.sort_unstable();
+        b.sort_unstable();
+        prop_assert_eq!(a, b);
+        // Sorted by the key, ties in page order (stable).
+        let key = |i: usize| -> String {
+            let f = &c.features[i];
+            match q.sort {
+                SortKey::Feature => feature_matrix_core::search::fold(&f.name),
+                SortKey::Category => format!("{:05}", f.category),
+                SortKey::Phase => format!("{}", f.phase.index()),
+            }
+        };
+        for w in view.rows.windows(2) {
+            let (x, y) = (key(w[0]), key(w[1]));
+            match q.direction {
+                Direction::Ascending => prop_assert!(x <= y),
+                Direction::Descending => prop_assert!(x >= y),
+            }
+            if x == y { prop_assert!(w[0] < w[1], "ties keep page order"); }
+        }
+        // Counts add up.
+        if q.phases.is_empty() { prop_assert_eq!(view.phase_counts.iter().sum::<usize>(), view.rows.len()); }
+        if q.categories.is_empty() { prop_assert_eq!(view.category_counts.iter().sum::<usize>(), view.rows.len()); }
+        // Category groups partition the rows, in order.
+        if q.sort == SortKey::Category {
+            let mut at = 0;
+            for g in &view.groups {
+                prop_assert_eq!(g.rows.start, at);
+                prop_assert!(view.rows[g.rows.clone()].iter().all(|&i| c.features[i].category == g.category));
+                at = g.rows.end;
+            }
+            prop_assert_eq!(at, view.rows.len());
+        }
+    }
+
+    #[test]
+    fn highlighting_ranges_are_sorted_disjoint_and_on_char_boundaries(text in nasty_text(), q in nasty_text()) {
+        let t = terms(&q);
+        let ranges = match_ranges(&text, &t);
+        for r in &ranges {
+            prop_assert!(r.start < r.end && r.end <= text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        for w in ranges.windows(2) { prop_assert!(w[0].end < w[1].start); }
+        let joined: String = segments(&text, &t).iter().map(|s| s.text).collect();
+        prop_assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn only_http_links_and_paths_are_accepted(href in nasty_text()) {
+        match classify(&href) {
+            Ok(LinkKind::Absolute) => prop_assert!(href.to_ascii_lowercase().starts_with("http")),
+            Ok(LinkKind::Relative) => {
+                prop_assert!(!href.contains(':') || href.find(['/', '?', '#']).is_some_and(|p| p < href.find(':').unwrap()));
+                prop_assert!(!href.starts_with("//"));
+            }
+            Err(_) => prop_assert!(resolve("https://x.example", &href).is_none()),
+        }
+    }
+}
