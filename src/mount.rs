@@ -20,10 +20,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
-use crate::components::matrix::{CatalogHandle, MatrixProps};
-use crate::components::root::{Root, RootProps, Source};
-use crate::embedded::CATALOG;
-use crate::js_json::Js;
+use feature_matrix_view::browser;
+use feature_matrix_view::components::matrix::{CatalogHandle, MatrixProps};
+use feature_matrix_view::components::root::{Root, RootProps, Source};
+use feature_matrix_view::embedded::CATALOG;
+use feature_matrix_view::js_json::Js;
 
 const MOUNTED_ATTR: &str = "data-fm-mounted";
 
@@ -116,9 +117,27 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
     }
     let id = claim_id(opts.id.as_deref());
+    let fallback = element.inner_html();
+    let _ = element.set_attribute(MOUNTED_ATTR, &id);
+    let search = browser::location_search();
+
+    // Prerendered default widget: hydrate it in place instead of re-creating the DOM. Its
+    // first render must match the prerendered HTML, so URL state is applied once mounted.
+    let prerendered = element.query_selector(":scope > section.fm--static").ok().flatten().is_some();
+    let hydratable = prerendered && catalog_object.is_none() && opts == EmbedOptions::default() && id == "fm";
+    if let (true, Source::Ready(props)) = (hydratable, feature_matrix_view::default_source()) {
+        let mut props = (*props).clone();
+        if url_state::has_params(&id, &search) {
+            props.restore = Some(url_state::from_search(&id, &search, &props.catalog.0));
+        }
+        props.initial_hash = browser::location_hash().into();
+        let source = Source::Ready(Rc::new(props));
+        let app = yew::Renderer::<Root>::with_root_and_props(element.clone(), RootProps { source }).hydrate();
+        return Ok(MatrixHandle { app: Some(app), element: element.clone(), fallback, id });
+    }
+
     let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
         Ok(catalog) => {
-            let search = crate::browser::location_search();
             let initial = if url_state::has_params(&id, &search) {
                 MatrixState::from_url(url_state::from_search(&id, &search, &catalog.0))
             } else {
@@ -132,13 +151,13 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                 columns: opts.columns,
                 legend: opts.legend,
                 initial,
-                initial_hash: crate::browser::location_hash().into(),
+                initial_hash: browser::location_hash().into(),
+                prerendered: false,
+                restore: None,
             }))
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },
     };
-    let fallback = element.inner_html();
-    let _ = element.set_attribute(MOUNTED_ATTR, &id);
     element.set_text_content(None);
     let app = yew::Renderer::<Root>::with_root_and_props(element.clone(), RootProps { source }).render();
     Ok(MatrixHandle { app: Some(app), element: element.clone(), fallback, id })

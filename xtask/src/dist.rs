@@ -47,7 +47,7 @@ pub fn build(root: &Path) -> Result<Sizes> {
     let wasm = "dist/pkg/feature_matrix_bg.wasm";
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", wasm, "-o", wasm])?;
 
-    copy(&root.join("index.html"), &dist.join("index.html"))?;
+    prerender(root, &dist)?;
     copy_tree(&root.join("www"), &dist, &NOT_SHIPPED)?;
     single_file(root, &dist)?;
 
@@ -59,6 +59,35 @@ pub fn build(root: &Path) -> Result<Sizes> {
     println!("    single-file build feature-matrix.single.js: {} raw, {} gzip", single.len(), gzip_len(&single)?);
     report(root, &sizes)?;
     Ok(sizes)
+}
+
+/// Renders the default widget with Yew SSR and puts the HTML into the demo page's
+/// placeholder (between `<!--fm:prerender-->` markers) and into `fallback.html`, a snippet a
+/// docs page can paste: readers without JavaScript get the full table and legend, and the
+/// script hydrates it in place.
+fn prerender(root: &Path, dist: &Path) -> Result {
+    step("build: prerendered HTML (Yew SSR, crates/prerender)");
+    println!("    $ cargo run --quiet --package feature-matrix-prerender");
+    let out = std::process::Command::new("cargo")
+        .args(["run", "--quiet", "--package", "feature-matrix-prerender"])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("prerendering failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let html = String::from_utf8(out.stdout).map_err(|e| e.to_string())?;
+    let page = std::fs::read_to_string(root.join("index.html")).map_err(|e| e.to_string())?;
+    let (start, end) = ("<!--fm:prerender-->", "<!--/fm:prerender-->");
+    let (Some(a), Some(b)) = (page.find(start), page.find(end)) else {
+        return Err("index.html has no <!--fm:prerender--> … <!--/fm:prerender--> markers in its placeholder".into());
+    };
+    let page = format!("{}{html}{}", &page[..a], &page[b + end.len()..]);
+    std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("fallback.html"), format!("<div data-feature-matrix>{html}</div>\n"))
+        .map_err(|e| e.to_string())?;
+    println!("    {} bytes of prerendered HTML", html.len());
+    Ok(())
 }
 
 /// The single-file build: `wasm-bindgen --target no-modules` glue plus the optimised wasm

@@ -53,6 +53,14 @@ pub struct MatrixProps {
     /// The page's fragment when the widget mounted (a deep link to a feature).
     #[prop_or_default]
     pub initial_hash: AttrValue,
+    /// Rendered ahead of time (SSR) and hydrated: the first render shows the static form
+    /// (no controls), exactly as prerendered; the live form follows once mounted.
+    #[prop_or_default]
+    pub prerendered: bool,
+    /// State from the URL to apply once mounted (used with hydration, whose first render
+    /// must match the prerendered default).
+    #[prop_or_default]
+    pub restore: Option<UrlState>,
 }
 
 /// The core state plus what the reducer needs to resolve deep links.
@@ -104,6 +112,12 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         use_reducer(move || Store { state: initial, catalog, index })
     };
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
+    // Static until mounted in a browser: SSR output and the first hydrating render agree.
+    let live = use_state(|| !props.prerendered);
+    {
+        let live = live.clone();
+        use_effect_with((), move |()| live.set(true));
+    }
     let state = &store.state;
     let view = {
         let index = index.clone();
@@ -112,7 +126,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
 
     use_url_sync(&ns, &props.catalog, UrlState::of(state));
-    use_browser_events(&ns, &props.catalog, &props.initial_hash, store.dispatcher());
+    use_browser_events(&ns, &props.catalog, &props.initial_hash, props.restore.clone(), store.dispatcher());
     {
         // After a deep link re-renders the rows, bring the target row into view.
         let ns = ns.clone();
@@ -220,7 +234,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let filters_text = state.query.describe(catalog);
 
     html! {
-        <section class="fm" id={ns.clone()} aria-label={format!("{title} matrix")}>
+        <section class={classes!("fm", (!*live).then_some("fm--static"))} id={ns.clone()} aria-label={format!("{title} matrix")}>
             <div class="fm-controls">
                 <SearchBox id={format!("{ns}-search")} value={state.query.text.clone()}
                     on_change={sender(store.dispatcher(), Action::SetSearch)} />
@@ -316,18 +330,23 @@ fn use_url_sync(ns: &AttrValue, catalog: &CatalogHandle, url: UrlState) {
 
 /// Page-level listeners, registered once and removed on unmount: back/forward restores
 /// the state from the URL, a fragment naming one of our features reveals it, and "/"
-/// focuses the search box of the widget that owns page shortcuts.
+/// focuses the search box of the widget that owns page shortcuts. On mount it first
+/// applies `restore` (URL state deferred by hydration), then the initial fragment.
 #[hook]
 fn use_browser_events(
     ns: &AttrValue,
     catalog: &CatalogHandle,
     initial_hash: &AttrValue,
+    restore: Option<UrlState>,
     store: UseReducerDispatcher<Store>,
 ) {
     let ns = ns.clone();
     let catalog = catalog.clone();
     let initial_hash = initial_hash.clone();
     use_effect_with((), move |()| {
+        if let Some(url) = restore {
+            store.dispatch(Action::Restore(url).into());
+        }
         let reveal_hash = {
             let (ns, catalog, store) = (ns.clone(), catalog.clone(), store.clone());
             move |hash: &str| {

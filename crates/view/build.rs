@@ -2,8 +2,9 @@
 //! static Rust data to `$OUT_DIR/catalog.rs`. A data problem fails the build with
 //! messages naming file, line, entry and field.
 //!
-//! `FEATURE_MATRIX_CATALOG` picks another Markdown file; `FEATURE_MATRIX_DOCS_BASE`
-//! changes the base URL relative links resolve against (default `https://istio.io/latest`).
+//! `FEATURE_MATRIX_CATALOG` picks another Markdown file (a path relative to the workspace
+//! root); `FEATURE_MATRIX_DOCS_BASE` changes the base URL relative links resolve against
+//! (default `https://istio.io/latest`).
 
 use feature_matrix_core::source::{codegen, load_markdown, SourceInfo};
 
@@ -15,9 +16,12 @@ fn main() {
     println!("cargo::rerun-if-env-changed=FEATURE_MATRIX_CATALOG");
     println!("cargo::rerun-if-env-changed=FEATURE_MATRIX_DOCS_BASE");
     let file = std::env::var("FEATURE_MATRIX_CATALOG").unwrap_or_else(|_| DEFAULT_CATALOG.to_owned());
-    println!("cargo::rerun-if-changed={file}");
+    // Paths are relative to the workspace root, two levels above this crate.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join(&file);
+    println!("cargo::rerun-if-changed={}", path.display());
     let docs_base = std::env::var("FEATURE_MATRIX_DOCS_BASE").unwrap_or_else(|_| DEFAULT_DOCS_BASE.to_owned());
-    let text = match std::fs::read_to_string(&file) {
+    let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => fail(&[format!("{file}: cannot read the catalog: {e}")]),
     };
