@@ -125,7 +125,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     };
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
 
-    use_url_sync(&ns, &props.catalog, UrlState::of(state));
+    use_url_sync(&ns, &props.catalog, UrlState::of(state), props.restore.clone());
     use_browser_events(&ns, &props.catalog, &props.initial_hash, props.restore.clone(), store.dispatcher());
     {
         // After a deep link re-renders the rows, bring the target row into view.
@@ -306,10 +306,11 @@ fn sender<T: 'static>(store: UseReducerDispatcher<Store>, make: fn(T) -> Action)
 }
 
 /// Keeps the address bar in step with the state: typing replaces the current history
-/// entry, every other change pushes one (so back/forward step through views).
+/// entry, every other change pushes one (so back/forward step through views). `pending`
+/// is URL state not applied yet (hydration): the address already says it.
 #[hook]
-fn use_url_sync(ns: &AttrValue, catalog: &CatalogHandle, url: UrlState) {
-    let last = use_mut_ref(|| url.clone());
+fn use_url_sync(ns: &AttrValue, catalog: &CatalogHandle, url: UrlState, pending: Option<UrlState>) {
+    let last = use_mut_ref(|| pending.unwrap_or_else(|| url.clone()));
     let ns = ns.clone();
     let catalog = catalog.clone();
     use_effect_with(url, move |url| {

@@ -74,7 +74,7 @@ pub fn feature_table(props: &TableProps) -> Html {
                 let n = g.rows.len();
                 html! {
                     <tbody class="fm-group" key={cat.id.to_string()}>
-                        <tr class="fm-group-row">
+                        <tr class="fm-group-row" key="fm-group-heading">
                             <th scope="rowgroup" colspan={props.columns.count().to_string()} class="fm-group-heading"
                                 id={format!("{}-cat-{}", props.id_prefix, cat.id)}>
                                 {highlighted(&cat.name, &view.terms)}
