@@ -15,7 +15,8 @@ use std::rc::Rc;
 
 use feature_matrix_core::json_catalog;
 use feature_matrix_core::options::EmbedOptions;
-use feature_matrix_core::{url_state, Catalog, MatrixState};
+use feature_matrix_core::validate::Validated;
+use feature_matrix_core::{url_state, MatrixState};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AttrValue;
@@ -32,6 +33,10 @@ thread_local! {
     static DEFAULT_CATALOG: CatalogHandle = CatalogHandle(Rc::new(CATALOG.clone()));
     /// Id prefixes of the live instances.
     static IDS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Roots of destroyed instances, each with its app (now rendering nothing). Yew never
+    /// removes the event listeners it delegates to a root element, so a new root per mount
+    /// would leak four listeners and a node every time; reusing these does not.
+    static POOL: RefCell<Vec<(yew::AppHandle<Root>, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs when the module is initialised: installs the panic hook and mounts every
@@ -77,6 +82,10 @@ pub fn mount_all() -> u32 {
 pub struct MatrixHandle {
     app: Option<yew::AppHandle<Root>>,
     element: web_sys::Element,
+    /// The container Yew renders into, a child of `element`. Yew attaches its delegated
+    /// event listeners to it; removing it on destroy removes them (they would pile up on
+    /// the placeholder if it were the root).
+    root: web_sys::Element,
     fallback: String,
     id: String,
 }
@@ -92,8 +101,12 @@ impl MatrixHandle {
     /// Unmounts the widget (removing its listeners) and puts the placeholder's original
     /// content back. Calling it twice does nothing.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if let Some(mut app) = self.app.take() {
+            // Unmounts the matrix (its effects remove their page listeners) but keeps the
+            // root and its Yew listeners for the next mount.
+            app.update(RootProps { source: Source::Empty });
+            self.root.remove();
+            POOL.with(|p| p.borrow_mut().push((app, self.root.clone())));
             self.element.set_inner_html(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
             IDS.with(|ids| ids.borrow_mut().retain(|i| *i != self.id));
@@ -123,7 +136,7 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
 
     // Prerendered default widget: hydrate it in place instead of re-creating the DOM. Its
     // first render must match the prerendered HTML, so URL state is applied once mounted.
-    let prerendered = element.query_selector(":scope > section.fm--static").ok().flatten().is_some();
+    let prerendered = element.query_selector(":scope > .fm-root > section.fm--static").ok().flatten().is_some();
     let hydratable = prerendered && catalog_object.is_none() && opts == EmbedOptions::default() && id == "fm";
     if let (true, Source::Ready(props)) = (hydratable, feature_matrix_view::default_source()) {
         let mut props = (*props).clone();
@@ -131,13 +144,17 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
             props.restore = Some(url_state::from_search(&id, &search, &props.catalog.0));
         }
         props.initial_hash = browser::location_hash().into();
+        let root = element.query_selector(":scope > .fm-root").ok().flatten().unwrap_or_else(|| element.clone());
         let source = Source::Ready(Rc::new(props));
-        let app = yew::Renderer::<Root>::with_root_and_props(element.clone(), RootProps { source }).hydrate();
-        return Ok(MatrixHandle { app: Some(app), element: element.clone(), fallback, id });
+        let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).hydrate();
+        return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id });
     }
 
     let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
-        Ok(catalog) => {
+        Ok((catalog, warnings)) => {
+            for w in &warnings {
+                web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
+            }
             let initial = if url_state::has_params(&id, &search) {
                 MatrixState::from_url(url_state::from_search(&id, &search, &catalog.0))
             } else {
@@ -154,13 +171,29 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                 initial_hash: browser::location_hash().into(),
                 prerendered: false,
                 restore: None,
+                warnings: Rc::new(warnings),
             }))
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },
     };
     element.set_text_content(None);
-    let app = yew::Renderer::<Root>::with_root_and_props(element.clone(), RootProps { source }).render();
-    Ok(MatrixHandle { app: Some(app), element: element.clone(), fallback, id })
+    let app_and_root = match POOL.with(|p| p.borrow_mut().pop()) {
+        Some((mut app, root)) => {
+            element.append_child(&root)?;
+            app.update(RootProps { source });
+            (app, root)
+        }
+        None => {
+            let document =
+                element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
+            let root = document.create_element("div")?;
+            root.set_class_name("fm-root");
+            element.append_child(&root)?;
+            (yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).render(), root)
+        }
+    };
+    let (app, root) = app_and_root;
+    Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id })
 }
 
 /// (name, value) pairs from the element's `data-*` attributes, then the options object;
@@ -227,13 +260,13 @@ fn claim_id(requested: Option<&str>) -> String {
     })
 }
 
-/// The catalog for an instance: the options object's, the inline one the options point
-/// at, or the embedded default. Problems come back as messages for the error box.
+/// The catalog for an instance (the options object's, the inline one the options point
+/// at, or the embedded default) with warnings to show; or the problems for the error box.
 fn load_catalog(
     opts: &EmbedOptions,
     object: Option<&JsValue>,
     element: &web_sys::Element,
-) -> Result<CatalogHandle, Vec<String>> {
+) -> Result<(CatalogHandle, Vec<String>), Vec<String>> {
     let default = DEFAULT_CATALOG.with(Clone::clone);
     let base = default.0.docs_base.to_string();
     let messages = |d: Vec<feature_matrix_core::validate::Diagnostic>| -> Vec<String> {
@@ -242,7 +275,7 @@ fn load_catalog(
     if let Some(object) = object {
         return json_catalog::load("catalog option", &base, &Js(object.clone())).map(wrap).map_err(messages);
     }
-    let Some(selector) = opts.catalog.as_deref() else { return Ok(default) };
+    let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Vec::new())) };
     let source = format!("inline catalog {selector}");
     let document = element.owner_document().ok_or_else(|| vec![format!("{source}: no document")])?;
     let script = document
@@ -258,6 +291,6 @@ fn load_catalog(
     json_catalog::load(&source, &base, &Js(value)).map(wrap).map_err(messages)
 }
 
-fn wrap(c: Catalog) -> CatalogHandle {
-    CatalogHandle(Rc::new(c))
+fn wrap(v: Validated) -> (CatalogHandle, Vec<String>) {
+    (CatalogHandle(Rc::new(v.catalog)), v.warnings.iter().map(ToString::to_string).collect())
 }

@@ -46,3 +46,149 @@ describe('prerendered HTML', () => {
     await context.close();
   });
 });
+
+describe('hostile data', () => {
+  test('a hostile runtime catalog injects nothing, runs nothing, never panics; 100,000 rows stay usable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+    await page.goto(`${BASE}examples/embed.html`);
+    await statusSays(page.getByRole('region', { name: 'Gadget features matrix' }), '4 of 4 features');
+    await page.evaluate(async () => {
+      const m = await import('../feature-matrix.js');
+      const host = document.createElement('div');
+      host.id = 'evil-host';
+      document.querySelector('main').append(host);
+      const evil = [
+        { name: '<script>window.__pwned = 1</script>', phase: 'Beta' },
+        { name: '<img src=x onerror="window.__pwned = 2">', phase: 'Alpha', link: 'javascript:window.__pwned = 3' },
+        { name: 'Quotes " \' > < & in a name', phase: 'Stable', link: 'data:text/html,<script>window.__pwned = 4</script>', id: 'q"uote' },
+        { name: 'VB', phase: 'Beta', link: 'vbscript:msgbox(1)' },
+        { name: 'RTL \u202e evil \u202c, עברית, e\u0301, emoji 🙂🚀', phase: 'Beta', note: '<b onmouseover="window.__pwned = 5">bold</b>' },
+        { name: 'x'.repeat(1_000_000), phase: 'Alpha' },
+      ];
+      const many = Array.from({ length: 100000 }, (_, i) => ({ name: `Generated feature ${i}`, phase: ['Alpha', 'Beta', 'Stable'][i % 3] }));
+      window.evil = await m.mount(host, { id: 'evil', title: 'Hostile', catalog: { categories: [{ name: '<b>Evil</b>', features: evil }, { name: 'Many', features: many }] } });
+    });
+    const w = page.getByRole('region', { name: 'Hostile matrix' });
+    await statusSays(w, '100006 of 100006 features');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+    assert.equal(await page.locator('#evil-host a[href^="javascript:"], #evil-host a[href^="data:"], #evil-host a[href^="vbscript:"]').count(), 0);
+    assert.equal(await page.locator('#evil-host script, #evil-host img, #evil-host b').count(), 0, 'markup stays text');
+    assert.ok(await w.getByText('<script>window.__pwned = 1</script>').isVisible());
+    // Bad links are reported and their entries shown as text.
+    await w.getByText('3 data problems in this catalog').click();
+    assert.match(await w.getByRole('listitem').filter({ hasText: 'vbscript' }).textContent(), /feature "VB" \(<b>Evil<\/b>, row 4\): field `link`/);
+    // Paged: 500 rows rendered, more on request.
+    const rows = () => w.getByRole('table', { name: /features by category/ }).getByRole('row').filter({ has: page.getByRole('cell') }).count();
+    assert.equal(await rows(), 500);
+    await w.getByRole('button', { name: 'Show 500 more' }).click();
+    assert.equal(await rows(), 1000);
+    await searchBox(w).fill('generated feature 99999');
+    await statusSays(w, '1 of 100006 features');
+    await searchBox(w).fill('');
+    await statusSays(w, '100006 of 100006 features');
+    await page.evaluate(() => window.evil.destroy());
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('NUL bytes, duplicate ids and unknown phases are reported inside the widget', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}examples/embed.html`);
+    await statusSays(page.getByRole('region', { name: 'Gadget features matrix' }), '4 of 4 features');
+    const text = await page.evaluate(async () => {
+      const m = await import('../feature-matrix.js');
+      const host = document.createElement('div');
+      document.querySelector('main').append(host);
+      await m.mount(host, { catalog: { categories: [{ name: 'C', features: [
+        { name: 'Nul\u0000byte', phase: 'Beta' },
+        { name: 'One', phase: 'Beta', id: 'same' },
+        { name: 'Two', phase: 'Beta', id: 'same' },
+        { name: 'Three', phase: 'Omega' },
+      ] }] } });
+      return host.querySelector('[role=alert]').textContent;
+    });
+    assert.match(text, /4 problems|3 problems/);
+    assert.match(text, /feature "Nul\u0000byte|feature #1 of "C"|field `name`: contains control characters/);
+    assert.match(text, /feature "Two" \(C, row 3\): field `id`: duplicate id "same", first used in row 2 of "C"/);
+    assert.match(text, /feature "Three" \(C, row 4\): field `phase`: unknown phase "Omega"/);
+    await context.close();
+  });
+});
+
+describe('resource bounds', () => {
+  test('memory does not grow across 10,000 filter operations', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(BASE);
+    await statusSays(page, '43 of 43 features');
+    const cdp = await context.newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      const dom = await cdp.send('Memory.getDOMCounters');
+      const wasm = await page.evaluate(async () => (await (await import('./feature-matrix.js')).ready).memory.buffer.byteLength);
+      return { heap, wasm, nodes: dom.nodes, listeners: dom.jsEventListeners };
+    };
+    const run = (n) => page.evaluate(async (n) => {
+      const input = document.getElementById('fm-search');
+      const words = ['d', 'dn', 'dns', '', 'tls', 'mesh', 'k8s', 'stable', 'zz', 'gate', ''];
+      for (let i = 0; i < n; i++) {
+        input.value = words[i % words.length];
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        if (i % 100 === 99) await new Promise((r) => setTimeout(r, 0));
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    }, n);
+    await run(1000);
+    await statusSays(page, '43 of 43 features');
+    const warm = await measure();
+    await run(10000);
+    await statusSays(page, '43 of 43 features');
+    const end = await measure();
+    console.log(`memory after 1,000 / 11,000 filter operations: ${JSON.stringify(warm)} / ${JSON.stringify(end)}`);
+    assert.equal(end.wasm, warm.wasm, 'wasm linear memory did not grow');
+    assert.ok(end.heap < warm.heap + 1_000_000, `JS heap grew by ${end.heap - warm.heap} bytes`);
+    assert.ok(Math.abs(end.nodes - warm.nodes) <= 20, `DOM nodes ${warm.nodes} -> ${end.nodes}`);
+    assert.equal(end.listeners, warm.listeners);
+    await context.close();
+  });
+
+  test('100 mount/destroy cycles leak no listeners or nodes', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}examples/embed.html`);
+    await statusSays(page.getByRole('region', { name: 'Gadget features matrix' }), '4 of 4 features');
+    const cdp = await context.newCDPSession(page);
+    const counters = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return cdp.send('Memory.getDOMCounters');
+    };
+    const cycle = (n) => page.evaluate(async (n) => {
+      const m = await import('../feature-matrix.js');
+      const host = document.getElementById('cycle-host') ?? document.querySelector('main').appendChild(Object.assign(document.createElement('div'), { id: 'cycle-host' }));
+      for (let i = 0; i < n; i++) {
+        const h = await m.mount(host, { search: 'tls' });
+        await new Promise((r) => setTimeout(r, 0));
+        h.destroy();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }, n);
+    await cycle(5);
+    const before = await counters();
+    await cycle(100);
+    const after = await counters();
+    console.log(`DOM counters after 5 / 105 mount-destroy cycles: ${JSON.stringify(before)} / ${JSON.stringify(after)}`);
+    assert.equal(after.jsEventListeners, before.jsEventListeners, 'listeners');
+    assert.ok(Math.abs(after.nodes - before.nodes) <= 20, `nodes ${before.nodes} -> ${after.nodes}`);
+    await context.close();
+  });
+});

@@ -8,8 +8,11 @@
 //! the wasm (about 24 KB gzip) and reports every shape problem at once, each with its
 //! JSON path (`categories[1].features[0].phase`).
 
-use crate::model::{Catalog, Inline};
-use crate::validate::{validate, Diagnostic, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend};
+use crate::model::Inline;
+use crate::validate::{
+    validate_with, Diagnostic, LinkPolicy, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend,
+    Validated,
+};
 
 /// The JSON types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +129,9 @@ fn get<'a, V>(members: &'a [(String, V)], key: &str) -> Option<&'a V> {
 
 /// Reads and validates a custom catalog. `source` names it in messages
 /// (`inline catalog #my-features`); `default_docs_base` applies when the catalog has none.
-pub fn load<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Result<Catalog, Vec<Diagnostic>> {
+/// Links that are not `https://`, `http://` or relative paths are dropped with a warning
+/// (the entry shows as text); every other problem rejects the catalog.
+pub fn load<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Result<Validated, Vec<Diagnostic>> {
     let mut r = Reader { source: source.to_owned(), problems: Vec::new() };
     let raw = read_catalog(&mut r, root);
     if !r.problems.is_empty() {
@@ -137,7 +142,7 @@ pub fn load<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Re
     if raw.docs_base.is_empty() {
         default_docs_base.clone_into(&mut raw.docs_base);
     }
-    validate(raw)
+    validate_with(raw, LinkPolicy::DropAndWarn)
 }
 
 const CATALOG_FIELDS: [&str; 6] = ["title", "description", "provenance", "docsBase", "legend", "categories"];
@@ -258,11 +263,12 @@ impl JsonValue for serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Phase;
+    use crate::model::{Catalog, Phase};
 
     fn load_str(json: &str) -> Result<Catalog, Vec<String>> {
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         load("inline catalog #test", "https://docs.example.org", &v)
+            .map(|v| v.catalog)
             .map_err(|d| d.iter().map(ToString::to_string).collect())
     }
 
@@ -314,17 +320,27 @@ mod tests {
             ]}]}"#,
         )
         .unwrap_err();
-        assert_eq!(e.len(), 3, "{e:#?}");
         assert_eq!(
-            e[0],
-            "inline catalog #test: feature \"A\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable"
+            e,
+            [
+                "inline catalog #test: feature \"A\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable",
+                "inline catalog #test: feature \"a\" (Core, row 3): field `name`: duplicate name \"a\", first used in row 1 of \"Core\"",
+                "inline catalog #test: feature \"B\" (Core, row 2): field `link`: link \"javascript:alert(1)\" uses the scheme \"javascript\"; only https://, http:// and relative paths are allowed",
+            ]
         );
-        assert!(
-            e[1].contains("feature \"B\" (Core, row 2): field `link`: link \"javascript:alert(1)\" uses the scheme"),
-            "{}",
-            e[1]
-        );
-        assert!(e[2].contains("duplicate name \"a\""), "{}", e[2]);
+    }
+
+    #[test]
+    fn bad_links_alone_are_warnings_and_render_as_text() {
+        let v: serde_json::Value = serde_json::from_str(
+            r#"{"legend": {"phases": ["Beta"], "aspects": [{"name": "P", "cells": [[{"text": "x", "href": "vbscript:y"}]]}]},
+                "categories": [{"name": "C", "features": [{"name": "A", "phase": "Beta", "link": "javascript:alert(1)"}]}]}"#,
+        )
+        .unwrap();
+        let out = load("t", "https://d.example", &v).unwrap();
+        assert_eq!(out.catalog.features[0].link, None);
+        assert_eq!(out.catalog.legend.aspects[0].cells[0][0], Inline::Text("x".into()));
+        assert_eq!(out.warnings.len(), 2, "{:#?}", out.warnings);
     }
 
     #[test]

@@ -49,9 +49,15 @@ impl Notice {
     }
 }
 
+/// Rows rendered at a time in the table; "Show more" adds another page. Large catalogs
+/// stay responsive, and the default catalog (43 rows) is always shown whole.
+pub const PAGE: usize = 500;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MatrixState {
     pub query: Query,
+    /// Pages beyond the first that the reader asked for ("Show more").
+    pub extra_pages: usize,
     pub view: ViewMode,
     /// Whether the phase-definitions legend is expanded.
     pub legend_open: bool,
@@ -64,6 +70,11 @@ pub struct MatrixState {
 }
 
 impl MatrixState {
+    /// How many rows the table renders at most.
+    pub fn row_limit(&self) -> usize {
+        PAGE.saturating_mul(self.extra_pages.saturating_add(1))
+    }
+
     /// The state a URL describes (on load).
     pub fn from_url(url: UrlState) -> Self {
         MatrixState { query: url.query, view: url.view, ..MatrixState::default() }
@@ -95,6 +106,8 @@ pub enum Action {
         hidden: Hidden,
     },
     Notify(Notice),
+    /// Render another page of rows.
+    ShowMore,
 }
 
 impl MatrixState {
@@ -109,6 +122,7 @@ impl MatrixState {
             next.revealed = None;
         }
         next.notice = None;
+        let query_before = next.query.clone();
         match action {
             Action::SetSearch(text) => next.query.text = text,
             Action::TogglePhase(p) => {
@@ -159,6 +173,11 @@ impl MatrixState {
                 next.revealed = Some(Revealed { feature, cleared: hidden });
             }
             Action::Notify(n) => next.notice = Some(n),
+            Action::ShowMore => next.extra_pages = next.extra_pages.saturating_add(1),
+        }
+        // A new query starts again from the first page.
+        if next.query != query_before {
+            next.extra_pages = 0;
         }
         (next != *self).then_some(next)
     }
@@ -249,6 +268,15 @@ mod tests {
             Notice::Exported { format: Format::Markdown, rows: 7 }.message(),
             "Exported 7 features as Markdown."
         );
+    }
+
+    #[test]
+    fn show_more_adds_pages_until_the_query_changes() {
+        let s = apply_all([Action::ShowMore, Action::ShowMore]);
+        assert_eq!(s.row_limit(), 3 * PAGE);
+        let s = s.apply(Action::SortBy(SortKey::Phase)).unwrap();
+        assert_eq!(s.row_limit(), PAGE);
+        assert_eq!(MatrixState::default().row_limit(), PAGE);
     }
 
     #[test]

@@ -102,10 +102,10 @@ pub enum Problem {
     UnknownPhase(String),
     #[error("phase is missing")]
     MissingPhase,
-    #[error("duplicate name {name:?}, first used on line {first_line}")]
-    DuplicateName { name: String, first_line: String },
-    #[error("duplicate id {id:?}, first used on line {first_line}")]
-    DuplicateId { id: String, first_line: String },
+    #[error("duplicate name {name:?}, first used {first}")]
+    DuplicateName { name: String, first: String },
+    #[error("duplicate id {id:?}, first used {first}")]
+    DuplicateId { id: String, first: String },
     #[error("no letters or digits to derive an id from")]
     EmptyId,
     #[error(transparent)]
@@ -126,20 +126,75 @@ pub enum Problem {
     Structure(String),
 }
 
-fn line_text(line: Option<u32>) -> String {
-    line.map_or_else(|| "?".to_owned(), |l| l.to_string())
+/// Where an entry was first seen: its line, or its row in its category when the source
+/// has no lines (JSON).
+#[derive(Clone)]
+struct Place {
+    line: Option<u32>,
+    row: usize,
+    category: String,
+}
+
+impl Place {
+    fn describe(&self) -> String {
+        match self.line {
+            Some(l) => format!("on line {l}"),
+            None => format!("in row {} of {:?}", self.row, self.category),
+        }
+    }
 }
 
 fn has_control(s: &str) -> bool {
     s.chars().any(char::is_control)
 }
 
+/// What validation does with a link that is not `https://`, `http://` or a relative path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkPolicy {
+    /// An error: the catalog is rejected (build time).
+    Reject,
+    /// A warning: the entry is kept, its text shown without a link (run time, where one
+    /// bad link should not hide a whole table).
+    DropAndWarn,
+}
+
+/// A validated catalog and the warnings validation raised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Validated {
+    pub catalog: Catalog,
+    pub warnings: Vec<Diagnostic>,
+}
+
 struct Collector<'a> {
     file: &'a str,
     out: Vec<Diagnostic>,
+    policy: LinkPolicy,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Collector<'_> {
+    /// A bad link: an error or a warning, by policy. Returns true when the link is dropped
+    /// rather than the entry rejected.
+    fn bad_link(&mut self, line: Option<u32>, entry: &str, problem: Problem) -> bool {
+        let d = Diagnostic {
+            file: self.file.to_owned(),
+            line,
+            entry: entry.to_owned(),
+            field: Cow::Borrowed("link"),
+            problem,
+        };
+        match self.policy {
+            LinkPolicy::Reject => {
+                self.out.push(d);
+                false
+            }
+            LinkPolicy::DropAndWarn => {
+                self.warnings.push(d);
+                true
+            }
+        }
+    }
+
     fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
         self.out.push(Diagnostic {
             file: self.file.to_owned(),
@@ -151,9 +206,17 @@ impl Collector<'_> {
     }
 }
 
-/// Checks a raw catalog and builds the typed one, or returns every problem found.
+/// Checks a raw catalog and builds the typed one, or returns every problem found. Bad
+/// links are errors.
 pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut c = Collector { file: &raw.file, out: Vec::new() };
+    validate_with(raw, LinkPolicy::Reject).map(|v| v.catalog)
+}
+
+/// [`validate`] with a choice of what bad links are. With [`LinkPolicy::DropAndWarn`] a
+/// catalog whose only problems are links is accepted, those links removed, and the
+/// problems returned as warnings; if there are errors, the warnings are listed with them.
+pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, Vec<Diagnostic>> {
+    let mut c = Collector { file: &raw.file, out: Vec::new(), policy, warnings: Vec::new() };
     let catalog_entry = "catalog";
 
     if let Err(e) = links::classify(&raw.docs_base).and_then(|k| match k {
@@ -168,9 +231,9 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
 
     let mut categories = Vec::with_capacity(raw.categories.len());
     let mut features = Vec::new();
-    let mut names: BTreeMap<String, Option<u32>> = BTreeMap::new();
-    let mut ids: BTreeMap<String, Option<u32>> = BTreeMap::new();
-    let mut category_names: BTreeMap<String, Option<u32>> = BTreeMap::new();
+    let mut names: BTreeMap<String, Place> = BTreeMap::new();
+    let mut ids: BTreeMap<String, Place> = BTreeMap::new();
+    let mut category_names: BTreeMap<String, Place> = BTreeMap::new();
 
     for (ci, cat) in raw.categories.iter().enumerate() {
         let cat_entry = format!("category {:?}", cat.name);
@@ -184,14 +247,11 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
         if !cat_name.is_empty() && cat_id.is_empty() {
             c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
         }
-        if let Some(first) = category_names.insert(cat_name.to_lowercase(), cat.line) {
+        let here = Place { line: cat.line, row: ci + 1, category: "categories".to_owned() };
+        if let Some(first) = category_names.insert(cat_name.to_lowercase(), here) {
             if !cat_name.is_empty() {
-                c.push(
-                    cat.line,
-                    &cat_entry,
-                    "name",
-                    Problem::DuplicateName { name: cat_name.to_owned(), first_line: line_text(first) },
-                );
+                let first = first.describe();
+                c.push(cat.line, &cat_entry, "name", Problem::DuplicateName { name: cat_name.to_owned(), first });
             }
         }
         if cat.features.is_empty() {
@@ -201,6 +261,7 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
 
         for (fi, f) in cat.features.iter().enumerate() {
             let name = f.name.trim();
+            let here = Place { line: f.line, row: fi + 1, category: cat_name.to_owned() };
             let entry = if name.is_empty() {
                 format!("feature #{} of {:?}", fi + 1, cat_name)
             } else {
@@ -214,15 +275,11 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
                 c.push(f.line, &entry, "name", Problem::ControlCharacters);
                 ok = false;
             } else if let Some(first) = names.get(&name.to_lowercase()) {
-                c.push(
-                    f.line,
-                    &entry,
-                    "name",
-                    Problem::DuplicateName { name: name.to_owned(), first_line: line_text(*first) },
-                );
+                let first = first.describe();
+                c.push(f.line, &entry, "name", Problem::DuplicateName { name: name.to_owned(), first });
                 ok = false;
             } else {
-                names.insert(name.to_lowercase(), f.line);
+                names.insert(name.to_lowercase(), here.clone());
             }
 
             let id = match &f.id {
@@ -245,16 +302,11 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
             } else if let Some(first) = ids.get(&id) {
                 // A derived id repeats when the name does; that is already reported.
                 if ok || f.id.is_some() {
-                    c.push(
-                        f.line,
-                        &entry,
-                        "id",
-                        Problem::DuplicateId { id: id.clone(), first_line: line_text(*first) },
-                    );
+                    c.push(f.line, &entry, "id", Problem::DuplicateId { id: id.clone(), first: first.describe() });
                 }
                 ok = false;
             } else {
-                ids.insert(id.clone(), f.line);
+                ids.insert(id.clone(), here);
             }
 
             let phase = if f.phase.trim().is_empty() {
@@ -268,15 +320,17 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
                 p
             };
 
-            let link = f.link.as_deref().map(str::trim);
+            let mut link = f.link.as_deref().map(str::trim);
             if let Some(href) = link {
                 if let Err(e) = links::classify(href) {
-                    c.push(f.line, &entry, "link", e.into());
-                    ok = false;
+                    if c.bad_link(f.line, &entry, e.into()) {
+                        link = None;
+                    } else {
+                        ok = false;
+                    }
                 }
             }
-            if !f.extra_links.is_empty() {
-                c.push(f.line, &entry, "link", Problem::ExtraLinks(f.extra_links.len() + 1));
+            if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry, Problem::ExtraLinks(f.extra_links.len() + 1)) {
                 ok = false;
             }
             let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -307,17 +361,22 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
     };
 
     if c.out.is_empty() {
-        Ok(Catalog {
-            title: raw.title.trim().to_owned().into(),
-            description: raw.description.trim().to_owned().into(),
-            provenance: raw.provenance.trim().to_owned().into(),
-            docs_base: raw.docs_base.trim().to_owned().into(),
-            categories: categories.into(),
-            features: features.into(),
-            legend,
+        Ok(Validated {
+            catalog: Catalog {
+                title: raw.title.trim().to_owned().into(),
+                description: raw.description.trim().to_owned().into(),
+                provenance: raw.provenance.trim().to_owned().into(),
+                docs_base: raw.docs_base.trim().to_owned().into(),
+                categories: categories.into(),
+                features: features.into(),
+                legend,
+            },
+            warnings: c.warnings,
         })
     } else {
-        Err(c.out)
+        let mut all = c.out;
+        all.extend(c.warnings);
+        Err(all)
     }
 }
 
@@ -356,13 +415,18 @@ fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
                     c.push(a.line, &entry, "cells", Problem::ControlCharacters);
                 }
                 if let Some(Err(e)) = href.map(|h| links::classify(h)) {
-                    c.push(a.line, &entry, "link", e.into());
+                    c.bad_link(a.line, &entry, e.into());
                 }
             }
         }
+        // Links that did not pass become plain text (only reachable when they are warnings).
+        let safe = |i: &Inline| match i {
+            Inline::Link { text, href } if links::classify(href).is_err() => Inline::Text(text.clone()),
+            other => other.clone(),
+        };
         aspects.push(Aspect {
             name: name.to_owned().into(),
-            cells: a.cells.iter().map(|cell| Cow::Owned(cell.clone())).collect::<Vec<_>>().into(),
+            cells: a.cells.iter().map(|cell| Cow::Owned(cell.iter().map(safe).collect())).collect::<Vec<_>>().into(),
         });
     }
     Legend { phases: phases.into(), aspects: aspects.into() }
@@ -454,6 +518,24 @@ mod tests {
         f.link = Some("https://a.example/x".into());
         f.extra_links = vec!["/second".into()];
         assert!(errors(raw(vec![f]))[0].contains("more than one link (2)"));
+    }
+
+    #[test]
+    fn lenient_links_drop_the_link_and_warn() {
+        let mut f = feature("A", "Alpha");
+        f.link = Some("javascript:alert(1)".into());
+        let mut g = feature("B", "Beta");
+        g.link = Some("/ok/".into());
+        let v = validate_with(raw(vec![f, g]), LinkPolicy::DropAndWarn).unwrap();
+        assert_eq!(v.catalog.features[0].link, None);
+        assert_eq!(v.catalog.features[1].link.as_deref(), Some("/ok/"));
+        assert_eq!(v.warnings.len(), 1);
+        assert!(v.warnings[0].to_string().contains("feature \"A\" (Core, row 1): field `link`"), "{}", v.warnings[0]);
+        // With errors present, the warnings are listed with them.
+        let mut f = feature("A", "Omega");
+        f.link = Some("data:x".into());
+        let e = validate_with(raw(vec![f]), LinkPolicy::DropAndWarn).unwrap_err();
+        assert_eq!(e.len(), 2);
     }
 
     #[test]

@@ -35,5 +35,6 @@ pub fn default_source() -> components::root::Source {
         initial_hash: Default::default(),
         prerendered: true,
         restore: None,
+        warnings: Default::default(),
     }))
 }

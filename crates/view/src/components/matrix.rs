@@ -61,6 +61,9 @@ pub struct MatrixProps {
     /// must match the prerendered default).
     #[prop_or_default]
     pub restore: Option<UrlState>,
+    /// Problems found in a custom catalog that did not stop it (links shown as text).
+    #[prop_or_default]
+    pub warnings: Rc<Vec<String>>,
 }
 
 /// The core state plus what the reducer needs to resolve deep links.
@@ -280,6 +283,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     sort={state.query.sort}
                     direction={state.query.direction}
                     revealed={state.revealed.map(|r| r.feature)}
+                    limit={state.row_limit()}
+                    on_show_more={sender(store.dispatcher(), |()| Action::ShowMore)}
                     on_sort={sender(store.dispatcher(), |key: SortKey| Action::SortBy(key))}
                     on_define={on_define}
                 />
@@ -295,6 +300,14 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             />
             if !catalog.provenance.is_empty() {
                 <p class="fm-source">{"Data: "}{catalog.provenance.to_string()}</p>
+            }
+            if !props.warnings.is_empty() {
+                <details class="fm-warnings">
+                    <summary>{format!("{} data problem{} in this catalog", props.warnings.len(), if props.warnings.len() == 1 { "" } else { "s" })}</summary>
+                    <ul class="fm-error-list">
+                        { for props.warnings.iter().map(|w| html! { <li><code>{w.clone()}</code></li> }) }
+                    </ul>
+                </details>
             }
         </section>
     }

@@ -13,6 +13,9 @@ use super::highlight::highlighted;
 use super::matrix::CatalogHandle;
 use super::table::phase_badge;
 
+/// Features listed per cell at most; the rest are counted ("and 120 more").
+const CELL_LIMIT: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct MatrixViewProps {
     pub title: AttrValue,
@@ -72,7 +75,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                     </span>
                                     if !features.is_empty() {
                                         <ul class="fm-grid-list">
-                                        { for features.iter().map(|&i| {
+                                        { for features.iter().take(CELL_LIMIT).map(|&i| {
                                             let f = &catalog.features[i];
                                             let name = highlighted(&f.name, &view.terms);
                                             html! {
@@ -90,6 +93,9 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                                 </li>
                                             }
                                         }) }
+                                        if features.len() > CELL_LIMIT {
+                                            <li class="fm-grid-more">{format!("and {} more", features.len() - CELL_LIMIT)}</li>
+                                        }
                                         </ul>
                                     }
                                 </td>

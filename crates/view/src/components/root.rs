@@ -16,6 +16,8 @@ pub enum Source {
         id_prefix: AttrValue,
         problems: Rc<Vec<String>>,
     },
+    /// Nothing: an instance that was destroyed, kept for reuse.
+    Empty,
 }
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +29,7 @@ pub struct RootProps {
 pub fn root(props: &RootProps) -> Html {
     match &props.source {
         Source::Ready(p) => html! { <FeatureMatrix ..(**p).clone() /> },
+        Source::Empty => Html::default(),
         Source::Invalid { id_prefix, problems } => {
             let n = problems.len();
             html! {

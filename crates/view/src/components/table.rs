@@ -26,6 +26,9 @@ pub struct TableProps {
     pub direction: Direction,
     /// The feature a deep link points at (highlighted and focusable).
     pub revealed: Option<usize>,
+    /// Render at most this many rows; a "Show more" button offers the next page.
+    pub limit: usize,
+    pub on_show_more: Callback<()>,
     pub on_sort: Callback<SortKey>,
     /// A phase badge was activated.
     pub on_define: Callback<Phase>,
@@ -64,14 +67,17 @@ pub fn feature_table(props: &TableProps) -> Html {
         }
     };
     let row = |i: usize| render_row(props, &catalog.features[i], props.revealed == Some(i));
+    let shown = view.rows.len().min(props.limit);
     let body = if view.groups.is_empty() {
-        html! { <tbody>{ for view.rows.iter().map(|&i| row(i)) }</tbody> }
+        html! { <tbody>{ for view.rows[..shown].iter().map(|&i| row(i)) }</tbody> }
     } else {
         view.groups
             .iter()
+            .filter(|g| g.rows.start < shown)
             .map(|g| {
                 let cat = &catalog.categories[usize::from(g.category)];
                 let n = g.rows.len();
+                let rows = g.rows.start..g.rows.end.min(shown);
                 html! {
                     <tbody class="fm-group" key={cat.id.to_string()}>
                         <tr class="fm-group-row" key="fm-group-heading">
@@ -81,12 +87,24 @@ pub fn feature_table(props: &TableProps) -> Html {
                                 <span class="fm-group-count">{format!(" ({n})")}</span>
                             </th>
                         </tr>
-                        { for view.rows[g.rows.clone()].iter().map(|&i| row(i)) }
+                        { for view.rows[rows].iter().map(|&i| row(i)) }
                     </tbody>
                 }
             })
             .collect()
     };
+    let more = (shown < view.rows.len()).then(|| {
+        let on_show_more = props.on_show_more.clone();
+        let next = (view.rows.len() - shown).min(props.limit.max(1));
+        html! {
+            <div class="fm-more">
+                <p class="fm-more-text">{format!("Showing the first {shown} of {} matching features.", view.rows.len())}</p>
+                <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_show_more.emit(()))}>
+                    {format!("Show {next} more")}
+                </button>
+            </div>
+        }
+    });
     html! {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-features">
@@ -108,6 +126,7 @@ pub fn feature_table(props: &TableProps) -> Html {
                 </thead>
                 { body }
             </table>
+            { more }
         </div>
     }
 }
