@@ -39,13 +39,13 @@ thread_local! {
     static POOL: RefCell<Vec<(yew::AppHandle<Root>, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs when the module is initialised: installs the panic hook and mounts every
-/// placeholder on the page (now, or once the document has been parsed).
+/// Runs when the module is initialised: installs the panic hook (see
+/// `feature_matrix_view::crash`) and mounts every placeholder on the page (now, or once the
+/// document has been parsed).
 #[wasm_bindgen(start)]
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("feature-matrix: {info}").into());
-    }));
+    // Through Yew: it installs its own console hook at the first render unless one is set.
+    yew::set_custom_panic_hook(Box::new(|info| feature_matrix_view::crash::contain(&info.to_string())));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if document.ready_state() == "loading" {
         gloo_events::EventListener::once(&document, "DOMContentLoaded", |_| {

@@ -192,3 +192,36 @@ describe('resource bounds', () => {
     await context.close();
   });
 });
+
+describe('crash containment', () => {
+  test('a panic replaces the crashed box with a message; other boxes keep their content and say to reload', async () => {
+    const dir = process.env.FM_FAULT_DIST;
+    assert.ok(dir, 'FM_FAULT_DIST (the fault-injection build) is set by `cargo xtask test`');
+    const { serve } = await import('./server.mjs');
+    const site = await serve([['/', dir]]);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      const page = await context.newPage();
+      const logs = [];
+      page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => logs.push(`pageerror: ${e}`));
+      await page.goto(`${site.base}/examples/two-instances.html`);
+      const [first, second] = [page.getByRole('region', { name: / matrix$/ }).nth(0), page.getByRole('region', { name: / matrix$/ }).nth(1)];
+      await statusSays(first, '43 of 43 features');
+      await statusSays(second, '43 of 43 features');
+      await searchBox(second).fill('crash now');
+      await page.locator('#fm2 [role=alert]').waitFor();
+      assert.match(await page.locator('#fm2').textContent(), /^This feature table stopped after an internal error\. Reload the page/);
+      assert.equal(await page.locator('#fm2 table').count(), 0, 'the crashed box no longer shows a frozen table');
+      assert.match(await first.getByRole('alert').textContent(), /stopped responding after an internal error on this page/);
+      const firstRows = first.getByRole('table', { name: /features by category/ }).getByRole('row').filter({ has: page.getByRole('cell') });
+      assert.equal(await firstRows.count(), 43, 'the other box keeps its content');
+      assert.equal(await searchBox(first).isVisible(), false, 'and drops controls that can no longer work');
+      assert.ok(logs.some((l) => l.startsWith('error: feature-matrix: internal error:') && l.includes('fault injection')), logs.join('\n'));
+      await shot(page, 'crash-contained.png');
+      await context.close();
+    } finally {
+      await site.close();
+    }
+  });
+});

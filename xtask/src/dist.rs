@@ -61,6 +61,34 @@ pub fn build(root: &Path) -> Result<Sizes> {
     Ok(sizes)
 }
 
+/// A test-only build with the `fault-injection` feature (typing "crash now" panics), in
+/// `target/fault-dist/` beside copies of the static files: the browser tests use it to
+/// check what a crash leaves on the page. Debug profile: it only needs to behave the same.
+pub fn fault_injection_build(root: &Path) -> Result<std::path::PathBuf> {
+    step("build: fault-injection variant for the crash test (target/fault-dist)");
+    run(root, "cargo", &["build", "--target", "wasm32-unknown-unknown", "--lib", "--features", "fault-injection"])?;
+    let out = root.join("target/fault-dist");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            "target/fault-dist/pkg",
+            "--out-name",
+            "feature_matrix",
+            "target/wasm32-unknown-unknown/debug/feature_matrix.wasm",
+        ],
+    )?;
+    copy_tree(&root.join("www"), &out, &NOT_SHIPPED)?;
+    Ok(out)
+}
+
 /// Renders the default widget with Yew SSR and puts the HTML into the demo page's
 /// placeholder (between `<!--fm:prerender-->` markers) and into `fallback.html`, a snippet a
 /// docs page can paste: readers without JavaScript get the full table and legend, and the

@@ -135,6 +135,7 @@ fn test(root: &Path) -> Result {
     run(root, "cargo", &["test", "--workspace", "--all-features"])?;
     broken_catalog_fails_the_build(root)?;
     dist::build(root)?;
+    let fault_dist = dist::fault_injection_build(root)?;
     step("browser tests (node --test tests/e2e, headless Chromium)");
     let server = serve::Server::start(&root.join("dist"), "127.0.0.1:0")?;
     let base = format!("http://{}/", server.addr());
@@ -147,6 +148,7 @@ fn test(root: &Path) -> Result {
         .current_dir(root)
         .env("FM_BASE_URL", &base)
         .env("FM_ARTIFACTS", &artifacts)
+        .env("FM_FAULT_DIST", &fault_dist)
         .status()
         .map_err(|e| format!("cannot start node: {e}"))?;
     drop(server);

@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod crash;
 pub mod js_json;
 
 pub use components::matrix::{CatalogHandle, FeatureMatrix, MatrixProps};

@@ -69,6 +69,8 @@ pub struct MatrixProps {
 /// The core state plus what the reducer needs to resolve deep links.
 #[derive(PartialEq)]
 struct Store {
+    /// The instance's id prefix, for crash reports.
+    ns: AttrValue,
     state: MatrixState,
     catalog: CatalogHandle,
     index: Rc<SearchIndex>,
@@ -91,6 +93,7 @@ impl Reducible for Store {
 
     /// An action that changes nothing keeps the same `Rc`, so Yew skips the render.
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        crate::crash::enter(&self.ns);
         let action = match msg {
             Msg::Core(a) => a,
             Msg::Reveal(feature) => {
@@ -99,7 +102,9 @@ impl Reducible for Store {
             }
         };
         match self.state.apply(action) {
-            Some(state) => Rc::new(Store { state, catalog: self.catalog.clone(), index: self.index.clone() }),
+            Some(state) => {
+                Rc::new(Store { ns: self.ns.clone(), state, catalog: self.catalog.clone(), index: self.index.clone() })
+            }
             None => self,
         }
     }
@@ -109,10 +114,12 @@ impl Reducible for Store {
 pub fn feature_matrix(props: &MatrixProps) -> Html {
     let catalog = &props.catalog.0;
     let ns = props.id_prefix.clone();
+    crate::crash::enter(&ns);
     let index = use_memo(props.catalog.clone(), |c| SearchIndex::new(&c.0));
     let store = {
         let (catalog, index, initial) = (props.catalog.clone(), index.clone(), props.initial.clone());
-        use_reducer(move || Store { state: initial, catalog, index })
+        let ns = ns.clone();
+        use_reducer(move || Store { ns, state: initial, catalog, index })
     };
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
     // Static until mounted in a browser: SSR output and the first hydrating render agree.
@@ -122,6 +129,10 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         use_effect_with((), move |()| live.set(true));
     }
     let state = &store.state;
+    #[cfg(feature = "fault-injection")]
+    if state.query.text == "crash now" {
+        panic!("fault injection: rendering instance {ns} failed on purpose");
+    }
     let view = {
         let index = index.clone();
         use_memo((props.catalog.clone(), state.query.clone()), move |(c, q)| compute(&c.0, &index, q))
