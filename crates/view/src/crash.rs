@@ -3,7 +3,9 @@
 //! page. Instead of leaving frozen boxes, the panic hook (installed by the wasm entry)
 //! calls [`contain`]: the crashed instance's box is replaced by a short message, the other
 //! instances keep their content but lose their controls, with a note to reload; the
-//! details go to the console.
+//! details go to the console. It then fires a `feature-matrix:crash` event on `window`
+//! (detail: `{ id }` of the crashed instance); the entry module answers it by starting a
+//! fresh instance of the wasm module and re-mounting every other widget, so they work again.
 //!
 //! [`enter`] records which instance is running (set while rendering and reducing), so the
 //! hook knows which box crashed. Nothing here may panic.
@@ -53,5 +55,18 @@ pub fn contain(details: &str) {
             p.set_text_content(Some(message));
             let _ = section.prepend_with_node_1(&p);
         }
+    }
+    announce(crashed.as_deref());
+}
+
+/// Fires `feature-matrix:crash` with the crashed instance's id.
+fn announce(crashed: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"id".into(), &crashed.map_or(wasm_bindgen::JsValue::NULL, Into::into));
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("feature-matrix:crash", &init) {
+        let _ = window.dispatch_event(&event);
     }
 }
