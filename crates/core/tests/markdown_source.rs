@@ -171,3 +171,77 @@ fn markup_in_the_source_stays_text() {
     let src = codegen::rust_source(&c, "hostile");
     assert!(src.contains(r#""<script>window.pwned=1</script> Scripted \"quotes\" & 'apostrophes'""#));
 }
+
+/// A generated page: one category with `rows` features plus the hostile rows given.
+fn generated_page(rows: usize, extra: &[&str]) -> String {
+    let mut page = String::from("---\ntitle: Big\n---\n\n### Generated\n\n| Feature | Phase\n|---|---\n");
+    for i in 0..rows {
+        page.push_str(&format!("| [Feature {i}](/docs/f{i}/) | {}\n", ["Alpha", "Beta", "Stable"][i % 3]));
+    }
+    for row in extra {
+        page.push_str(row);
+        page.push('\n');
+    }
+    page
+}
+
+#[test]
+fn a_build_time_catalog_of_100_000_rows_with_hostile_text_loads_and_escapes() {
+    let huge_name = "x".repeat(1_000_000);
+    let hostile = [
+        "| <script>window.pwned=1</script> | Beta".to_owned(),
+        "| <img src=x onerror=\"window.pwned=2\"> quote \" ' | Alpha".to_owned(),
+        "| RTL \u{202e}evil\u{202c} עברית e\u{301} 🙂 | Stable".to_owned(),
+        format!("| {huge_name} | Alpha"),
+    ];
+    let rows: Vec<&str> = hostile.iter().map(String::as_str).collect();
+    let page = generated_page(100_000, &rows);
+    let c = load_markdown(&info("big.md"), &page).expect("loads");
+    assert_eq!(c.features.len(), 100_004);
+    assert_eq!(c.features[100_000].name, "<script>window.pwned=1</script>");
+    assert_eq!(c.features[100_003].name.len(), 1_000_000);
+    let src = codegen::rust_source(&c, "big.md");
+    assert!(src.contains(r#""<img src=x onerror=\"window.pwned=2\"> quote \" '""#));
+    assert!(src.contains(r#""RTL \u{202e}evil\u{202c} עברית e\u{301} 🙂""#));
+}
+
+#[test]
+fn build_time_rejects_nul_bytes_duplicate_ids_unknown_phases_and_script_links_naming_entries() {
+    let page = generated_page(
+        3,
+        &[
+            "| Nul\u{0}byte | Beta",
+            "| [Feature 1](/again/) | Beta",
+            "| Warp drive | Omega",
+            "| [Click](javascript:alert(1)) | Beta",
+            "| [Data](data:text/html,x) | Beta",
+            "| [VB](vbscript:msgbox) | Beta",
+        ],
+    );
+    let e = load_markdown(&info("bad.md"), &page).unwrap_err();
+    let e: Vec<String> = e.iter().map(ToString::to_string).collect();
+    assert_eq!(e.len(), 6, "{e:#?}");
+    // Names are quoted with escapes in messages, so the NUL shows as \0.
+    assert!(
+        e[0].starts_with(
+            "bad.md:12: feature \"Nul\\0byte\" (Generated, row 4): field `name`: contains control characters"
+        ),
+        "{}",
+        e[0]
+    );
+    assert!(e[1].starts_with("bad.md:13: feature \"Feature 1\" (Generated, row 5): field `name`: duplicate name \"Feature 1\", first used on line 10"), "{}", e[1]);
+    assert!(
+        e[2].starts_with(
+            "bad.md:14: feature \"Warp drive\" (Generated, row 6): field `phase`: unknown phase \"Omega\""
+        ),
+        "{}",
+        e[2]
+    );
+    for (i, scheme) in [(3, "javascript"), (4, "data"), (5, "vbscript")] {
+        assert!(
+            e[i].contains(&format!("field `link`: link")) && e[i].contains(&format!("scheme \"{scheme}\"")),
+            "{}",
+            e[i]
+        );
+    }
+}
