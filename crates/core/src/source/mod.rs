@@ -3,6 +3,7 @@
 //! data. Nothing here is compiled into the wasm.
 
 pub mod codegen;
+pub mod features_yaml;
 pub mod markdown;
 
 use crate::model::Catalog;

@@ -1,0 +1,146 @@
+//! The upstream features.yaml reader and the `features-check` validator, on Istio's real
+//! release files (data/istio-releases) and on broken fixtures.
+
+use std::process::Command;
+
+use feature_matrix_core::source::features_yaml::{read, Maturity, Release, Severity};
+
+fn release(name: &str) -> (String, Release) {
+    let path = format!("{}/../../data/istio-releases/features-{name}.yaml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let r = read(&format!("features-{name}.yaml"), &text);
+    (text, r)
+}
+
+const RELEASES: [&str; 20] = [
+    "1.10", "1.11", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20", "1.21", "1.22", "1.23",
+    "1.24", "1.25", "1.26", "1.27", "1.28", "master",
+];
+
+#[test]
+fn every_release_reads_with_every_entry_kept_and_keys_unique() {
+    for name in RELEASES {
+        let (text, r) = release(name);
+        let items = text.lines().filter(|l| l.starts_with("  - ")).count();
+        assert_eq!(r.entries.len(), items, "{name}: one entry per list item, none dropped or merged");
+        assert!(r.entries.iter().all(|e| e.line.is_some()), "{name}: every entry has its line");
+        let mut keys: Vec<&str> = r.entries.iter().map(|e| e.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), r.entries.len(), "{name}: row keys are unique");
+    }
+    assert_eq!(release("1.10").1.entries.len(), 44);
+    for name in ["1.24", "1.25", "1.26", "1.27", "1.28"] {
+        assert_eq!(release(name).1.entries.len(), 64, "{name}");
+    }
+}
+
+/// Maturity counts straight from the text (each entry has one `maturity:` line), to check
+/// the parsed entries against.
+fn counted_in_text(text: &str, m: Maturity) -> usize {
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("maturity:"))
+        .filter(|v| v.trim().split(|c: char| !c.is_alphanumeric()).next() == Some(m.label()))
+        .count()
+}
+
+#[test]
+fn per_phase_counts_match_the_yaml() {
+    for name in ["1.10", "1.16", "1.22", "1.28"] {
+        let (text, r) = release(name);
+        for m in Maturity::ALL {
+            assert_eq!(r.count(m), counted_in_text(&text, m), "{name} {}", m.label());
+        }
+    }
+    let r = release("1.10").1;
+    assert_eq!(
+        [Maturity::Experimental, Maturity::Alpha, Maturity::Beta, Maturity::Stable].map(|m| r.count(m)),
+        [0, 12, 15, 17]
+    );
+    let r = release("1.28").1;
+    assert!(r.count(Maturity::Experimental) > 0);
+}
+
+#[test]
+fn repeated_ids_are_kept_apart_and_reported() {
+    let (_, r) = release("1.28");
+    let jwt: Vec<(&str, &str)> = r
+        .entries
+        .iter()
+        .filter(|e| e.id.as_deref() == Some("security.jwt_authentication"))
+        .map(|e| (e.key.as_str(), e.name.as_str()))
+        .collect();
+    assert_eq!(
+        jwt,
+        [
+            ("security.jwt_authentication", "End User (JWT) Authentication"),
+            ("security.jwt_authentication#2", "JWT Claim Based Routing"),
+            ("security.jwt_authentication#3", "Copy JWT Claims to HTTP Headers"),
+        ]
+    );
+    let dupes: Vec<String> = r.findings.iter().filter(|f| f.message.starts_with("duplicate id \"security.jwt")).map(ToString::to_string).collect();
+    assert_eq!(dupes.len(), 2);
+    assert!(dupes[0].starts_with("features-1.28.yaml:267: error: security.jwt_authentication: duplicate id"), "{}", dupes[0]);
+    assert!(dupes[0].contains("first used on line 219; kept as security.jwt_authentication#2"), "{}", dupes[0]);
+}
+
+#[test]
+fn a_link_under_level_is_used_and_reported() {
+    let (_, r) = release("1.24");
+    let e = r.entries.iter().find(|e| e.id.as_deref() == Some("core.dual_stack")).unwrap();
+    assert_eq!(e.link.as_deref(), Some("https://istio.io/latest/docs/setup/additional-setup/dual-stack/"));
+    assert!(r.findings.iter().any(|f| f.entry == "core.dual_stack"
+        && f.severity == Severity::Warning
+        && f.message.contains("`link` is under `level`")));
+}
+
+#[test]
+fn maturity_notes_are_kept() {
+    let (_, r) = release("1.11");
+    let ipv6 = r.entries.iter().find(|e| e.name.starts_with("IPv6")).unwrap();
+    assert_eq!(ipv6.maturity, Some(Maturity::Alpha));
+    assert_eq!(ipv6.note.as_deref(), Some("Dual-stack IPv4 and IPv6 is not supported."));
+}
+
+fn check(files: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_features-check")).arg("check").args(files).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_validator_reports_errors_with_file_line_and_id_and_exits_1() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let broken = format!("{dir}/tests/fixtures/features-broken.yaml");
+    let (code, out) = check(&[&broken]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let short = |l: &str| l.replacen(&format!("{dir}/tests/fixtures/"), "", 1);
+    let lines: Vec<String> = lines.iter().map(|l| short(l)).collect();
+    assert_eq!(
+        lines,
+        [
+            "features-broken.yaml:2: error: traffic.empty: `name` is empty",
+            "features-broken.yaml:7: error: traffic.gamma: `level.maturity` \"Gamma\" is not one of Experimental, Alpha, Beta, Stable, Deprecated",
+            "features-broken.yaml:12: warning: traffic.nested: `link` is under `level`; the schema puts it at the top level",
+            "features-broken.yaml:12: error: traffic.nested: `link`: link \"javascript:alert(1)\" uses the scheme \"javascript\"; only https://, http:// and relative paths are allowed",
+            "features-broken.yaml:18: error: traffic.spaces: `area` \"Ambient\" is not in the schema's enum (Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode)",
+            "features-broken.yaml:18: warning: traffic.spaces: `level.maturity` \"Beta \" has stray whitespace",
+            "features-broken.yaml:23: error: traffic.gamma: duplicate id \"traffic.gamma\", first used on line 7; kept as traffic.gamma#2",
+            "features-broken.yaml: 5 entries",
+            "5 error(s), 2 warning(s) in 1 file(s)",
+        ]
+    );
+}
+
+#[test]
+fn the_validator_exits_0_with_only_warnings_and_2_on_bad_usage() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let (code, out) = check(&[&format!("{dir}/tests/fixtures/features-warnings.yaml")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.ends_with("0 error(s), 1 warning(s) in 1 file(s)\n"), "{out}");
+    assert_eq!(check(&[]).0, 2);
+    assert_eq!(check(&["/nonexistent.yaml"]).0, 2);
+    // Istio's own files have real defects today.
+    let (code, out) = check(&[&format!("{dir}/../../data/istio-releases/features-1.28.yaml")]);
+    assert_eq!(code, 1, "{out}");
+}
