@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, searchBox, shot, statusSays } from './helpers.mjs';
+import { launch, openPage, searchBox, shot, statusSays } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 const DIST = resolve('dist');
@@ -26,19 +26,7 @@ after(async () => {
   await site?.close();
 });
 
-/// Opens a URL, recording console errors, page errors and requests.
-async function open(url, { width = 1100, height = 900, init } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
-  if (init) await page.addInitScript(init);
-  await page.goto(url);
-  return { page, context, errors, requests };
-}
+const open = (url, options = {}) => openPage(browser, url, { width: 1100, ...options });
 
 const widget = (page, n) => page.getByRole('region', { name: / matrix$/ }).nth(n);
 

@@ -19,9 +19,9 @@ export function launch() {
   });
 }
 
-/// Opens the demo page and waits until the widget has rendered. Records console errors,
-/// page errors and every request the page makes.
-export async function openDemo(browser, { width = 1200, height = 900, colorScheme = 'light', path = '' } = {}) {
+/// Opens `url` in a fresh context, recording console errors, page errors and every request
+/// the page makes. `init` runs in the page before its own scripts.
+export async function openPage(browser, url, { width = 1200, height = 900, colorScheme = 'light', init } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   const errors = [];
@@ -29,9 +29,17 @@ export async function openDemo(browser, { width = 1200, height = 900, colorSchem
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(new URL(path, BASE).href);
-  await page.getByRole('status').filter({ hasText: /of \d+ features?/ }).first().waitFor();
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
   return { page, context, errors, requests };
+}
+
+/// Opens a page of the served dist/ (the demo by default) and waits until a widget has
+/// rendered.
+export async function openDemo(browser, { path = '', ...options } = {}) {
+  const opened = await openPage(browser, new URL(path, BASE).href, options);
+  await opened.page.getByRole('status').filter({ hasText: /of \d+ features?/ }).first().waitFor();
+  return opened;
 }
 
 /// The widget's feature rows: table rows that have data cells (category headings do not).

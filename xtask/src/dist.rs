@@ -28,22 +28,7 @@ pub fn build(root: &Path) -> Result<Sizes> {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     std::fs::create_dir_all(dist.join("pkg")).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
-    run(
-        root,
-        "wasm-bindgen",
-        &[
-            "--target",
-            "web",
-            "--no-typescript",
-            "--remove-name-section",
-            "--remove-producers-section",
-            "--out-dir",
-            "dist/pkg",
-            "--out-name",
-            "feature_matrix",
-            WASM_IN,
-        ],
-    )?;
+    wasm_bindgen(root, "web", "dist/pkg", WASM_IN, true)?;
     let wasm = "dist/pkg/feature_matrix_bg.wasm";
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", wasm, "-o", wasm])?;
 
@@ -71,19 +56,12 @@ pub fn fault_injection_build(root: &Path) -> Result<std::path::PathBuf> {
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
-    run(
+    wasm_bindgen(
         root,
-        "wasm-bindgen",
-        &[
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            "target/fault-dist/pkg",
-            "--out-name",
-            "feature_matrix",
-            "target/wasm32-unknown-unknown/debug/feature_matrix.wasm",
-        ],
+        "web",
+        "target/fault-dist/pkg",
+        "target/wasm32-unknown-unknown/debug/feature_matrix.wasm",
+        false,
     )?;
     copy_tree(&root.join("www"), &out, &NOT_SHIPPED)?;
     Ok(out)
@@ -125,22 +103,7 @@ fn prerender(root: &Path, dist: &Path) -> Result {
 fn single_file(root: &Path, dist: &Path) -> Result {
     use base64::Engine;
     let out = "target/single-file";
-    run(
-        root,
-        "wasm-bindgen",
-        &[
-            "--target",
-            "no-modules",
-            "--no-typescript",
-            "--remove-name-section",
-            "--remove-producers-section",
-            "--out-dir",
-            out,
-            "--out-name",
-            "feature_matrix",
-            WASM_IN,
-        ],
-    )?;
+    wasm_bindgen(root, "no-modules", out, WASM_IN, true)?;
     let wasm = format!("{out}/feature_matrix_bg.wasm");
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", &wasm, "-o", &wasm])?;
     let glue = std::fs::read_to_string(root.join(out).join("feature_matrix.js")).map_err(|e| e.to_string())?;
@@ -165,6 +128,17 @@ fn single_file(root: &Path, dist: &Path) -> Result {
          }})();\n"
     );
     std::fs::write(dist.join("feature-matrix.single.js"), script).map_err(|e| e.to_string())
+}
+
+/// Runs wasm-bindgen for `target` (`web` or `no-modules`), output named `feature_matrix`;
+/// `lean` drops the name and producers sections (shipped builds).
+fn wasm_bindgen(root: &Path, target: &str, out_dir: &str, input: &str, lean: bool) -> Result {
+    let mut args = vec!["--target", target, "--no-typescript"];
+    if lean {
+        args.extend(["--remove-name-section", "--remove-producers-section"]);
+    }
+    args.extend(["--out-dir", out_dir, "--out-name", "feature_matrix", input]);
+    run(root, "wasm-bindgen", &args)
 }
 
 /// Copies the files under `from` into `to`, keeping sub-folders, except folders named in

@@ -78,9 +78,18 @@ fn repeated_ids_are_kept_apart_and_reported() {
             ("security.jwt_authentication#3", "Copy JWT Claims to HTTP Headers"),
         ]
     );
-    let dupes: Vec<String> = r.findings.iter().filter(|f| f.message.starts_with("duplicate id \"security.jwt")).map(ToString::to_string).collect();
+    let dupes: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.message.starts_with("duplicate id \"security.jwt"))
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(dupes.len(), 2);
-    assert!(dupes[0].starts_with("features-1.28.yaml:267: error: security.jwt_authentication: duplicate id"), "{}", dupes[0]);
+    assert!(
+        dupes[0].starts_with("features-1.28.yaml:267: error: security.jwt_authentication: duplicate id"),
+        "{}",
+        dupes[0]
+    );
     assert!(dupes[0].contains("first used on line 219; kept as security.jwt_authentication#2"), "{}", dupes[0]);
 }
 

@@ -36,5 +36,9 @@ fn main() -> ExitCode {
         println!("{file}: {} entries", release.entries.len());
     }
     println!("{errors} error(s), {warnings} warning(s) in {} file(s)", files.len());
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

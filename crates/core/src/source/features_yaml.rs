@@ -249,10 +249,17 @@ pub fn read(file: &str, text: &str) -> Release {
                 let repeats = first_by_id.iter().filter(|(k, _, _)| k == id).count();
                 if let Some((_, first_line, _)) = first_by_id.iter().find(|(k, _, _)| k == id) {
                     let at = first_line.map_or_else(|| "earlier".to_owned(), |l| format!("on line {l}"));
-                    find(Severity::Error, format!("duplicate id {id:?}, first used {at}; kept as {id}#{}", repeats + 1));
+                    find(
+                        Severity::Error,
+                        format!("duplicate id {id:?}, first used {at}; kept as {id}#{}", repeats + 1),
+                    );
                 }
                 first_by_id.push((id.clone(), line, i));
-                if repeats == 0 { id.clone() } else { format!("{id}#{}", repeats + 1) }
+                if repeats == 0 {
+                    id.clone()
+                } else {
+                    format!("{id}#{}", repeats + 1)
+                }
             }
             None => format!("name:{}", slugify(&name_t)),
         };
@@ -266,7 +273,10 @@ pub fn read(file: &str, text: &str) -> Release {
             note,
             link,
             checklist: level.checklist.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
-            next_expected_promotion: level.next_expected_promotion.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
+            next_expected_promotion: level
+                .next_expected_promotion
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty()),
         });
     }
     out
