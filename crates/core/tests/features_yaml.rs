@@ -153,3 +153,73 @@ fn the_validator_exits_0_with_only_warnings_and_2_on_bad_usage() {
     let (code, out) = check(&[&format!("{dir}/../../data/istio-releases/features-1.28.yaml")]);
     assert_eq!(code, 1, "{out}");
 }
+
+mod history {
+    use feature_matrix_core::source::features_yaml::Maturity::{self, *};
+    use feature_matrix_core::source::history::History;
+
+    use super::{release, RELEASES};
+
+    fn all() -> History {
+        History::build(&RELEASES.map(|name| (name.to_owned(), release(name).1)))
+    }
+
+    fn timeline(h: &History, key: &str) -> Vec<Option<Maturity>> {
+        h.rows[h.row(key).unwrap_or_else(|| panic!("{key}"))].phases.clone()
+    }
+
+    #[test]
+    fn every_entry_of_every_release_has_exactly_one_row() {
+        let h = all();
+        for (ri, name) in RELEASES.iter().enumerate() {
+            let present = h.rows.iter().filter(|r| r.present[ri]).count();
+            assert_eq!(present, release(name).1.entries.len(), "{name}");
+        }
+    }
+
+    #[test]
+    fn known_moves() {
+        let h = all();
+        let at = |label: &str| h.release(label).unwrap();
+        // Sidecar API: Beta, Stable from 1.24. Ids start in 1.12; 1.10 and 1.11 are linked by name.
+        let sidecar = timeline(&h, "traffic.sidecar");
+        assert_eq!(sidecar[at("1.10")], Some(Beta));
+        assert_eq!(sidecar[at("1.23")], Some(Beta));
+        assert_eq!(sidecar[at("1.24")], Some(Stable));
+        let row = h.row("traffic.sidecar").unwrap();
+        assert_eq!(h.since(row, at("1.28")), Some(at("1.24")));
+        assert_eq!(h.since(row, at("1.20")), Some(at("1.10")));
+        // DNS Proxying: Alpha, Beta from 1.13.
+        let dns = timeline(&h, "traffic.dns_proxying");
+        assert_eq!(&dns[at("1.10")..=at("1.13")], [Some(Alpha), Some(Alpha), Some(Alpha), Some(Beta)]);
+        assert_eq!(h.since(h.row("traffic.dns_proxying").unwrap(), at("master")), Some(at("1.13")));
+        // Its ambient namesake is another feature, not merged into it.
+        assert_ne!(h.row("ambient.dns_proxying"), h.row("traffic.dns_proxying"));
+        // Istio CNI: Alpha, Beta from 1.11, Stable from 1.24.
+        let cni = timeline(&h, "core.cni");
+        assert_eq!(cni[at("1.10")], Some(Alpha));
+        assert_eq!(cni[at("1.11")], Some(Beta));
+        assert_eq!(cni[at("1.23")], Some(Beta));
+        assert_eq!(cni[at("1.24")], Some(Stable));
+    }
+
+    #[test]
+    fn diff_between_two_releases() {
+        let h = all();
+        let d = h.diff(h.release("1.23").unwrap(), h.release("1.24").unwrap());
+        let keys = |v: &[(usize, Maturity, Maturity)]| {
+            v.iter().map(|(i, a, b)| (h.rows[*i].key.as_str(), *a, *b)).collect::<Vec<_>>()
+        };
+        let promoted = keys(&d.promoted);
+        assert!(promoted.contains(&("traffic.sidecar", Beta, Stable)), "{promoted:?}");
+        assert!(promoted.contains(&("core.cni", Beta, Stable)), "{promoted:?}");
+        // Everything listed in 1.24 is either new or was there in 1.23.
+        let r23 = h.release("1.23").unwrap();
+        let r24 = h.release("1.24").unwrap();
+        let in24 = h.rows.iter().filter(|r| r.present[r24]).count();
+        let kept = h.rows.iter().filter(|r| r.present[r23] && r.present[r24]).count();
+        assert_eq!(in24, kept + d.added.len());
+        // No change between a release and itself.
+        assert_eq!(h.diff(r24, r24), Default::default());
+    }
+}

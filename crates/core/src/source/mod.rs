@@ -4,6 +4,7 @@
 
 pub mod codegen;
 pub mod features_yaml;
+pub mod history;
 pub mod markdown;
 
 use crate::model::Catalog;
