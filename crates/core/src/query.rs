@@ -325,7 +325,10 @@ mod tests {
     use super::*;
     use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
 
-    fn cat(spec: &[(&str, &[(&str, &str, Option<&str>)])]) -> Catalog {
+    /// (name, phase, note) of one feature.
+    type Spec<'a> = (&'a str, &'a str, Option<&'a str>);
+
+    fn cat(spec: &[(&str, &[Spec<'_>])]) -> Catalog {
         validate(RawCatalog {
             file: "t".into(),
             docs_base: "https://x.example".into(),

@@ -238,10 +238,6 @@ fn build_time_rejects_nul_bytes_duplicate_ids_unknown_phases_and_script_links_na
         e[2]
     );
     for (i, scheme) in [(3, "javascript"), (4, "data"), (5, "vbscript")] {
-        assert!(
-            e[i].contains(&format!("field `link`: link")) && e[i].contains(&format!("scheme \"{scheme}\"")),
-            "{}",
-            e[i]
-        );
+        assert!(e[i].contains("field `link`: link") && e[i].contains(&format!("scheme \"{scheme}\"")), "{}", e[i]);
     }
 }

@@ -191,7 +191,7 @@ pub fn read(file: &str, text: &str) -> Release {
         let mut find = |severity: Severity, message: String| {
             out.findings.push(Finding { severity, file: file.to_owned(), line, entry: entry_label.clone(), message });
         };
-        let mut trimmed = |field: &str, value: Option<String>, find: &mut dyn FnMut(Severity, String)| {
+        let trimmed = |field: &str, value: Option<String>, find: &mut dyn FnMut(Severity, String)| {
             value.map(|v| {
                 if v.trim() != v {
                     find(Severity::Warning, format!("`{field}` {v:?} has stray whitespace"));
