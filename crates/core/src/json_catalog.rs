@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(
             e,
             [
-                "inline catalog #test: feature \"A\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable",
+                "inline catalog #test: feature \"A\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Experimental, Alpha, Beta, Stable, Deprecated",
                 "inline catalog #test: feature \"a\" (Core, row 3): field `name`: duplicate name \"a\", first used in row 1 of \"Core\"",
                 "inline catalog #test: feature \"B\" (Core, row 2): field `link`: link \"javascript:alert(1)\" uses the scheme \"javascript\"; only https://, http:// and relative paths are allowed",
             ]

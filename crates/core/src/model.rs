@@ -12,33 +12,41 @@ use std::fmt;
 pub type Text = Cow<'static, str>;
 
 /// Maturity phase of a feature. The derived order is the maturity order
-/// (Alpha < Beta < Stable); sorting by phase uses it, never the label's spelling.
+/// (Experimental < Alpha < Beta < Stable, then Deprecated at the end of the line); sorting
+/// by phase uses it, never the label's spelling. The page before Istio 1.10 used only
+/// Alpha, Beta and Stable; releases from 1.10 add Experimental (and allow Deprecated).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
+    Experimental,
     Alpha,
     Beta,
     Stable,
+    Deprecated,
 }
 
 impl Phase {
     /// Every phase, in maturity order.
-    pub const ALL: [Phase; 3] = [Phase::Alpha, Phase::Beta, Phase::Stable];
+    pub const ALL: [Phase; 5] = [Phase::Experimental, Phase::Alpha, Phase::Beta, Phase::Stable, Phase::Deprecated];
 
     /// The label as written in catalogs and shown to readers.
     pub const fn label(self) -> &'static str {
         match self {
+            Phase::Experimental => "Experimental",
             Phase::Alpha => "Alpha",
             Phase::Beta => "Beta",
             Phase::Stable => "Stable",
+            Phase::Deprecated => "Deprecated",
         }
     }
 
     /// Lower-case identifier used in ids, class names and CSS hooks.
     pub const fn slug(self) -> &'static str {
         match self {
+            Phase::Experimental => "experimental",
             Phase::Alpha => "alpha",
             Phase::Beta => "beta",
             Phase::Stable => "stable",
+            Phase::Deprecated => "deprecated",
         }
     }
 
@@ -174,8 +182,8 @@ mod tests {
 
     #[test]
     fn phase_order_is_maturity_not_alphabet() {
-        assert!(Phase::Alpha < Phase::Beta && Phase::Beta < Phase::Stable);
-        let mut v = vec![Phase::Stable, Phase::Alpha, Phase::Beta];
+        assert!(Phase::Experimental < Phase::Alpha && Phase::Alpha < Phase::Beta && Phase::Beta < Phase::Stable);
+        let mut v = vec![Phase::Stable, Phase::Deprecated, Phase::Alpha, Phase::Experimental, Phase::Beta];
         v.sort();
         assert_eq!(v, Phase::ALL);
     }

@@ -379,7 +379,7 @@ mod tests {
             [Group { category: 0, rows: 0..3 }, Group { category: 1, rows: 3..5 }, Group { category: 2, rows: 5..7 }]
         );
         assert_eq!(v.status(), "7 of 7 features");
-        assert_eq!(v.phase_counts, [3, 2, 2]);
+        assert_eq!(v.phase_counts, [0, 3, 2, 2, 0]);
         assert_eq!(v.category_counts, [3, 2, 2]);
     }
 

@@ -98,7 +98,7 @@ pub enum Problem {
     EmptyName,
     #[error("contains control characters")]
     ControlCharacters,
-    #[error("unknown phase {0:?}; expected one of Alpha, Beta, Stable")]
+    #[error("unknown phase {0:?}; expected one of Experimental, Alpha, Beta, Stable, Deprecated")]
     UnknownPhase(String),
     #[error("phase is missing")]
     MissingPhase,
@@ -472,7 +472,7 @@ mod tests {
         let e = errors(raw(vec![feature("DNS Proxying", "Gamma")]));
         assert_eq!(
             e,
-            ["data/test.md:10: feature \"DNS Proxying\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Alpha, Beta, Stable"]
+            ["data/test.md:10: feature \"DNS Proxying\" (Core, row 1): field `phase`: unknown phase \"Gamma\"; expected one of Experimental, Alpha, Beta, Stable, Deprecated"]
         );
     }
 

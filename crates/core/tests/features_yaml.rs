@@ -155,7 +155,8 @@ fn the_validator_exits_0_with_only_warnings_and_2_on_bad_usage() {
 }
 
 mod history {
-    use feature_matrix_core::source::features_yaml::Maturity::{self, *};
+    use feature_matrix_core::model::Phase::*;
+    use feature_matrix_core::source::features_yaml::Maturity;
     use feature_matrix_core::source::history::History;
 
     use super::{release, RELEASES};

@@ -18,36 +18,10 @@
 use serde::Deserialize;
 
 use crate::links;
-use crate::model::slugify;
+use crate::model::{slugify, Phase};
 
-/// A feature maturity as upstream defines it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Maturity {
-    Experimental,
-    Alpha,
-    Beta,
-    Stable,
-    Deprecated,
-}
-
-impl Maturity {
-    pub const ALL: [Maturity; 5] =
-        [Maturity::Experimental, Maturity::Alpha, Maturity::Beta, Maturity::Stable, Maturity::Deprecated];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Maturity::Experimental => "Experimental",
-            Maturity::Alpha => "Alpha",
-            Maturity::Beta => "Beta",
-            Maturity::Stable => "Stable",
-            Maturity::Deprecated => "Deprecated",
-        }
-    }
-
-    fn parse(word: &str) -> Option<Maturity> {
-        Maturity::ALL.into_iter().find(|m| m.label().eq_ignore_ascii_case(word))
-    }
-}
+/// A feature maturity as upstream defines it: the widget's [`Phase`].
+pub type Maturity = Phase;
 
 /// The schema's `area` enum.
 pub const AREAS: [&str; 6] =
@@ -210,7 +184,7 @@ pub fn read(file: &str, text: &str) -> Release {
         let raw_maturity = trimmed("level.maturity", level.maturity, &mut find).unwrap_or_default();
         let end = raw_maturity.find(|c: char| !c.is_alphanumeric()).unwrap_or(raw_maturity.len());
         let (word, rest) = raw_maturity.split_at(end);
-        let maturity = Maturity::parse(word);
+        let maturity = Phase::parse(word);
         let mut note = level.maturity_notes.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         match maturity {
             None => find(

@@ -37,9 +37,11 @@ pub struct TableProps {
 /// The glyph shown beside a phase label, so phase never relies on colour alone.
 pub fn phase_glyph(phase: Phase) -> &'static str {
     match phase {
+        Phase::Experimental => "◌",
         Phase::Alpha => "○",
         Phase::Beta => "◐",
         Phase::Stable => "●",
+        Phase::Deprecated => "⊘",
     }
 }
 
