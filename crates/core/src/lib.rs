@@ -12,6 +12,7 @@ pub mod links;
 pub mod model;
 pub mod options;
 pub mod query;
+pub mod releases;
 pub mod search;
 pub mod set;
 pub mod state;

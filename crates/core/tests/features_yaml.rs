@@ -155,33 +155,50 @@ fn the_validator_exits_0_with_only_warnings_and_2_on_bad_usage() {
 }
 
 mod history {
-    use feature_matrix_core::model::Phase::*;
-    use feature_matrix_core::source::features_yaml::Maturity;
-    use feature_matrix_core::source::history::History;
+    use feature_matrix_core::model::Legend;
+    use feature_matrix_core::model::Phase::{self, *};
+    use feature_matrix_core::releases::ReleaseSet;
+    use feature_matrix_core::source::history::build;
 
     use super::{release, RELEASES};
 
-    fn all() -> History {
-        History::build(&RELEASES.map(|name| (name.to_owned(), release(name).1)))
+    fn all() -> ReleaseSet {
+        let legend = Legend { phases: Default::default(), aspects: Default::default() };
+        build(&RELEASES.map(|name| (name.to_owned(), release(name).1)), legend, "https://istio.io/latest", "test")
     }
 
-    fn timeline(h: &History, key: &str) -> Vec<Option<Maturity>> {
-        h.rows[h.row(key).unwrap_or_else(|| panic!("{key}"))].phases.clone()
+    fn timeline(h: &ReleaseSet, key: &str) -> Vec<Option<Phase>> {
+        h.timeline(h.row(key).unwrap_or_else(|| panic!("{key}")))
     }
 
     #[test]
-    fn every_entry_of_every_release_has_exactly_one_row() {
+    fn every_entry_of_every_release_has_exactly_one_row_and_becomes_a_catalog() {
         let h = all();
         for (ri, name) in RELEASES.iter().enumerate() {
-            let present = h.rows.iter().filter(|r| r.present[ri]).count();
-            assert_eq!(present, release(name).1.entries.len(), "{name}");
+            let entries = h.release(ri);
+            assert_eq!(entries.len(), release(name).1.entries.len(), "{name}");
+            let mut rows: Vec<u16> = entries.iter().map(|e| e.row).collect();
+            rows.sort_unstable();
+            rows.dedup();
+            assert_eq!(rows.len(), entries.len(), "{name}: no two entries share a row");
+            let (catalog, feature_rows) = h.catalog(ri);
+            assert_eq!(catalog.features.len(), entries.len());
+            assert_eq!(feature_rows.len(), entries.len());
+            let mut ids: Vec<&str> = catalog.features.iter().map(|f| f.id.as_ref()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), entries.len(), "{name}: feature ids unique");
         }
+        let (c, _) = h.catalog(h.find("1.28").unwrap());
+        assert_eq!(c.features.len(), 64);
+        assert!(c.categories.iter().any(|c| c.name == "Ambient mode"));
+        assert!(!c.categories.iter().any(|c| c.name == "Ambient"), "areas are folded");
     }
 
     #[test]
     fn known_moves() {
         let h = all();
-        let at = |label: &str| h.release(label).unwrap();
+        let at = |label: &str| h.find(label).unwrap();
         // Sidecar API: Beta, Stable from 1.24. Ids start in 1.12; 1.10 and 1.11 are linked by name.
         let sidecar = timeline(&h, "traffic.sidecar");
         assert_eq!(sidecar[at("1.10")], Some(Beta));
@@ -202,25 +219,21 @@ mod history {
         assert_eq!(cni[at("1.11")], Some(Beta));
         assert_eq!(cni[at("1.23")], Some(Beta));
         assert_eq!(cni[at("1.24")], Some(Stable));
+        assert_eq!(h.name(h.row("core.cni").unwrap(), at("1.10")), "Istio CNI Plugin");
     }
 
     #[test]
     fn diff_between_two_releases() {
         let h = all();
-        let d = h.diff(h.release("1.23").unwrap(), h.release("1.24").unwrap());
-        let keys = |v: &[(usize, Maturity, Maturity)]| {
-            v.iter().map(|(i, a, b)| (h.rows[*i].key.as_str(), *a, *b)).collect::<Vec<_>>()
-        };
-        let promoted = keys(&d.promoted);
-        assert!(promoted.contains(&("traffic.sidecar", Beta, Stable)), "{promoted:?}");
-        assert!(promoted.contains(&("core.cni", Beta, Stable)), "{promoted:?}");
+        let (r23, r24) = (h.find("1.23").unwrap(), h.find("1.24").unwrap());
+        let d = h.diff(r23, r24);
+        let key = |row: u16| h.string(h.row_keys[usize::from(row)]).to_owned();
+        let promoted: Vec<(String, Phase, Phase)> = d.promoted.iter().map(|&(r, a, b)| (key(r), a, b)).collect();
+        assert!(promoted.contains(&("traffic.sidecar".to_owned(), Beta, Stable)), "{promoted:?}");
+        assert!(promoted.contains(&("core.cni".to_owned(), Beta, Stable)), "{promoted:?}");
         // Everything listed in 1.24 is either new or was there in 1.23.
-        let r23 = h.release("1.23").unwrap();
-        let r24 = h.release("1.24").unwrap();
-        let in24 = h.rows.iter().filter(|r| r.present[r24]).count();
-        let kept = h.rows.iter().filter(|r| r.present[r23] && r.present[r24]).count();
-        assert_eq!(in24, kept + d.added.len());
-        // No change between a release and itself.
+        let kept = h.release(r24).iter().filter(|e| h.release(r23).iter().any(|x| x.row == e.row)).count();
+        assert_eq!(h.release(r24).len(), kept + d.added.len());
         assert_eq!(h.diff(r24, r24), Default::default());
     }
 }

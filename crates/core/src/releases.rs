@@ -1,0 +1,176 @@
+//! All Istio releases in one compact structure: a string table, one row per feature across
+//! releases, and per release the list of its entries as small integers. A release becomes
+//! an ordinary [`Catalog`] on demand ([`ReleaseSet::catalog`]); history ([`ReleaseSet::since`],
+//! [`ReleaseSet::timeline`]) and differences ([`ReleaseSet::diff`]) come from the same data.
+//! Built at build time by `source::history::build`.
+
+use std::borrow::Cow;
+
+use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
+
+/// One feature as listed in one release. Strings are indices into [`ReleaseSet::strings`];
+/// index 0 is the empty string, meaning "none" for `link` and `note`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReleaseEntry {
+    /// The feature's row (its identity across releases).
+    pub row: u16,
+    pub name: u16,
+    pub area: u16,
+    pub link: u16,
+    pub note: u16,
+    pub phase: Phase,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReleaseSet {
+    /// Release labels, oldest first ("1.10", …, "1.28", "master").
+    pub labels: Cow<'static, [Text]>,
+    pub strings: Cow<'static, [Text]>,
+    /// Per row: the string index of its key (an upstream id, or a name key).
+    pub row_keys: Cow<'static, [u16]>,
+    /// Every release's entries, one release after another, in file order.
+    pub entries: Cow<'static, [ReleaseEntry]>,
+    /// Release `i` is `entries[offsets[i]..offsets[i + 1]]`.
+    pub offsets: Cow<'static, [u32]>,
+    /// The four-phase definitions used from 1.10 on.
+    pub legend: Legend,
+    pub docs_base: Text,
+    pub provenance: Text,
+}
+
+/// What changed from one release to another: rows, with phases for moves.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    pub added: Vec<u16>,
+    pub removed: Vec<u16>,
+    pub promoted: Vec<(u16, Phase, Phase)>,
+    pub demoted: Vec<(u16, Phase, Phase)>,
+}
+
+/// Rank for promotion and demotion: Deprecated is the end of the line.
+fn rank(p: Phase) -> u8 {
+    match p {
+        Phase::Deprecated => 0,
+        Phase::Experimental => 1,
+        Phase::Alpha => 2,
+        Phase::Beta => 3,
+        Phase::Stable => 4,
+    }
+}
+
+impl ReleaseSet {
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    pub fn string(&self, i: u16) -> &str {
+        self.strings.get(usize::from(i)).map_or("", |s| s.as_ref())
+    }
+
+    /// The entries of release `r`.
+    pub fn release(&self, r: usize) -> &[ReleaseEntry] {
+        let (Some(&a), Some(&b)) = (self.offsets.get(r), self.offsets.get(r + 1)) else { return &[] };
+        self.entries.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// Index of a release by label.
+    pub fn find(&self, label: &str) -> Option<usize> {
+        self.labels.iter().position(|l| l == label)
+    }
+
+    /// Row of a key.
+    pub fn row(&self, key: &str) -> Option<u16> {
+        self.row_keys.iter().position(|&k| self.string(k) == key).and_then(|i| u16::try_from(i).ok())
+    }
+
+    pub fn rows(&self) -> usize {
+        self.row_keys.len()
+    }
+
+    /// The feature's phase in each release (`None` where it is not listed).
+    pub fn timeline(&self, row: u16) -> Vec<Option<Phase>> {
+        (0..self.len()).map(|r| self.release(r).iter().find(|e| e.row == row).map(|e| e.phase)).collect()
+    }
+
+    /// The release from which the feature has had its phase of release `r` without a break:
+    /// when it reached its current phase.
+    pub fn since(&self, row: u16, r: usize) -> Option<usize> {
+        let t = self.timeline(row);
+        let current = (*t.get(r)?)?;
+        let mut first = r;
+        while first > 0 && t[first - 1] == Some(current) {
+            first -= 1;
+        }
+        Some(first)
+    }
+
+    /// What changed from release `a` to release `b`, in row order.
+    pub fn diff(&self, a: usize, b: usize) -> Diff {
+        let mut d = Diff::default();
+        let (from, to) = (self.release(a), self.release(b));
+        let rows = u16::try_from(self.rows()).unwrap_or(u16::MAX);
+        for row in 0..rows {
+            let x = from.iter().find(|e| e.row == row).map(|e| e.phase);
+            let y = to.iter().find(|e| e.row == row).map(|e| e.phase);
+            match (x, y) {
+                (None, Some(_)) => d.added.push(row),
+                (Some(_), None) => d.removed.push(row),
+                (Some(x), Some(y)) if rank(y) > rank(x) => d.promoted.push((row, x, y)),
+                (Some(x), Some(y)) if rank(y) < rank(x) => d.demoted.push((row, x, y)),
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// The name a row has in release `r`, or its latest name.
+    pub fn name(&self, row: u16, r: usize) -> &str {
+        let in_release = self.release(r).iter().find(|e| e.row == row);
+        let latest = || (0..self.len()).rev().find_map(|r| self.release(r).iter().find(|e| e.row == row));
+        in_release.or_else(latest).map_or("", |e| self.string(e.name))
+    }
+
+    /// Release `r` as a catalog: categories are its areas in order of appearance, features
+    /// its entries in file order, ids derived from the row keys. Also returns each
+    /// feature's row.
+    pub fn catalog(&self, r: usize) -> (Catalog, Vec<u16>) {
+        let mut categories: Vec<Category> = Vec::new();
+        let mut features = Vec::new();
+        let mut rows = Vec::new();
+        for e in self.release(r) {
+            let area = self.string(e.area);
+            let category = match categories.iter().position(|c| c.name == area) {
+                Some(i) => i,
+                None => {
+                    categories.push(Category { id: slugify(area).into(), name: area.to_owned().into() });
+                    categories.len() - 1
+                }
+            };
+            let text = |i: u16| (i != 0).then(|| Cow::Owned(self.string(i).to_owned()));
+            features.push(Feature {
+                id: slugify(self.string(self.row_keys[usize::from(e.row)])).into(),
+                name: self.string(e.name).to_owned().into(),
+                category: u16::try_from(category).unwrap_or(u16::MAX),
+                phase: e.phase,
+                link: text(e.link),
+                note: text(e.note),
+            });
+            rows.push(e.row);
+        }
+        let label = self.labels.get(r).map_or("", |l| l.as_ref());
+        let catalog = Catalog {
+            title: format!("Istio {label} features").into(),
+            description: Text::Borrowed(""),
+            provenance: self.provenance.clone(),
+            docs_base: self.docs_base.clone(),
+            categories: categories.into(),
+            features: features.into(),
+            legend: self.legend.clone(),
+        };
+        (catalog, rows)
+    }
+}
