@@ -6,11 +6,13 @@
 //! root); `FEATURE_MATRIX_DOCS_BASE` changes the base URL relative links resolve against
 //! (default `https://istio.io/latest`).
 
-use feature_matrix_core::source::{codegen, load_markdown, SourceInfo};
+use feature_matrix_core::source::{codegen, features_yaml, history, load_markdown, markdown, SourceInfo};
+use feature_matrix_core::validate;
 
 const DEFAULT_CATALOG: &str = "data/feature-status.md";
 const DEFAULT_DOCS_BASE: &str = "https://istio.io/latest";
 const PROVENANCE: &str = "Istio “Feature Status” page (istio.io/latest/docs/releases/feature-stages/), Apache-2.0";
+const RELEASES_PROVENANCE: &str = "Istio features.yaml of each release (istio/enhancements), Apache-2.0";
 
 fn main() {
     println!("cargo::rerun-if-env-changed=FEATURE_MATRIX_CATALOG");
@@ -30,8 +32,60 @@ fn main() {
         Ok(c) => c,
         Err(diags) => fail(&diags.iter().map(ToString::to_string).collect::<Vec<_>>()),
     };
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = out_dir.join("catalog.rs");
     if let Err(e) = std::fs::write(&out, codegen::rust_source(&catalog, &file)) {
+        fail(&[format!("cannot write {}: {e}", out.display())]);
+    }
+    releases(&root, &out_dir.join("releases.rs"));
+}
+
+/// Istio's per-release catalogs (`data/istio-releases/features-*.yaml`, oldest first, master
+/// last) and the four-phase definitions, as a `ReleaseSet`. Upstream defects do not fail the
+/// build (they are Istio's data; `features-check` lists them); a summary is printed.
+fn releases(root: &std::path::Path, out: &std::path::Path) {
+    let dir = root.join("data/istio-releases");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut labels: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| fail(&[format!("{}: {e}", dir.display())]))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| Some(n.strip_prefix("features-")?.strip_suffix(".yaml")?.to_owned()))
+        .collect();
+    let version = |l: &str| -> (u32, u32) {
+        let mut parts = l.split('.').map(|p| p.parse().unwrap_or(u32::MAX));
+        (parts.next().unwrap_or(u32::MAX), parts.next().unwrap_or(u32::MAX))
+    };
+    labels.sort_by_key(|l| version(l));
+    let (mut errors, mut warnings) = (0, 0);
+    let releases: Vec<(String, features_yaml::Release)> = labels
+        .into_iter()
+        .map(|label| {
+            let path = dir.join(format!("features-{label}.yaml"));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&[format!("{}: {e}", path.display())]));
+            let r = features_yaml::read(&format!("data/istio-releases/features-{label}.yaml"), &text);
+            for f in &r.findings {
+                match f.severity {
+                    features_yaml::Severity::Error => errors += 1,
+                    features_yaml::Severity::Warning => warnings += 1,
+                }
+            }
+            (label, r)
+        })
+        .collect();
+    if errors + warnings > 0 {
+        println!(
+            "cargo::warning=Istio release files: {errors} upstream errors, {warnings} warnings (kept as data; see `features-check`)"
+        );
+    }
+    let defs_file = "data/istio-releases/phase-definitions.md";
+    let defs = std::fs::read_to_string(root.join(defs_file)).unwrap_or_else(|e| fail(&[format!("{defs_file}: {e}")]));
+    let info = SourceInfo { file: defs_file.to_owned(), docs_base: DEFAULT_DOCS_BASE.to_owned(), provenance: String::new() };
+    let raw = markdown::parse(&info, &defs).unwrap_or_else(|d| fail(&d.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    let Some(raw_legend) = raw.legend else { fail(&[format!("{defs_file}: no phase-definitions table")]) };
+    let legend =
+        validate::legend(&raw_legend, defs_file).unwrap_or_else(|d| fail(&d.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    let set = history::build(&releases, legend, DEFAULT_DOCS_BASE, RELEASES_PROVENANCE);
+    if let Err(e) = std::fs::write(out, codegen::releases_source(&set, "data/istio-releases")) {
         fail(&[format!("cannot write {}: {e}", out.display())]);
     }
 }

@@ -380,6 +380,13 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
     }
 }
 
+/// Checks a phase-definitions table on its own (used for the release era's legend).
+pub fn legend(raw: &RawLegend, file: &str) -> Result<Legend, Vec<Diagnostic>> {
+    let mut c = Collector { file, out: Vec::new(), policy: LinkPolicy::Reject, warnings: Vec::new() };
+    let legend = validate_legend(raw, &mut c);
+    if c.out.is_empty() { Ok(legend) } else { Err(c.out) }
+}
+
 fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
     let mut phases = Vec::new();
     for p in &l.phases {

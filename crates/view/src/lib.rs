@@ -14,9 +14,11 @@ pub mod js_json;
 
 pub use components::matrix::{CatalogHandle, FeatureMatrix, MatrixProps};
 
-/// The catalog embedded at build time (see `build.rs`), already validated.
+/// The catalogs embedded at build time (see `build.rs`): the Feature Status page
+/// (`CATALOG`, validated) and every Istio release since 1.10 (`RELEASES`).
 pub mod embedded {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+    include!(concat!(env!("OUT_DIR"), "/releases.rs"));
 }
 
 /// What the default widget shows: the built-in catalog, default options, instance `fm`,

@@ -50,9 +50,28 @@ pub fn rust_source(catalog: &Catalog, origin: &str) -> String {
     }
     let _ = writeln!(w, "];");
 
-    let legend = &catalog.legend;
+    write_legend(w, "", &catalog.legend);
+
+    let _ = writeln!(w, "pub static CATALOG: {M}::Catalog = {M}::Catalog {{");
+    let _ = writeln!(w, "    title: {},", s(&catalog.title));
+    let _ = writeln!(w, "    description: {},", s(&catalog.description));
+    let _ = writeln!(w, "    provenance: {},", s(&catalog.provenance));
+    let _ = writeln!(w, "    docs_base: {},", s(&catalog.docs_base));
+    let _ = writeln!(w, "    categories: {COW}::Borrowed(&CATEGORIES),");
+    let _ = writeln!(w, "    features: {COW}::Borrowed(&FEATURES),");
+    let _ = writeln!(w, "    legend: {},", legend_expr(""));
+    let _ = writeln!(w, "}};");
+    out
+}
+
+fn legend_expr(prefix: &str) -> String {
+    format!("{M}::Legend {{ phases: {COW}::Borrowed(&{prefix}PHASES), aspects: {COW}::Borrowed(&{prefix}ASPECTS) }}")
+}
+
+/// Writes a legend's statics, their names starting with `prefix`.
+fn write_legend(w: &mut String, prefix: &str, legend: &crate::model::Legend) {
     let phases: Vec<String> = legend.phases.iter().map(|p| phase(*p)).collect();
-    let _ = writeln!(w, "static PHASES: [{M}::Phase; {}] = [{}];", phases.len(), phases.join(", "));
+    let _ = writeln!(w, "static {prefix}PHASES: [{M}::Phase; {}] = [{}];", phases.len(), phases.join(", "));
     for (ai, a) in legend.aspects.iter().enumerate() {
         for (ci, cell) in a.cells.iter().enumerate() {
             let inlines: Vec<String> = cell
@@ -64,33 +83,59 @@ pub fn rust_source(catalog: &Catalog, origin: &str) -> String {
                     }
                 })
                 .collect();
-            let _ = writeln!(w, "static CELL_{ai}_{ci}: [{M}::Inline; {}] = [{}];", inlines.len(), inlines.join(", "));
+            let _ = writeln!(w, "static {prefix}CELL_{ai}_{ci}: [{M}::Inline; {}] = [{}];", inlines.len(), inlines.join(", "));
         }
-        let cells: Vec<String> = (0..a.cells.len()).map(|ci| format!("{COW}::Borrowed(&CELL_{ai}_{ci})")).collect();
+        let cells: Vec<String> =
+            (0..a.cells.len()).map(|ci| format!("{COW}::Borrowed(&{prefix}CELL_{ai}_{ci})")).collect();
         let _ = writeln!(
             w,
-            "static ASPECT_{ai}: [{COW}<'static, [{M}::Inline]>; {}] = [{}];",
+            "static {prefix}ASPECT_{ai}: [{COW}<'static, [{M}::Inline]>; {}] = [{}];",
             cells.len(),
             cells.join(", ")
         );
     }
-    let _ = writeln!(w, "static ASPECTS: [{M}::Aspect; {}] = [", legend.aspects.len());
+    let _ = writeln!(w, "static {prefix}ASPECTS: [{M}::Aspect; {}] = [", legend.aspects.len());
     for (ai, a) in legend.aspects.iter().enumerate() {
-        let _ = writeln!(w, "    {M}::Aspect {{ name: {}, cells: {COW}::Borrowed(&ASPECT_{ai}) }},", s(&a.name));
+        let _ = writeln!(w, "    {M}::Aspect {{ name: {}, cells: {COW}::Borrowed(&{prefix}ASPECT_{ai}) }},", s(&a.name));
     }
     let _ = writeln!(w, "];");
+}
 
-    let _ = writeln!(w, "pub static CATALOG: {M}::Catalog = {M}::Catalog {{");
-    let _ = writeln!(w, "    title: {},", s(&catalog.title));
-    let _ = writeln!(w, "    description: {},", s(&catalog.description));
-    let _ = writeln!(w, "    provenance: {},", s(&catalog.provenance));
-    let _ = writeln!(w, "    docs_base: {},", s(&catalog.docs_base));
-    let _ = writeln!(w, "    categories: {COW}::Borrowed(&CATEGORIES),");
-    let _ = writeln!(w, "    features: {COW}::Borrowed(&FEATURES),");
-    let _ = writeln!(
-        w,
-        "    legend: {M}::Legend {{ phases: {COW}::Borrowed(&PHASES), aspects: {COW}::Borrowed(&ASPECTS) }},"
-    );
+/// Rust source defining `pub static RELEASES: ::feature_matrix_core::releases::ReleaseSet`.
+pub fn releases_source(set: &crate::releases::ReleaseSet, origin: &str) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let r = "::feature_matrix_core::releases";
+    let _ = writeln!(w, "// @generated from {origin} by feature_matrix_core::source::codegen. Do not edit.");
+    let texts = |items: &[crate::model::Text]| items.iter().map(|t| s(t)).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(w, "static R_LABELS: [{M}::Text; {}] = [{}];", set.labels.len(), texts(&set.labels));
+    let _ = writeln!(w, "static R_STRINGS: [{M}::Text; {}] = [{}];", set.strings.len(), texts(&set.strings));
+    let _ = writeln!(w, "static R_ROW_KEYS: [u16; {}] = {:?};", set.row_keys.len(), set.row_keys.as_ref());
+    let _ = writeln!(w, "static R_OFFSETS: [u32; {}] = {:?};", set.offsets.len(), set.offsets.as_ref());
+    let _ = writeln!(w, "static R_ENTRIES: [{r}::ReleaseEntry; {}] = [", set.entries.len());
+    for e in set.entries.iter() {
+        let _ = writeln!(
+            w,
+            "    {r}::ReleaseEntry {{ row: {}, name: {}, area: {}, link: {}, note: {}, phase: {} }},",
+            e.row,
+            e.name,
+            e.area,
+            e.link,
+            e.note,
+            phase(e.phase)
+        );
+    }
+    let _ = writeln!(w, "];");
+    write_legend(w, "R_", &set.legend);
+    let _ = writeln!(w, "pub static RELEASES: {r}::ReleaseSet = {r}::ReleaseSet {{");
+    let _ = writeln!(w, "    labels: {COW}::Borrowed(&R_LABELS),");
+    let _ = writeln!(w, "    strings: {COW}::Borrowed(&R_STRINGS),");
+    let _ = writeln!(w, "    row_keys: {COW}::Borrowed(&R_ROW_KEYS),");
+    let _ = writeln!(w, "    entries: {COW}::Borrowed(&R_ENTRIES),");
+    let _ = writeln!(w, "    offsets: {COW}::Borrowed(&R_OFFSETS),");
+    let _ = writeln!(w, "    legend: {},", legend_expr("R_"));
+    let _ = writeln!(w, "    docs_base: {},", s(&set.docs_base));
+    let _ = writeln!(w, "    provenance: {},", s(&set.provenance));
     let _ = writeln!(w, "}};");
     out
 }

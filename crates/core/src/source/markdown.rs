@@ -203,7 +203,8 @@ fn take_table(
     diag: MakeDiag<'_>,
 ) {
     let header: Vec<String> = t.header.iter().map(|c| plain(c).to_lowercase()).collect();
-    if header.first().is_some_and(String::is_empty) && header.len() > 1 {
+    // A definitions table: empty (or "Row") first header cell, phases after it.
+    if header.first().is_some_and(|h| h.is_empty() || h == "row") && header.len() > 1 {
         if raw.legend.is_some() {
             diags.push(diag(Some(t.line), "phase definitions", "table", "a second phase-definitions table".into()));
             return;
