@@ -172,6 +172,7 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                 prerendered: false,
                 restore: None,
                 warnings: Rc::new(warnings),
+                with_releases: catalog_object.is_none() && opts.catalog.is_none(),
             }))
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },

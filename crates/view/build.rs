@@ -79,11 +79,13 @@ fn releases(root: &std::path::Path, out: &std::path::Path) {
     }
     let defs_file = "data/istio-releases/phase-definitions.md";
     let defs = std::fs::read_to_string(root.join(defs_file)).unwrap_or_else(|e| fail(&[format!("{defs_file}: {e}")]));
-    let info = SourceInfo { file: defs_file.to_owned(), docs_base: DEFAULT_DOCS_BASE.to_owned(), provenance: String::new() };
-    let raw = markdown::parse(&info, &defs).unwrap_or_else(|d| fail(&d.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    let info =
+        SourceInfo { file: defs_file.to_owned(), docs_base: DEFAULT_DOCS_BASE.to_owned(), provenance: String::new() };
+    let raw =
+        markdown::parse(&info, &defs).unwrap_or_else(|d| fail(&d.iter().map(ToString::to_string).collect::<Vec<_>>()));
     let Some(raw_legend) = raw.legend else { fail(&[format!("{defs_file}: no phase-definitions table")]) };
-    let legend =
-        validate::legend(&raw_legend, defs_file).unwrap_or_else(|d| fail(&d.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    let legend = validate::legend(&raw_legend, defs_file)
+        .unwrap_or_else(|d| fail(&d.iter().map(ToString::to_string).collect::<Vec<_>>()));
     let set = history::build(&releases, legend, DEFAULT_DOCS_BASE, RELEASES_PROVENANCE);
     if let Err(e) = std::fs::write(out, codegen::releases_source(&set, "data/istio-releases")) {
         fail(&[format!("cannot write {}: {e}", out.display())]);

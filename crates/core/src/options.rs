@@ -56,11 +56,25 @@ pub struct EmbedOptions {
     pub legend: LegendMode,
     /// `#element-id` of a `<script type="application/json">` holding a custom catalog.
     pub catalog: Option<String>,
+    /// The Istio release to show first (`1.24`, `master`); the Feature Status page if unset.
+    pub release: Option<String>,
 }
 
 /// The option names, in the documented order.
-pub const NAMES: [&str; 11] =
-    ["id", "search", "phases", "categories", "sort", "view", "columns", "title", "docsBase", "legend", "catalog"];
+pub const NAMES: [&str; 12] = [
+    "id",
+    "search",
+    "phases",
+    "categories",
+    "sort",
+    "view",
+    "columns",
+    "title",
+    "docsBase",
+    "legend",
+    "catalog",
+    "release",
+];
 
 fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|s| !s.is_empty())
@@ -104,8 +118,10 @@ impl EmbedOptions {
                 "view" => match value {
                     "table" => o.view = Some(ViewMode::Table),
                     "matrix" => o.view = Some(ViewMode::Matrix),
-                    _ => bad("expects table or matrix, not"),
+                    "changes" => o.view = Some(ViewMode::Changes),
+                    _ => bad("expects table, matrix or changes, not"),
                 },
+                "release" => o.release = Some(value.to_owned()).filter(|r| !r.is_empty()),
                 "columns" => {
                     let mut cols = Columns { category: false, phase: false };
                     for c in list(value) {
@@ -157,6 +173,7 @@ impl EmbedOptions {
         if let Some(v) = self.view {
             s.view = v;
         }
+        s.release.clone_from(&self.release);
         s
     }
 }

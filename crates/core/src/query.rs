@@ -21,16 +21,20 @@ pub enum SortKey {
     Category,
     /// Phase in maturity order (Alpha < Beta < Stable).
     Phase,
+    /// The release in which the feature reached its current phase (release catalogs only;
+    /// see [`SearchIndex::with_since`]).
+    Since,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 3] = [SortKey::Feature, SortKey::Category, SortKey::Phase];
+    pub const ALL: [SortKey; 4] = [SortKey::Feature, SortKey::Category, SortKey::Phase, SortKey::Since];
 
     pub const fn label(self) -> &'static str {
         match self {
             SortKey::Feature => "Feature",
             SortKey::Category => "Category",
             SortKey::Phase => "Phase",
+            SortKey::Since => "Since",
         }
     }
 }
@@ -165,6 +169,9 @@ pub struct SearchIndex {
     fields: Vec<[String; 4]>,
     /// Per feature: its rank when sorted by folded name (ties keep page order).
     name_rank: Vec<u32>,
+    /// Per feature: the index of the release since which it has its phase (empty when the
+    /// catalog has no history).
+    since_rank: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -187,7 +194,13 @@ impl SearchIndex {
         for (rank, i) in order.into_iter().enumerate() {
             name_rank[i] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
-        SearchIndex { fields, name_rank }
+        SearchIndex { fields, name_rank, since_rank: Vec::new() }
+    }
+
+    /// Adds each feature's "since" release index, for sorting by [`SortKey::Since`].
+    pub fn with_since(mut self, since: Vec<u32>) -> Self {
+        self.since_rank = since;
+        self
     }
 }
 
@@ -300,6 +313,7 @@ pub fn sort_rows(catalog: &Catalog, index: &SearchIndex, rows: &mut [usize], key
             SortKey::Feature => index.name_rank[i],
             SortKey::Category => u32::from(f[i].category),
             SortKey::Phase => f[i].phase.index() as u32,
+            SortKey::Since => index.since_rank.get(i).copied().unwrap_or(u32::MAX),
         }
     };
     match dir {

@@ -15,6 +15,8 @@ pub enum ViewMode {
     Table,
     /// Categories × phases, each cell listing its features.
     Matrix,
+    /// What changed between two releases.
+    Changes,
 }
 
 /// A feature the reader deep-linked to, and what had to be cleared to show it.
@@ -67,6 +69,10 @@ pub struct MatrixState {
     pub revealed: Option<Revealed>,
     /// Feedback for the last copy or export, cleared by the next change.
     pub notice: Option<Notice>,
+    /// The Istio release shown (its label), or `None` for the Feature Status page.
+    pub release: Option<String>,
+    /// The release the changes view compares the shown one with (`None`: the one before).
+    pub diff_from: Option<String>,
 }
 
 impl MatrixState {
@@ -77,7 +83,13 @@ impl MatrixState {
 
     /// The state a URL describes (on load).
     pub fn from_url(url: UrlState) -> Self {
-        MatrixState { query: url.query, view: url.view, ..MatrixState::default() }
+        MatrixState {
+            query: url.query,
+            view: url.view,
+            release: url.release,
+            diff_from: url.diff_from,
+            ..MatrixState::default()
+        }
     }
 }
 
@@ -108,6 +120,11 @@ pub enum Action {
     Notify(Notice),
     /// Render another page of rows.
     ShowMore,
+    /// Show another release (`None`: the Feature Status page). Category filters refer to
+    /// the previous catalog's categories, so they are cleared.
+    SetRelease(Option<String>),
+    /// Compare the shown release with this one in the changes view.
+    SetDiffFrom(Option<String>),
 }
 
 impl MatrixState {
@@ -155,8 +172,13 @@ impl MatrixState {
             }
             Action::SetView(v) => next.view = v,
             Action::Restore(url) => {
+                if url.release != next.release {
+                    next.query.categories.clear();
+                }
                 next.query = url.query;
                 next.view = url.view;
+                next.release = url.release;
+                next.diff_from = url.diff_from;
             }
             Action::Reveal { feature, hidden } => {
                 if hidden.text {
@@ -174,6 +196,16 @@ impl MatrixState {
             }
             Action::Notify(n) => next.notice = Some(n),
             Action::ShowMore => next.extra_pages = next.extra_pages.saturating_add(1),
+            Action::SetRelease(r) => {
+                if r != next.release {
+                    next.release = r;
+                    next.query.categories.clear();
+                    if next.release.is_none() && next.view == ViewMode::Changes {
+                        next.view = ViewMode::Table;
+                    }
+                }
+            }
+            Action::SetDiffFrom(r) => next.diff_from = r,
         }
         // A new query starts again from the first page.
         if next.query != query_before {
@@ -277,6 +309,19 @@ mod tests {
         let s = s.apply(Action::SortBy(SortKey::Phase)).unwrap();
         assert_eq!(s.row_limit(), PAGE);
         assert_eq!(MatrixState::default().row_limit(), PAGE);
+    }
+
+    #[test]
+    fn switching_release_clears_category_filters_only() {
+        let s =
+            apply_all([Action::SetSearch("dns".into()), Action::ToggleCategory(1), Action::TogglePhase(Phase::Beta)]);
+        let s = s.apply(Action::SetRelease(Some("1.24".into()))).unwrap();
+        assert_eq!(s.release.as_deref(), Some("1.24"));
+        assert!(s.query.categories.is_empty());
+        assert_eq!(s.query.text, "dns");
+        assert!(s.query.phases.contains(&Phase::Beta));
+        let s = s.apply(Action::SetView(ViewMode::Changes)).unwrap().apply(Action::SetRelease(None)).unwrap();
+        assert_eq!(s.view, ViewMode::Table, "the page has no changes view");
     }
 
     #[test]

@@ -15,11 +15,20 @@ use crate::state::{MatrixState, ViewMode};
 pub struct UrlState {
     pub query: Query,
     pub view: ViewMode,
+    /// Istio release shown (label such as `1.24`); `None` for the Feature Status page.
+    pub release: Option<String>,
+    /// The release the changes view compares against.
+    pub diff_from: Option<String>,
 }
 
 impl UrlState {
     pub fn of(state: &MatrixState) -> Self {
-        UrlState { query: state.query.clone(), view: state.view }
+        UrlState {
+            query: state.query.clone(),
+            view: state.view,
+            release: state.release.clone(),
+            diff_from: state.diff_from.clone(),
+        }
     }
 }
 
@@ -44,8 +53,16 @@ pub fn to_params(ns: &str, url: &UrlState, catalog: &Catalog) -> Vec<(String, St
     if let Some(s) = format_sort(q.sort, q.direction) {
         out.push((key(ns, "sort"), s));
     }
-    if url.view == ViewMode::Matrix {
-        out.push((key(ns, "view"), "matrix".to_owned()));
+    match url.view {
+        ViewMode::Table => {}
+        ViewMode::Matrix => out.push((key(ns, "view"), "matrix".to_owned())),
+        ViewMode::Changes => out.push((key(ns, "view"), "changes".to_owned())),
+    }
+    if let Some(r) = &url.release {
+        out.push((key(ns, "release"), r.clone()));
+    }
+    if let Some(r) = &url.diff_from {
+        out.push((key(ns, "from"), r.clone()));
     }
     out
 }
@@ -81,7 +98,18 @@ pub fn from_search(ns: &str, search: &str, catalog: &Catalog) -> UrlState {
             "view" => {
                 url.view = match v {
                     "matrix" => ViewMode::Matrix,
+                    "changes" => ViewMode::Changes,
                     _ => ViewMode::Table,
+                }
+            }
+            // Release labels are checked against the embedded releases by the widget.
+            "release" | "from"
+                if !v.is_empty() && v.len() <= 16 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') =>
+            {
+                if name == "release" {
+                    url.release = Some(v.to_owned());
+                } else {
+                    url.diff_from = Some(v.to_owned());
                 }
             }
             _ => {}
@@ -168,6 +196,8 @@ mod tests {
         u.query.sort = SortKey::Phase;
         u.query.direction = Direction::Descending;
         u.view = ViewMode::Matrix;
+        u.release = Some("1.24".into());
+        u.diff_from = Some("1.20".into());
         u
     }
 
@@ -184,7 +214,7 @@ mod tests {
         let search = merge_search("fm", "", &params);
         assert_eq!(
             search,
-            "?fm.q=dns++proxy+%26+co%3D1&fm.phase=alpha&fm.phase=beta&fm.cat=core&fm.sort=phase-desc&fm.view=matrix"
+            "?fm.q=dns++proxy+%26+co%3D1&fm.phase=alpha&fm.phase=beta&fm.cat=core&fm.sort=phase-desc&fm.view=matrix&fm.release=1.24&fm.from=1.20"
         );
     }
 

@@ -384,7 +384,11 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
 pub fn legend(raw: &RawLegend, file: &str) -> Result<Legend, Vec<Diagnostic>> {
     let mut c = Collector { file, out: Vec::new(), policy: LinkPolicy::Reject, warnings: Vec::new() };
     let legend = validate_legend(raw, &mut c);
-    if c.out.is_empty() { Ok(legend) } else { Err(c.out) }
+    if c.out.is_empty() {
+        Ok(legend)
+    } else {
+        Err(c.out)
+    }
 }
 
 fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {

@@ -234,7 +234,7 @@ proptest! {
         let _ = url_state::feature_from_fragment("fm", &junk, &c);
         let mut q = q;
         q.text = q.text.trim().to_owned();
-        let url = UrlState { query: q, view: if matrix { ViewMode::Matrix } else { ViewMode::Table } };
+        let url = UrlState { query: q, view: if matrix { ViewMode::Matrix } else { ViewMode::Table }, release: matrix.then(|| "1.24".to_owned()), diff_from: None };
         let search = url_state::merge_search("fm", &format!("?{junk}"), &url_state::to_params("fm", &url, &c));
         let mut back = url_state::from_search("fm", &search, &c);
         if url.query.text.is_empty() { back.query.text.clear(); }
@@ -265,6 +265,7 @@ proptest! {
                 SortKey::Feature => feature_matrix_core::search::fold(&f.name),
                 SortKey::Category => format!("{:05}", f.category),
                 SortKey::Phase => format!("{}", f.phase.index()),
+                SortKey::Since => String::new(),
             }
         };
         for w in view.rows.windows(2) {

@@ -39,5 +39,6 @@ pub fn default_source() -> components::root::Source {
         prerendered: true,
         restore: None,
         warnings: Default::default(),
+        with_releases: true,
     }))
 }

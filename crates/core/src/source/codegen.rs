@@ -83,7 +83,12 @@ fn write_legend(w: &mut String, prefix: &str, legend: &crate::model::Legend) {
                     }
                 })
                 .collect();
-            let _ = writeln!(w, "static {prefix}CELL_{ai}_{ci}: [{M}::Inline; {}] = [{}];", inlines.len(), inlines.join(", "));
+            let _ = writeln!(
+                w,
+                "static {prefix}CELL_{ai}_{ci}: [{M}::Inline; {}] = [{}];",
+                inlines.len(),
+                inlines.join(", ")
+            );
         }
         let cells: Vec<String> =
             (0..a.cells.len()).map(|ci| format!("{COW}::Borrowed(&{prefix}CELL_{ai}_{ci})")).collect();
@@ -96,7 +101,8 @@ fn write_legend(w: &mut String, prefix: &str, legend: &crate::model::Legend) {
     }
     let _ = writeln!(w, "static {prefix}ASPECTS: [{M}::Aspect; {}] = [", legend.aspects.len());
     for (ai, a) in legend.aspects.iter().enumerate() {
-        let _ = writeln!(w, "    {M}::Aspect {{ name: {}, cells: {COW}::Borrowed(&{prefix}ASPECT_{ai}) }},", s(&a.name));
+        let _ =
+            writeln!(w, "    {M}::Aspect {{ name: {}, cells: {COW}::Borrowed(&{prefix}ASPECT_{ai}) }},", s(&a.name));
     }
     let _ = writeln!(w, "];");
 }

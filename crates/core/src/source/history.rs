@@ -16,7 +16,11 @@ use crate::releases::{ReleaseEntry, ReleaseSet};
 
 fn norm_area(area: &str) -> String {
     let a = area.trim();
-    if a.eq_ignore_ascii_case("ambient") { "Ambient mode".to_owned() } else { a.to_owned() }
+    if a.eq_ignore_ascii_case("ambient") {
+        "Ambient mode".to_owned()
+    } else {
+        a.to_owned()
+    }
 }
 
 fn name_key(area: &str, name: &str) -> String {
@@ -54,7 +58,9 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
                 releases[ri + 1..]
                     .iter()
                     .flat_map(|(_, r)| r.entries.iter())
-                    .find(|later| later.id.is_some() && norm_area(&later.area) == area && later.name.to_lowercase() == name)
+                    .find(|later| {
+                        later.id.is_some() && norm_area(&later.area) == area && later.name.to_lowercase() == name
+                    })
                     .map_or_else(|| name_key(&e.area, &e.name), |later| later.key.clone())
             };
             let key = if used.contains(&bridged) { name_key(&e.area, &e.name) } else { bridged };

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use feature_matrix_core::export::{self, Format};
 use feature_matrix_core::options::{Columns, LegendMode};
-use feature_matrix_core::query::{compute, hidden_by, SearchIndex};
+use feature_matrix_core::query::{compute, hidden_by};
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::{Action, Catalog, MatrixState, Notice, Phase, SortKey, ViewMode};
 use yew::prelude::*;
@@ -15,10 +15,12 @@ use super::empty_state::EmptyState;
 use super::filters::{Choice, FilterGroup};
 use super::legend::{definition_id, legend_id, PhaseLegend};
 use super::matrix_view::MatrixView;
+use super::releases::{self, ChangesView, ReleasePicker, Shown};
 use super::search_box::SearchBox;
 use super::table::FeatureTable;
 use super::toolbar::Toolbar;
 use crate::browser;
+use crate::embedded::RELEASES;
 
 /// A shared, never-copied catalog. Props compare it by pointer.
 #[derive(Clone, Debug)]
@@ -64,16 +66,23 @@ pub struct MatrixProps {
     /// Problems found in a custom catalog that did not stop it (links shown as text).
     #[prop_or_default]
     pub warnings: Rc<Vec<String>>,
+    /// Offer Istio's releases (the embedded `RELEASES`) beside `catalog`: a picker, history
+    /// and the changes view. For the built-in catalog, not for custom ones.
+    #[prop_or_default]
+    pub with_releases: bool,
 }
 
-/// The core state plus what the reducer needs to resolve deep links.
+/// The core state plus what the reducer needs: the catalog shown (which follows the
+/// release in the state) for resolving deep links.
 #[derive(PartialEq)]
 struct Store {
     /// The instance's id prefix, for crash reports.
     ns: AttrValue,
     state: MatrixState,
-    catalog: CatalogHandle,
-    index: Rc<SearchIndex>,
+    /// The catalog given in props (the Feature Status page, or a custom one).
+    page: CatalogHandle,
+    with_releases: bool,
+    shown: Shown,
 }
 
 enum Msg {
@@ -97,13 +106,24 @@ impl Reducible for Store {
         let action = match msg {
             Msg::Core(a) => a,
             Msg::Reveal(feature) => {
-                let hidden = hidden_by(&self.catalog.0, &self.index, &self.state.query, feature);
+                let hidden = hidden_by(&self.shown.catalog.0, &self.shown.index, &self.state.query, feature);
                 Action::Reveal { feature, hidden }
             }
         };
         match self.state.apply(action) {
             Some(state) => {
-                Rc::new(Store { ns: self.ns.clone(), state, catalog: self.catalog.clone(), index: self.index.clone() })
+                let shown = if state.release == self.state.release {
+                    self.shown.clone()
+                } else {
+                    releases::shown(&self.page, self.with_releases, state.release.as_deref())
+                };
+                Rc::new(Store {
+                    ns: self.ns.clone(),
+                    state,
+                    page: self.page.clone(),
+                    with_releases: self.with_releases,
+                    shown,
+                })
             }
             None => self,
         }
@@ -112,16 +132,30 @@ impl Reducible for Store {
 
 #[function_component(FeatureMatrix)]
 pub fn feature_matrix(props: &MatrixProps) -> Html {
-    let catalog = &props.catalog.0;
     let ns = props.id_prefix.clone();
     crate::crash::enter(&ns);
-    let index = use_memo(props.catalog.clone(), |c| SearchIndex::new(&c.0));
     let store = {
-        let (catalog, index, initial) = (props.catalog.clone(), index.clone(), props.initial.clone());
+        let (page, initial, with_releases) = (props.catalog.clone(), props.initial.clone(), props.with_releases);
         let ns = ns.clone();
-        use_reducer(move || Store { ns, state: initial, catalog, index })
+        use_reducer(move || {
+            let shown = releases::shown(&page, with_releases, initial.release.as_deref());
+            // An unknown release label shows the page; the state says so too.
+            let mut state = initial;
+            if shown.release.is_none() {
+                state.release = None;
+            }
+            Store { ns, state, page, with_releases, shown }
+        })
     };
-    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
+    let shown = store.shown.clone();
+    let catalog_handle = shown.catalog.clone();
+    let catalog = &catalog_handle.0;
+    let index = shown.index.clone();
+    let title = match (&props.title, shown.release) {
+        (Some(t), _) => t.clone(),
+        (None, Some(_)) => AttrValue::from(catalog.title.to_string()),
+        (None, None) => AttrValue::from(catalog.title.to_string()),
+    };
     // Static until mounted in a browser: SSR output and the first hydrating render agree.
     let live = use_state(|| !props.prerendered);
     {
@@ -135,16 +169,16 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     }
     let view = {
         let index = index.clone();
-        use_memo((props.catalog.clone(), state.query.clone()), move |(c, q)| compute(&c.0, &index, q))
+        use_memo((catalog_handle.clone(), state.query.clone()), move |(c, q)| compute(&c.0, &index, q))
     };
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
 
-    use_url_sync(&ns, &props.catalog, UrlState::of(state), props.restore.clone());
-    use_browser_events(&ns, &props.catalog, &props.initial_hash, props.restore.clone(), store.dispatcher());
+    use_url_sync(&ns, &catalog_handle, UrlState::of(state), props.restore.clone());
+    use_browser_events(&ns, &catalog_handle, &props.initial_hash, props.restore.clone(), store.dispatcher());
     {
         // After a deep link re-renders the rows, bring the target row into view.
         let ns = ns.clone();
-        let catalog = props.catalog.clone();
+        let catalog = catalog_handle.clone();
         use_effect_with(state.revealed, move |revealed| {
             if let Some(r) = revealed {
                 if let Some(f) = catalog.0.features.get(r.feature) {
@@ -210,7 +244,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let on_copy_link = {
         let store = store.dispatcher();
         let ns = ns.clone();
-        let catalog = props.catalog.clone();
+        let catalog = catalog_handle.clone();
         let url = UrlState::of(state);
         Callback::from(move |()| {
             let params = url_state::to_params(&ns, &url, &catalog.0);
@@ -225,7 +259,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     };
     let on_export = {
         let store = store.dispatcher();
-        let catalog = props.catalog.clone();
+        let catalog = catalog_handle.clone();
         let view = view.clone();
         let docs_base = docs_base.clone();
         Callback::from(move |format: Format| {
@@ -250,6 +284,10 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     html! {
         <section class={classes!("fm", (!*live).then_some("fm--static"))} id={ns.clone()} aria-label={format!("{title} matrix")}>
             <div class="fm-controls">
+                if props.with_releases {
+                    <ReleasePicker id={format!("{ns}-release")} release={shown.release}
+                        on_change={sender(store.dispatcher(), Action::SetRelease)} />
+                }
                 <SearchBox id={format!("{ns}-search")} value={state.query.text.clone()}
                     on_change={sender(store.dispatcher(), Action::SetSearch)} />
                 <FilterGroup id={format!("{ns}-phase")} label="Phase" choices={phase_choices} on_toggle={on_phase} />
@@ -263,6 +301,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 manual_link={match &state.notice { Some(Notice::CopyFailed(l)) => Some(AttrValue::from(l.clone())), _ => None }}
                 filtered={state.query.is_filtered()}
                 view_mode={state.view}
+                changes={shown.release.is_some()}
                 on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)}
                 on_view={sender(store.dispatcher(), Action::SetView)}
                 on_copy_link={on_copy_link}
@@ -271,12 +310,20 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             if !filters_text.is_empty() {
                 <p class="fm-print-only">{format!("Showing features matching {filters_text}.")}</p>
             }
-            if view.rows.is_empty() {
+            if let (ViewMode::Changes, Some(r)) = (state.view, shown.release) {
+                <ChangesView
+                    id_prefix={ns.clone()}
+                    release={r}
+                    from={state.diff_from.as_deref().and_then(|f| RELEASES.find(f)).unwrap_or(r.saturating_sub(1))}
+                    terms={view.terms.clone()}
+                    on_from={sender(store.dispatcher(), Action::SetDiffFrom)}
+                />
+            } else if view.rows.is_empty() {
                 <EmptyState description={filters_text.clone()} on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)} />
             } else if state.view == ViewMode::Matrix {
                 <MatrixView
                     title={title.clone()}
-                    catalog={props.catalog.clone()}
+                    catalog={catalog_handle.clone()}
                     view={view.clone()}
                     phases={phases}
                     docs_base={docs_base.clone()}
@@ -287,7 +334,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 <FeatureTable
                     title={title.clone()}
                     columns={props.columns}
-                    catalog={props.catalog.clone()}
+                    history={shown.history.clone()}
+                    catalog={catalog_handle.clone()}
                     view={view.clone()}
                     id_prefix={ns.clone()}
                     docs_base={docs_base.clone()}

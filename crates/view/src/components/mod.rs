@@ -7,6 +7,7 @@ pub mod highlight;
 pub mod legend;
 pub mod matrix;
 pub mod matrix_view;
+pub mod releases;
 pub mod root;
 pub mod search_box;
 pub mod table;

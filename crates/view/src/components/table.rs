@@ -13,11 +13,16 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use super::matrix::CatalogHandle;
+use super::releases::FeatureHistory;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub title: AttrValue,
     pub columns: Columns,
+    /// Per feature (catalog order): its history; empty when the catalog has none. When
+    /// present the table has a "Since" column and a history under each name.
+    #[prop_or_default]
+    pub history: Rc<Vec<FeatureHistory>>,
     pub catalog: CatalogHandle,
     pub view: Rc<View>,
     pub id_prefix: AttrValue,
@@ -68,7 +73,9 @@ pub fn feature_table(props: &TableProps) -> Html {
             </th>
         }
     };
-    let row = |i: usize| render_row(props, &catalog.features[i], props.revealed == Some(i));
+    let has_history = !props.history.is_empty();
+    let colspan = props.columns.count() + usize::from(has_history);
+    let row = |i: usize| render_row(props, i, &catalog.features[i], props.revealed == Some(i));
     let shown = view.rows.len().min(props.limit);
     let body = if view.groups.is_empty() {
         html! { <tbody>{ for view.rows[..shown].iter().map(|&i| row(i)) }</tbody> }
@@ -83,7 +90,7 @@ pub fn feature_table(props: &TableProps) -> Html {
                 html! {
                     <tbody class="fm-group" key={cat.id.to_string()}>
                         <tr class="fm-group-row" key="fm-group-heading">
-                            <th scope="rowgroup" colspan={props.columns.count().to_string()} class="fm-group-heading"
+                            <th scope="rowgroup" colspan={colspan.to_string()} class="fm-group-heading"
                                 id={format!("{}-cat-{}", props.id_prefix, cat.id)}>
                                 {highlighted(&cat.name, &view.terms)}
                                 <span class="fm-group-count">{format!(" ({n})")}</span>
@@ -118,12 +125,14 @@ pub fn feature_table(props: &TableProps) -> Html {
                     <col class="fm-col-feature" />
                     if props.columns.category { <col class="fm-col-category" /> }
                     if props.columns.phase { <col class="fm-col-phase" /> }
+                    if has_history { <col class="fm-col-since" /> }
                 </colgroup>
                 <thead>
                     <tr>
                         { header(SortKey::Feature, "fm-th-feature") }
                         if props.columns.category { { header(SortKey::Category, "fm-th-category") } }
                         if props.columns.phase { { header(SortKey::Phase, "fm-th-phase") } }
+                        if has_history { { header(SortKey::Since, "fm-th-since") } }
                     </tr>
                 </thead>
                 { body }
@@ -151,7 +160,8 @@ pub fn phase_badge(phase: Phase, id_prefix: &str, terms: &[Term], on_define: &Ca
     }
 }
 
-fn render_row(props: &TableProps, f: &Feature, revealed: bool) -> Html {
+fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool) -> Html {
+    let history = props.history.get(i);
     let catalog = &props.catalog.0;
     let terms = &props.view.terms;
     let name = highlighted(&f.name, terms);
@@ -169,12 +179,29 @@ fn render_row(props: &TableProps, f: &Feature, revealed: bool) -> Html {
             <th scope="row" class="fm-feature">
                 <span class="fm-name">{name}</span>
                 {note}
+                if let Some(h) = history.filter(|h| h.changes.len() > 1) {
+                    <details class="fm-history">
+                        <summary>{"History"}</summary>
+                        <ol class="fm-timeline">
+                            { for h.changes.iter().map(|(release, p)| html! {
+                                <li><span class="fm-timeline-release">{release.clone()}</span>{" "}
+                                    <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
+                                        <span class="fm-glyph" aria-hidden="true">{phase_glyph(*p)}</span>{p.label()}
+                                    </span>
+                                </li>
+                            }) }
+                        </ol>
+                    </details>
+                }
             </th>
             if props.columns.category {
                 <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
             }
             if props.columns.phase {
                 <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define)}</td>
+            }
+            if let Some(h) = history {
+                <td class="fm-since">{h.since.clone()}</td>
             }
         </tr>
     }

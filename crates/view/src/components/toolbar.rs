@@ -16,6 +16,9 @@ pub struct ToolbarProps {
     pub manual_link: Option<AttrValue>,
     pub filtered: bool,
     pub view_mode: ViewMode,
+    /// Offer the changes view (a release is shown).
+    #[prop_or_default]
+    pub changes: bool,
     pub on_clear: Callback<()>,
     pub on_view: Callback<ViewMode>,
     pub on_copy_link: Callback<()>,
@@ -62,6 +65,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <div class="fm-chips">
                         { view_button(ViewMode::Table, "Table") }
                         { view_button(ViewMode::Matrix, "Matrix") }
+                        if props.changes { { view_button(ViewMode::Changes, "Changes") } }
                     </div>
                 </div>
                 <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{"Copy link"}</button>
