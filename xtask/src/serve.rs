@@ -22,8 +22,12 @@ impl Server {
         let worker = Arc::clone(&server);
         let thread = std::thread::spawn(move || {
             for request in worker.incoming_requests() {
-                let response = respond(&dir, request.url());
-                let _ = request.respond(response);
+                // One thread per request: a slow or stalled client never holds up the others.
+                let dir = dir.clone();
+                std::thread::spawn(move || {
+                    let response = respond(&dir, request.url());
+                    let _ = request.respond(response);
+                });
             }
         });
         Ok(Server { server, thread: Some(thread) })
