@@ -235,5 +235,12 @@ mod history {
         let kept = h.release(r24).iter().filter(|e| h.release(r23).iter().any(|x| x.row == e.row)).count();
         assert_eq!(h.release(r24).len(), kept + d.added.len());
         assert_eq!(h.diff(r24, r24), Default::default());
+        // 1.23 mistyped two ids (`:"traffic.gateway_injection"`); the rows still link up.
+        let names = |rows: &[u16]| rows.iter().map(|&r| h.name(r, r24).to_owned()).collect::<Vec<_>>();
+        assert!(!names(&d.added).contains(&"Gateway Injection".to_owned()), "{:?}", names(&d.added));
+        assert!(!names(&d.removed).iter().any(|n| n == "Gateway Injection"), "{:?}", names(&d.removed));
+        let injection = h.release(r24).iter().find(|e| h.string(e.name) == "Gateway Injection").unwrap().row;
+        let t = h.timeline(injection);
+        assert!(t[r23].is_some() && t[r24].is_some(), "{t:?}");
     }
 }

@@ -162,6 +162,8 @@ pub fn read(file: &str, text: &str) -> Release {
         let name = f.name.unwrap_or_default();
         let id = f.id.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         let entry_label = id.clone().unwrap_or_else(|| format!("{:?}", name.trim()));
+        let malformed_id =
+            id.as_deref().is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || "_.+-".contains(c)));
         let mut find = |severity: Severity, message: String| {
             out.findings.push(Finding { severity, file: file.to_owned(), line, entry: entry_label.clone(), message });
         };
@@ -173,6 +175,9 @@ pub fn read(file: &str, text: &str) -> Release {
                 v.trim().to_owned()
             })
         };
+        if malformed_id {
+            find(Severity::Warning, "`id` has characters other than letters, digits and _.+-".to_owned());
+        }
         let name_t = trimmed("name", Some(name), &mut find).unwrap_or_default();
         if name_t.is_empty() {
             find(Severity::Error, "`name` is empty".to_owned());

@@ -47,10 +47,13 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
     let mut row_keys: Vec<String> = Vec::new();
     let mut entries = Vec::new();
     let mut offsets = vec![0u32];
+    // Per row: its (area, lower-case name) in the release before the one being read.
+    let mut previous: Vec<Option<(String, String)>> = Vec::new();
     for (ri, (_, release)) in releases.iter().enumerate() {
-        let mut used: Vec<String> = Vec::new();
-        for e in &release.entries {
-            let Some(phase) = e.maturity else { continue };
+        let valid: Vec<_> = release.entries.iter().filter(|e| e.maturity.is_some()).collect();
+        // Keys: the id, else the id of the first later entry with the same area and name.
+        let mut keys: Vec<String> = Vec::new();
+        for e in &valid {
             let bridged = if e.id.is_some() {
                 e.key.clone()
             } else {
@@ -63,20 +66,38 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
                     })
                     .map_or_else(|| name_key(&e.area, &e.name), |later| later.key.clone())
             };
-            let key = if used.contains(&bridged) { name_key(&e.area, &e.name) } else { bridged };
-            let key = if used.contains(&key) { format!("{key}@{}", e.line.unwrap_or(0)) } else { key };
-            used.push(key.clone());
-            let row = row_keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                row_keys.push(key.clone());
-                row_keys.len() - 1
+            let key = if keys.contains(&bridged) { name_key(&e.area, &e.name) } else { bridged };
+            let key = if keys.contains(&key) { format!("{key}@{}", e.line.unwrap_or(0)) } else { key };
+            keys.push(key);
+        }
+        // Rows: first every key already known; then a new key takes over a row of the previous
+        // release that nothing claimed here and that had the same area and name (the id was
+        // renamed); otherwise it starts a new row.
+        let mut assigned: Vec<Option<usize>> = keys.iter().map(|k| row_keys.iter().position(|r| r == k)).collect();
+        for i in 0..valid.len() {
+            if assigned[i].is_some() {
+                continue;
+            }
+            let here = (norm_area(&valid[i].area), valid[i].name.to_lowercase());
+            let renamed = (0..row_keys.len()).find(|&row| {
+                previous.get(row).is_some_and(|p| p.as_ref() == Some(&here)) && !assigned.contains(&Some(row))
             });
+            assigned[i] = Some(renamed.unwrap_or_else(|| {
+                row_keys.push(keys[i].clone());
+                row_keys.len() - 1
+            }));
+        }
+        previous = vec![None; row_keys.len()];
+        for (e, row) in valid.iter().zip(&assigned) {
+            let row = row.expect("every entry has a row");
+            previous[row] = Some((norm_area(&e.area), e.name.to_lowercase()));
             entries.push(ReleaseEntry {
                 row: u16::try_from(row).expect("fewer than 65,536 features"),
                 name: strings.id(&e.name),
                 area: strings.id(&norm_area(&e.area)),
                 link: e.link.as_deref().map_or(0, |l| strings.id(l)),
                 note: e.note.as_deref().map_or(0, |n| strings.id(n)),
-                phase,
+                phase: e.maturity.expect("filtered to valid maturities"),
             });
         }
         offsets.push(u32::try_from(entries.len()).expect("fewer than 2^32 entries"));
