@@ -69,6 +69,14 @@ fn releases(root: &std::path::Path, out: &std::path::Path) {
                     features_yaml::Severity::Warning => warnings += 1,
                 }
             }
+            // An entry without a valid maturity cannot be shown; say which, never drop quietly.
+            for e in r.entries.iter().filter(|e| e.maturity.is_none()) {
+                println!(
+                    "cargo::warning=data/istio-releases/features-{label}.yaml:{}: {:?} has no valid maturity and is not shown",
+                    e.line.unwrap_or(0),
+                    e.name
+                );
+            }
             (label, r)
         })
         .collect();
