@@ -24,13 +24,11 @@ use yew::AttrValue;
 use feature_matrix_view::browser;
 use feature_matrix_view::components::matrix::{CatalogHandle, MatrixProps};
 use feature_matrix_view::components::root::{Root, RootProps, Source};
-use feature_matrix_view::embedded::CATALOG;
 use feature_matrix_view::js_json::Js;
 
 const MOUNTED_ATTR: &str = "data-fm-mounted";
 
 thread_local! {
-    static DEFAULT_CATALOG: CatalogHandle = CatalogHandle(Rc::new(CATALOG.clone()));
     /// Id prefixes of the live instances.
     static IDS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Roots of destroyed instances, each with its app (now rendering nothing). Yew never
@@ -268,7 +266,7 @@ fn load_catalog(
     object: Option<&JsValue>,
     element: &web_sys::Element,
 ) -> Result<(CatalogHandle, Vec<String>), Vec<String>> {
-    let default = DEFAULT_CATALOG.with(Clone::clone);
+    let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
     let messages = |d: Vec<feature_matrix_core::validate::Diagnostic>| -> Vec<String> {
         d.iter().map(ToString::to_string).collect()

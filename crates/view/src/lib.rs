@@ -21,14 +21,21 @@ pub mod embedded {
     include!(concat!(env!("OUT_DIR"), "/releases.rs"));
 }
 
+thread_local! {
+    static DEFAULT_CATALOG: CatalogHandle = CatalogHandle(std::rc::Rc::new(embedded::CATALOG.clone()));
+}
+
+/// The built-in catalog, one shared copy per thread.
+pub fn default_catalog() -> CatalogHandle {
+    DEFAULT_CATALOG.with(Clone::clone)
+}
+
 /// What the default widget shows: the built-in catalog, default options, instance `fm`,
 /// prerendered. The build's SSR pass and the browser's hydration both start from this, so
 /// they produce the same markup.
 pub fn default_source() -> components::root::Source {
-    use std::rc::Rc;
-    let catalog = CatalogHandle(Rc::new(embedded::CATALOG.clone()));
-    components::root::Source::Ready(Rc::new(MatrixProps {
-        catalog,
+    components::root::Source::Ready(std::rc::Rc::new(MatrixProps {
+        catalog: default_catalog(),
         docs_base: None,
         id_prefix: "fm".into(),
         title: None,

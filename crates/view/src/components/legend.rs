@@ -6,7 +6,7 @@ use feature_matrix_core::{Inline, Legend, Phase};
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use super::table::phase_glyph;
+use super::table::phase_label;
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
@@ -58,10 +58,7 @@ pub fn phase_legend(props: &LegendProps) -> Html {
                 { for legend.phases.iter().enumerate().map(|(col, &p)| html! {
                     <>
                         <dt id={definition_id(&props.id_prefix, p)} tabindex="-1" class={classes!("fm-legend-phase", defined_class(p))}>
-                            <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
-                                <span class="fm-glyph" aria-hidden="true">{phase_glyph(p)}</span>
-                                {p.label()}
-                            </span>
+                            {phase_label(p)}
                         </dt>
                         <dd class={classes!(defined_class(p))}>
                             { for legend.aspects.first().and_then(|a| a.cells.get(col)).into_iter().flat_map(|c| c.iter()).map(inline) }
@@ -84,10 +81,7 @@ pub fn phase_legend(props: &LegendProps) -> Html {
                             { for legend.phases.iter().map(|&p| html! {
                                 <th scope="col" id={definition_id(&props.id_prefix, p)} tabindex="-1"
                                     class={classes!("fm-legend-phase", defined_class(p))}>
-                                    <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
-                                        <span class="fm-glyph" aria-hidden="true">{phase_glyph(p)}</span>
-                                        {p.label()}
-                                    </span>
+                                    {phase_label(p)}
                                 </th>
                             }) }
                         </tr>

@@ -151,11 +151,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let catalog_handle = shown.catalog.clone();
     let catalog = &catalog_handle.0;
     let index = shown.index.clone();
-    let title = match (&props.title, shown.release) {
-        (Some(t), _) => t.clone(),
-        (None, Some(_)) => AttrValue::from(catalog.title.to_string()),
-        (None, None) => AttrValue::from(catalog.title.to_string()),
-    };
+    let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
     // Static until mounted in a browser: SSR output and the first hydrating render agree.
     let live = use_state(|| !props.prerendered);
     {
@@ -198,11 +194,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         })
     };
 
-    // Phases the catalog uses or defines, in maturity order.
-    let phases: Vec<Phase> = Phase::ALL
-        .into_iter()
-        .filter(|p| catalog.legend.phases.contains(p) || catalog.features.iter().any(|f| f.phase == *p))
-        .collect();
+    let phases: Vec<Phase> = shown.phases.to_vec();
     let phase_choices: Vec<Choice> = phases
         .iter()
         .map(|&p| Choice {

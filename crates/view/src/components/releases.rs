@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use super::matrix::CatalogHandle;
-use super::table::phase_glyph;
+use super::table::phase_label;
 use crate::embedded::RELEASES;
 
 /// Label of the Feature Status page in the picker.
@@ -28,6 +28,17 @@ pub struct Shown {
     pub release: Option<usize>,
     /// Per feature of `catalog`: its history (releases only).
     pub history: Rc<Vec<FeatureHistory>>,
+    /// The phases the catalog uses or defines, in maturity order (the phase filter's choices).
+    pub phases: Rc<Vec<Phase>>,
+}
+
+fn phases_of(catalog: &feature_matrix_core::Catalog) -> Rc<Vec<Phase>> {
+    Rc::new(
+        Phase::ALL
+            .into_iter()
+            .filter(|p| catalog.legend.phases.contains(p) || catalog.features.iter().any(|f| f.phase == *p))
+            .collect(),
+    )
 }
 
 /// A feature's place in history: the release since which it has its phase, and the
@@ -48,9 +59,11 @@ pub fn shown(page: &CatalogHandle, with_releases: bool, release: Option<&str>) -
             index: Rc::new(SearchIndex::new(&page.0)),
             release: None,
             history: Rc::new(Vec::new()),
+            phases: phases_of(&page.0),
         };
     };
     let (catalog, rows) = set.catalog(r);
+    let mut since_rank = Vec::with_capacity(rows.len());
     let history: Vec<FeatureHistory> = rows
         .iter()
         .map(|&row| {
@@ -65,18 +78,20 @@ pub fn shown(page: &CatalogHandle, with_releases: bool, release: Option<&str>) -
                 }
                 last = *p;
             }
-            let since = set.since(row, r).map(|i| set.labels[i].to_string()).unwrap_or_default();
-            FeatureHistory { since, changes }
+            // The last change up to `r` is when the feature reached its current phase.
+            let since = changes.last().and_then(|(label, _)| set.find(label));
+            since_rank.push(since.map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX)));
+            FeatureHistory { since: changes.last().map(|(l, _)| l.clone()).unwrap_or_default(), changes }
         })
         .collect();
-    let since_rank =
-        rows.iter().map(|&row| set.since(row, r).map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX))).collect();
     let index = SearchIndex::new(&catalog).with_since(since_rank);
+    let phases = phases_of(&catalog);
     Shown {
         catalog: CatalogHandle(Rc::new(catalog)),
         index: Rc::new(index),
         release: Some(r),
         history: Rc::new(history),
+        phases,
     }
 }
 
@@ -151,20 +166,13 @@ pub fn changes_view(props: &ChangesProps) -> Html {
         }
     };
     let name = |row: u16, r: usize| highlighted(set.name(row, r), &props.terms);
-    let badge = |p: Phase| {
-        html! {
-            <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
-                <span class="fm-glyph" aria-hidden="true">{phase_glyph(p)}</span>{p.label()}
-            </span>
-        }
-    };
     let added: Vec<Html> = diff
         .added
         .iter()
         .filter(|r| keep(**r))
         .map(|&r| {
             let phase = set.release(props.release).iter().find(|e| e.row == r).map(|e| e.phase);
-            html! { <li>{name(r, props.release)}{" "}{ for phase.map(badge) }</li> }
+            html! { <li>{name(r, props.release)}{" "}{ for phase.map(phase_label) }</li> }
         })
         .collect();
     let removed: Vec<Html> =
@@ -172,7 +180,7 @@ pub fn changes_view(props: &ChangesProps) -> Html {
     let moved = |list: &[(u16, Phase, Phase)]| -> Vec<Html> {
         list.iter()
             .filter(|(r, _, _)| keep(*r))
-            .map(|&(r, a, b)| html! { <li>{name(r, props.release)}{": "}{badge(a)}{" → "}{badge(b)}</li> })
+            .map(|&(r, a, b)| html! { <li>{name(r, props.release)}{": "}{phase_label(a)}{" → "}{phase_label(b)}</li> })
             .collect()
     };
     html! {

@@ -50,6 +50,15 @@ pub fn phase_glyph(phase: Phase) -> &'static str {
     }
 }
 
+/// A phase badge that is not a link (legend, history, changes): glyph and label.
+pub fn phase_label(phase: Phase) -> Html {
+    html! {
+        <span class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}>
+            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>{phase.label()}
+        </span>
+    }
+}
+
 #[function_component(FeatureTable)]
 pub fn feature_table(props: &TableProps) -> Html {
     let catalog = &props.catalog.0;
@@ -185,9 +194,7 @@ fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool) -> Html
                         <ol class="fm-timeline">
                             { for h.changes.iter().map(|(release, p)| html! {
                                 <li><span class="fm-timeline-release">{release.clone()}</span>{" "}
-                                    <span class={classes!("fm-badge", format!("fm-badge--{}", p.slug()))}>
-                                        <span class="fm-glyph" aria-hidden="true">{phase_glyph(*p)}</span>{p.label()}
-                                    </span>
+                                    {phase_label(*p)}
                                 </li>
                             }) }
                         </ol>
