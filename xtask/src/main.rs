@@ -6,6 +6,8 @@
 //! - `cargo xtask build`: set up and build `dist/` only.
 //! - `cargo xtask setup [--browser]`: only the idempotent set-up steps.
 //! - `cargo xtask fuzz [--cases N]`: the long property-test run (default 100,000 per property).
+//! - `cargo xtask bench [--quick] [node bench/run.mjs options]`: the benchmark against the
+//!   peer libraries (bench/); the full run writes bench/results.json and BENCHMARKS.md.
 
 mod dist;
 mod serve;
@@ -30,8 +32,13 @@ fn main() -> ExitCode {
         }
         Some("test") => test(&root),
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
+        Some("bench") => setup::all(&root, true)
+            .and_then(|()| dist::build(&root).map(drop))
+            .and_then(|()| bench(&root, &args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N]>");
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N] | bench [--quick]>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -128,6 +135,17 @@ fn broken_catalog_fails_the_build(root: &Path) -> Result {
     Ok(())
 }
 
+/// The benchmark (bench/run.mjs) against the built `dist/`. `--quick` is the smoke run the
+/// test command includes: small catalogs, 2 runs, every contestant through the correctness
+/// gate, results under target/bench/ (the committed results stay as they are).
+fn bench(root: &Path, args: &[String]) -> Result {
+    let quick = args.iter().any(|a| a == "--quick");
+    step(if quick { "benchmark, quick mode (node bench/run.mjs --quick)" } else { "benchmark (node bench/run.mjs)" });
+    let mut all = vec!["bench/run.mjs"];
+    all.extend(args.iter().map(String::as_str));
+    run(root, "node", &all)
+}
+
 /// Runs every test: host unit tests, then the browser tests against a fresh `dist/`.
 fn test(root: &Path) -> Result {
     setup::all(root, true)?;
@@ -156,6 +174,7 @@ fn test(root: &Path) -> Result {
         return Err(format!("browser tests failed ({status})"));
     }
     println!("    screenshots and other artifacts: {}", artifacts.display());
+    bench(root, &["--quick".to_owned()])?;
     step("all tests passed");
     Ok(())
 }

@@ -53,7 +53,7 @@ impl Notice {
 
 /// Rows rendered at a time in the table; "Show more" adds another page. Large catalogs
 /// stay responsive, and the default catalog (43 rows) is always shown whole.
-pub const PAGE: usize = 500;
+pub const PAGE: usize = 100;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MatrixState {

@@ -84,28 +84,36 @@ pub fn feature_table(props: &TableProps) -> Html {
     };
     let has_history = !props.history.is_empty();
     let colspan = props.columns.count() + usize::from(has_history);
-    let row = |i: usize| render_row(props, i, &catalog.features[i], props.revealed == Some(i));
     let shown = view.rows.len().min(props.limit);
+    // A page of a longer list: the table tells assistive technology how many rows it has in
+    // all (header, category headings and every match) and where each rendered row sits.
+    let paged = shown < view.rows.len();
+    let row_count = paged.then(|| (1 + view.rows.len() + view.groups.len()).to_string());
+    let row_index = |i: usize| paged.then(|| i.to_string());
+    let row = |i: usize, at: usize| render_row(props, i, &catalog.features[i], props.revealed == Some(i), row_index(at));
     let body = if view.groups.is_empty() {
-        html! { <tbody>{ for view.rows[..shown].iter().map(|&i| row(i)) }</tbody> }
+        html! { <tbody>{ for view.rows[..shown].iter().enumerate().map(|(pos, &i)| row(i, 2 + pos)) }</tbody> }
     } else {
         view.groups
             .iter()
-            .filter(|g| g.rows.start < shown)
-            .map(|g| {
+            .enumerate()
+            .filter(|(_, g)| g.rows.start < shown)
+            .map(|(gi, g)| {
                 let cat = &catalog.categories[usize::from(g.category)];
                 let n = g.rows.len();
                 let rows = g.rows.start..g.rows.end.min(shown);
+                // Rows before this heading: the header row, earlier headings and their rows.
+                let heading_at = 2 + g.rows.start + gi;
                 html! {
                     <tbody class="fm-group" key={cat.id.to_string()}>
-                        <tr class="fm-group-row" key="fm-group-heading">
+                        <tr class="fm-group-row" key="fm-group-heading" aria-rowindex={row_index(heading_at)}>
                             <th scope="rowgroup" colspan={colspan.to_string()} class="fm-group-heading"
                                 id={format!("{}-cat-{}", props.id_prefix, cat.id)}>
                                 {highlighted(&cat.name, &view.terms)}
                                 <span class="fm-group-count">{format!(" ({n})")}</span>
                             </th>
                         </tr>
-                        { for view.rows[rows].iter().map(|&i| row(i)) }
+                        { for view.rows[rows].iter().enumerate().map(|(k, &i)| row(i, heading_at + 1 + k)) }
                     </tbody>
                 }
             })
@@ -125,7 +133,7 @@ pub fn feature_table(props: &TableProps) -> Html {
     });
     html! {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
-            <table class="fm-table fm-features">
+            <table class="fm-table fm-features" aria-rowcount={row_count}>
                 <caption id={caption_id} class="fm-caption">
                     {format!("{}: features by category and phase", props.title)}
                     <span class="fm-visually-hidden">{", column headers are buttons that sort"}</span>
@@ -137,7 +145,7 @@ pub fn feature_table(props: &TableProps) -> Html {
                     if has_history { <col class="fm-col-since" /> }
                 </colgroup>
                 <thead>
-                    <tr>
+                    <tr aria-rowindex={row_index(1)}>
                         { header(SortKey::Feature, "fm-th-feature") }
                         if props.columns.category { { header(SortKey::Category, "fm-th-category") } }
                         if props.columns.phase { { header(SortKey::Phase, "fm-th-phase") } }
@@ -169,7 +177,7 @@ pub fn phase_badge(phase: Phase, id_prefix: &str, terms: &[Term], on_define: &Ca
     }
 }
 
-fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool) -> Html {
+fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_index: Option<String>) -> Html {
     let history = props.history.get(i);
     let catalog = &props.catalog.0;
     let terms = &props.view.terms;
@@ -183,7 +191,7 @@ fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool) -> Html
     });
     html! {
         <tr key={f.id.to_string()} id={feature_anchor(&props.id_prefix, &f.id)}
-            class={classes!("fm-row", revealed.then_some("fm-row--revealed"))}
+            class={classes!("fm-row", revealed.then_some("fm-row--revealed"))} aria-rowindex={row_index}
             tabindex={revealed.then_some("-1")}>
             <th scope="row" class="fm-feature">
                 <span class="fm-name">{name}</span>

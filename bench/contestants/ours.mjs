@@ -1,0 +1,38 @@
+// feature-matrix itself: the built dist/ (wasm + entry module + stylesheet), mounted with a
+// custom catalog through the documented mount(element, { catalog }) API.
+import { asCatalog } from '../lib/generate.mjs';
+import { FIRST_ROWS } from './util.mjs';
+import { loadCss } from './util.mjs';
+
+let api;
+let exports;
+let root;
+
+export default {
+  files: ['dist/feature-matrix.js', 'dist/pkg/feature_matrix.js', 'dist/pkg/feature_matrix_bg.wasm', 'dist/feature-matrix.css'],
+  prepare: (rows) => asCatalog(rows),
+  async load() {
+    await loadCss('/dist/feature-matrix.css');
+    api = await import('/dist/feature-matrix.js');
+    exports = await api.ready;
+  },
+  async render(container, catalog) {
+    root = document.createElement('div');
+    container.append(root);
+    await api.mount(root, catalog ? { catalog, id: 'bench' } : { id: 'bench' });
+  },
+  searchInput: () => root.querySelector('input[type=search]'),
+  count: () => {
+    const m = /^(\d+) of/.exec(root.querySelector('[role=status]')?.textContent.trim() ?? '');
+    return m ? Number(m[1]) : NaN;
+  },
+  /** The catalog's size, from the status line ("43 of 43 features"). */
+  total: () => {
+    const m = /of (\d+)/.exec(root.querySelector('[role=status]')?.textContent ?? '');
+    return m ? Number(m[1]) : NaN;
+  },
+  firstRows: () => [...root.querySelectorAll('tbody th[scope=row] .fm-name')].slice(0, FIRST_ROWS).map((e) => e.textContent),
+  domRows: () => root.querySelectorAll('tbody th[scope=row]').length,
+  sortByFeature: () => [...root.querySelectorAll('thead button')].find((b) => b.textContent.startsWith('Feature')).click(),
+  wasmMemory: () => exports?.memory?.buffer.byteLength ?? 0,
+};
