@@ -3,9 +3,12 @@
 //! filter buttons and the status line show.
 //!
 //! Visible rows are always derived from (catalog, query) by [`compute`]; nothing stores
-//! them. [`SearchIndex`] holds what is computed once per catalog (folded search fields,
-//! name ranks) so a keystroke costs one scan and one integer sort.
+//! them. [`SearchIndex`] holds what is computed once per catalog (one folded haystack of
+//! every searchable field, and each sort order the first time it is asked for), so a
+//! keystroke costs one substring scan over the haystack and one pass over a ready order:
+//! no per-row string search set-up and no sort.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::model::{Catalog, Phase};
@@ -162,45 +165,109 @@ fn join_or(names: &[&str]) -> String {
     }
 }
 
-/// Per-catalog precomputation: folded search fields and sort ranks.
+/// Per-catalog precomputation: the folded search haystack and sort orders.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchIndex {
-    /// Per feature: folded name, category name, note and phase label.
-    fields: Vec<[String; 4]>,
+    /// Every feature's folded name, category, note and phase label, separated by tabs, one
+    /// feature per line. Terms never contain tabs or newlines (they are split on
+    /// whitespace; alias expansions hold only spaces), so no match spans two fields or two
+    /// features, and one scan of this string finds every matching feature.
+    hay: String,
+    /// Byte offset in `hay` where each feature's line starts, then the end of `hay`.
+    starts: Vec<usize>,
     /// Per feature: its rank when sorted by folded name (ties keep page order).
     name_rank: Vec<u32>,
     /// Per feature: the index of the release since which it has its phase (empty when the
     /// catalog has no history).
     since_rank: Vec<u32>,
+    /// Per (sort key, direction): every feature in that order, built on first use.
+    orders: [OnceCell<Box<[usize]>>; 2 * SortKey::ALL.len()],
 }
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
-        let fields: Vec<[String; 4]> = catalog
-            .features
-            .iter()
-            .map(|f| {
-                [
-                    search::fold(&f.name),
-                    search::fold(&catalog.category(f).name),
-                    f.note.as_deref().map(search::fold).unwrap_or_default(),
-                    search::fold(f.phase.label()),
-                ]
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..fields.len()).collect();
-        order.sort_by(|a, b| fields[*a][0].cmp(&fields[*b][0]));
-        let mut name_rank = vec![0u32; fields.len()];
-        for (rank, i) in order.into_iter().enumerate() {
+        let mut hay = String::new();
+        let mut starts = Vec::with_capacity(catalog.features.len() + 1);
+        for f in catalog.features.iter() {
+            starts.push(hay.len());
+            search::fold_into(&f.name, &mut hay);
+            hay.push('\t');
+            search::fold_into(&catalog.category(f).name, &mut hay);
+            hay.push('\t');
+            search::fold_into(f.note.as_deref().unwrap_or_default(), &mut hay);
+            hay.push('\t');
+            search::fold_into(f.phase.label(), &mut hay);
+            hay.push('\n');
+        }
+        starts.push(hay.len());
+        let mut index =
+            SearchIndex { hay, starts, name_rank: Vec::new(), since_rank: Vec::new(), orders: Default::default() };
+        let mut order: Vec<usize> = (0..catalog.features.len()).collect();
+        order.sort_by(|&a, &b| index.folded_name(a).cmp(index.folded_name(b)));
+        let mut name_rank = vec![0u32; order.len()];
+        for (rank, &i) in order.iter().enumerate() {
             name_rank[i] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
-        SearchIndex { fields, name_rank, since_rank: Vec::new() }
+        index.name_rank = name_rank;
+        // That order is the one a click on "Feature" asks for: keep it rather than sort again.
+        let slot = SortKey::Feature as usize * 2;
+        let _ = index.orders[slot].set(order.into_boxed_slice());
+        index
     }
 
     /// Adds each feature's "since" release index, for sorting by [`SortKey::Since`].
     pub fn with_since(mut self, since: Vec<u32>) -> Self {
         self.since_rank = since;
+        self.orders = Default::default();
         self
+    }
+
+    /// Feature `i`'s folded searchable text (its fields, tab-separated).
+    fn row(&self, i: usize) -> &str {
+        &self.hay[self.starts[i]..self.starts[i + 1]]
+    }
+
+    fn folded_name(&self, i: usize) -> &str {
+        let row = self.row(i);
+        row.split('\t').next().unwrap_or(row)
+    }
+
+    /// Which features every term matches; `None` when there are no terms (all match).
+    pub fn matching(&self, terms: &[search::Term]) -> Option<Vec<bool>> {
+        let n = self.starts.len() - 1;
+        let mut all: Option<Vec<bool>> = None;
+        for term in terms {
+            let mut hit = vec![false; n];
+            for alt in term.alternatives.iter().filter(|a| !a.is_empty()) {
+                // Matches come in increasing order, so the row only ever moves forward.
+                let mut row = 0;
+                for (pos, _) in self.hay.match_indices(alt.as_str()) {
+                    while self.starts[row + 1] <= pos {
+                        row += 1;
+                    }
+                    hit[row] = true;
+                }
+            }
+            all = Some(match all {
+                None => hit,
+                Some(mut acc) => {
+                    acc.iter_mut().zip(&hit).for_each(|(a, h)| *a &= *h);
+                    acc
+                }
+            });
+        }
+        all
+    }
+
+    /// Every feature of `catalog` (the one this index was built from) in the order of
+    /// `key` and `dir`; sorted once, then reused.
+    pub fn order(&self, catalog: &Catalog, key: SortKey, dir: Direction) -> &[usize] {
+        let slot = key as usize * 2 + usize::from(dir == Direction::Descending);
+        self.orders[slot].get_or_init(|| {
+            let mut rows: Vec<usize> = (0..self.name_rank.len()).collect();
+            sort_rows(catalog, self, &mut rows, key, dir);
+            rows.into_boxed_slice()
+        })
     }
 }
 
@@ -238,7 +305,7 @@ pub fn hidden_by(catalog: &Catalog, index: &SearchIndex, query: &Query, feature:
         return Hidden::default();
     };
     Hidden {
-        text: !search::matches(&index.fields[feature], &search::terms(&query.text)),
+        text: !search::matches(&[index.row(feature)], &search::terms(&query.text)),
         phase: !query.phases.is_empty() && !query.phases.contains(&f.phase),
         category: !query.categories.is_empty() && !query.categories.contains(&f.category),
     }
@@ -280,13 +347,15 @@ impl View {
 /// Derives the view of `catalog` for `query`. `index` must be built from the same catalog.
 pub fn compute(catalog: &Catalog, index: &SearchIndex, query: &Query) -> View {
     let terms = search::terms(&query.text);
+    let hits = index.matching(&terms);
     let mut phase_counts = [0; Phase::ALL.len()];
     let mut category_counts = vec![0; catalog.categories.len()];
     let mut rows = Vec::new();
-    for (i, f) in catalog.features.iter().enumerate() {
-        if !search::matches(&index.fields[i], &terms) {
+    for &i in index.order(catalog, query.sort, query.direction) {
+        if hits.as_ref().is_some_and(|h| !h[i]) {
             continue;
         }
+        let f = &catalog.features[i];
         let phase_ok = query.phases.is_empty() || query.phases.contains(&f.phase);
         let category_ok = query.categories.is_empty() || query.categories.contains(&f.category);
         if category_ok {
@@ -299,7 +368,6 @@ pub fn compute(catalog: &Catalog, index: &SearchIndex, query: &Query) -> View {
             rows.push(i);
         }
     }
-    sort_rows(catalog, index, &mut rows, query.sort, query.direction);
     let groups = if query.sort == SortKey::Category { group(catalog, &rows) } else { Vec::new() };
     View { rows, groups, phase_counts, category_counts, total: catalog.features.len(), terms }
 }

@@ -53,10 +53,15 @@ fn fold_char(c: char, mut out: impl FnMut(char)) {
 /// Case- and accent-folds text for matching.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the folded form of `s` to `out` (see [`fold`]).
+pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         fold_char(c, |f| out.push(f));
     }
-    out
 }
 
 /// One search term: the folded word and what else it may match (its alias expansion).

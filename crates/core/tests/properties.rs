@@ -116,7 +116,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
 fn query(categories: u16) -> impl Strategy<Value = Query> {
     (
         prop::collection::vec(
-            prop::sample::select(vec!["dns", "MESH", "1", "ü", "stable", "category", "zz", " "]),
+            prop::sample::select(vec!["dns", "MESH", "1", "ü", "stable", "category", "zz", " ", "mtls", "vm", "e", "a"]),
             0..3,
         ),
         prop::collection::vec(prop::sample::select(Phase::ALL.to_vec()), 0..3),
@@ -251,6 +251,17 @@ proptest! {
         let set: BTreeSet<usize> = view.rows.iter().copied().collect();
         prop_assert_eq!(set.len(), view.rows.len());
         prop_assert!(view.rows.iter().all(|&i| i < c.features.len()));
+        // Exactly the features that match, field by field: the one-haystack scan of the
+        // index agrees with searching each folded field on its own.
+        let ts = terms(&q.text);
+        let fold = feature_matrix_core::search::fold;
+        let expected: BTreeSet<usize> = c.features.iter().enumerate().filter(|(_, f)| {
+            let fields = [fold(&f.name), fold(&c.category(f).name), fold(f.note.as_deref().unwrap_or_default()), fold(f.phase.label())];
+            feature_matrix_core::search::matches(&fields, &ts)
+                && (q.phases.is_empty() || q.phases.contains(&f.phase))
+                && (q.categories.is_empty() || q.categories.contains(&f.category))
+        }).map(|(i, _)| i).collect();
+        prop_assert_eq!(&set, &expected);
         // The same rows as the unsorted filter (a permutation of it).
         let unsorted = compute(&c, &index, &Query { sort: SortKey::Category, direction: Direction::Ascending, ..q.clone() });
         let mut a = view.rows.clone();
