@@ -202,8 +202,10 @@ impl SearchIndex {
         starts.push(hay.len());
         let mut index =
             SearchIndex { hay, starts, name_rank: Vec::new(), since_rank: Vec::new(), orders: Default::default() };
-        let mut order: Vec<usize> = (0..catalog.features.len()).collect();
-        order.sort_by(|&a, &b| index.folded_name(a).cmp(index.folded_name(b)));
+        let names: Vec<&str> = (0..catalog.features.len()).map(|i| index.folded_name(i)).collect();
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by(|&a, &b| names[a].cmp(names[b]));
+        drop(names);
         let mut name_rank = vec![0u32; order.len()];
         for (rank, &i) in order.iter().enumerate() {
             name_rank[i] = u32::try_from(rank).unwrap_or(u32::MAX);

@@ -60,7 +60,12 @@ pub fn fold(s: &str) -> String {
 /// Appends the folded form of `s` to `out` (see [`fold`]).
 pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
-        fold_char(c, |f| out.push(f));
+        if c.is_ascii() {
+            // ASCII folds to its lower case (checked against the full rule in the tests).
+            out.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, |f| out.push(f));
+        }
     }
 }
 
@@ -169,6 +174,16 @@ pub fn segments<'a>(text: &'a str, terms: &[Term]) -> Vec<Segment<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_full_fold() {
+        for b in 0u8..=127 {
+            let c = char::from(b);
+            let mut full = String::new();
+            fold_char(c, |f| full.push(f));
+            assert_eq!(fold(&c.to_string()), full, "{c:?}");
+        }
+    }
 
     fn marked(text: &str, q: &str) -> String {
         segments(text, &terms(q))

@@ -12,7 +12,8 @@
 //! - the legend's phases are known and unique, and every aspect has one cell per phase.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::fmt;
 
 use thiserror::Error;
@@ -132,7 +133,7 @@ pub enum Problem {
 struct Place {
     line: Option<u32>,
     row: usize,
-    category: String,
+    category: Rc<str>,
 }
 
 impl Place {
@@ -231,9 +232,10 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
 
     let mut categories = Vec::with_capacity(raw.categories.len());
     let mut features = Vec::new();
-    let mut names: BTreeMap<String, Place> = BTreeMap::new();
-    let mut ids: BTreeMap<String, Place> = BTreeMap::new();
-    let mut category_names: BTreeMap<String, Place> = BTreeMap::new();
+    let mut names: HashMap<String, Place> = HashMap::new();
+    let mut ids: HashMap<String, Place> = HashMap::new();
+    let mut category_names: HashMap<String, Place> = HashMap::new();
+    let categories_label: Rc<str> = Rc::from("categories");
 
     for (ci, cat) in raw.categories.iter().enumerate() {
         let cat_entry = format!("category {:?}", cat.name);
@@ -247,7 +249,8 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
         if !cat_name.is_empty() && cat_id.is_empty() {
             c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
         }
-        let here = Place { line: cat.line, row: ci + 1, category: "categories".to_owned() };
+        let here = Place { line: cat.line, row: ci + 1, category: categories_label.clone() };
+        let cat_label: Rc<str> = Rc::from(cat_name);
         if let Some(first) = category_names.insert(cat_name.to_lowercase(), here) {
             if !cat_name.is_empty() {
                 let first = first.describe();
@@ -261,25 +264,31 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
 
         for (fi, f) in cat.features.iter().enumerate() {
             let name = f.name.trim();
-            let here = Place { line: f.line, row: fi + 1, category: cat_name.to_owned() };
-            let entry = if name.is_empty() {
-                format!("feature #{} of {:?}", fi + 1, cat_name)
-            } else {
-                format!("feature {:?} ({}, row {})", name, cat_name, fi + 1)
+            let here = Place { line: f.line, row: fi + 1, category: cat_label.clone() };
+            // Only a problem needs the entry's description.
+            let entry = || {
+                if name.is_empty() {
+                    format!("feature #{} of {:?}", fi + 1, cat_name)
+                } else {
+                    format!("feature {:?} ({}, row {})", name, cat_name, fi + 1)
+                }
             };
             let mut ok = true;
             if name.is_empty() {
-                c.push(f.line, &entry, "name", Problem::EmptyName);
+                c.push(f.line, &entry(), "name", Problem::EmptyName);
                 ok = false;
             } else if has_control(name) {
-                c.push(f.line, &entry, "name", Problem::ControlCharacters);
-                ok = false;
-            } else if let Some(first) = names.get(&name.to_lowercase()) {
-                let first = first.describe();
-                c.push(f.line, &entry, "name", Problem::DuplicateName { name: name.to_owned(), first });
+                c.push(f.line, &entry(), "name", Problem::ControlCharacters);
                 ok = false;
             } else {
-                names.insert(name.to_lowercase(), here.clone());
+                let key = name.to_lowercase();
+                if let Some(first) = names.get(&key) {
+                    let first = first.describe();
+                    c.push(f.line, &entry(), "name", Problem::DuplicateName { name: name.to_owned(), first });
+                    ok = false;
+                } else {
+                    names.insert(key, here.clone());
+                }
             }
 
             let id = match &f.id {
@@ -296,13 +305,13 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
             };
             if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
                 if !name.is_empty() {
-                    c.push(f.line, &entry, "id", Problem::EmptyId);
+                    c.push(f.line, &entry(), "id", Problem::EmptyId);
                 }
                 ok = false;
             } else if let Some(first) = ids.get(&id) {
                 // A derived id repeats when the name does; that is already reported.
                 if ok || f.id.is_some() {
-                    c.push(f.line, &entry, "id", Problem::DuplicateId { id: id.clone(), first: first.describe() });
+                    c.push(f.line, &entry(), "id", Problem::DuplicateId { id: id.clone(), first: first.describe() });
                 }
                 ok = false;
             } else {
@@ -310,12 +319,12 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
             }
 
             let phase = if f.phase.trim().is_empty() {
-                c.push(f.line, &entry, "phase", Problem::MissingPhase);
+                c.push(f.line, &entry(), "phase", Problem::MissingPhase);
                 None
             } else {
                 let p = Phase::parse(&f.phase);
                 if p.is_none() {
-                    c.push(f.line, &entry, "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
+                    c.push(f.line, &entry(), "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
                 }
                 p
             };
@@ -323,19 +332,19 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
             let mut link = f.link.as_deref().map(str::trim);
             if let Some(href) = link {
                 if let Err(e) = links::classify(href) {
-                    if c.bad_link(f.line, &entry, e.into()) {
+                    if c.bad_link(f.line, &entry(), e.into()) {
                         link = None;
                     } else {
                         ok = false;
                     }
                 }
             }
-            if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry, Problem::ExtraLinks(f.extra_links.len() + 1)) {
+            if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry(), Problem::ExtraLinks(f.extra_links.len() + 1)) {
                 ok = false;
             }
             let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
             if note.is_some_and(has_control) {
-                c.push(f.line, &entry, "note", Problem::ControlCharacters);
+                c.push(f.line, &entry(), "note", Problem::ControlCharacters);
                 ok = false;
             }
 
