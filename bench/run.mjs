@@ -135,6 +135,11 @@ for (const n of sizes) {
     }
   }
 }
+// The gate must be able to fail: a contestant that shows the wrong rows has to be caught.
+const wrong = await fresh(`${server.base}/bench/page.html?c=wrong&n=1000`, (page) =>
+  page.evaluate(() => window.benchRun().then(() => null, (e) => String(e.message ?? e))));
+const gateSelfCheck = { caught: Boolean(wrong && wrong.startsWith('gate:')), message: wrong };
+console.log(`  gate self-check: a case-sensitive search ${gateSelfCheck.caught ? 'was caught' : 'WAS NOT CAUGHT'}: ${wrong}`);
 await browser.close();
 await server.close();
 
@@ -149,6 +154,7 @@ const results = {
   browser: { name: 'Chromium', version, flags: FLAGS },
   sizes, runs, contestants,
   shipped,
+  gateSelfCheck,
   summary: summarize(raw, { contestants, sizes, shipped }),
   raw,
 };
@@ -158,6 +164,10 @@ const markdown = report(results);
 writeFileSync(quick ? join(outDir, 'BENCHMARKS.quick.md') : join(ROOT, 'BENCHMARKS.md'), markdown);
 console.log(markdown);
 
+if (!gateSelfCheck.caught) {
+  console.error('bench: the correctness gate let a wrong contestant through');
+  process.exit(1);
+}
 const failed = raw.filter((r) => r.failed);
 if (failed.length) {
   console.error(`bench: ${failed.length} run(s) failed the correctness gate or crashed:`);
