@@ -119,7 +119,11 @@ window.benchRun = async function benchRun() {
   const data = adapter.prepare ? adapter.prepare(rows) : rows;
   const queries = prefixes(WORD);
   assertFoldNeutral(rows, queries);
+  // Every expected answer is worked out now, so none of the reference's own work falls
+  // inside a measured step or the long-task window.
   const all = expectSearch(rows, '');
+  const wants = queries.map((q) => expectSearch(rows, q));
+  const sortedWant = expectSorted(rows);
   const container = document.getElementById('stage');
   const result = { contestant: name, rows: n, steps: [] };
 
@@ -146,13 +150,13 @@ window.benchRun = async function benchRun() {
   observer.observe({ type: 'longtask', buffered: true });
 
   const input = adapter.searchInput();
-  for (const q of queries) {
-    const s = await step(adapter, `type "${q}"`, () => typeInto(input, q), expectSearch(rows, q));
+  for (const [k, q] of queries.entries()) {
+    const s = await step(adapter, `type "${q}"`, () => typeInto(input, q), wants[k]);
     result.steps.push({ op: 'type', query: q, ready: s.ready, paint: s.paint, domRows: s.domRows });
   }
   const cleared = await step(adapter, 'clear', () => typeInto(input, ''), all);
   result.steps.push({ op: 'clear', query: '', ready: cleared.ready, paint: cleared.paint, domRows: cleared.domRows });
-  const sorted = await step(adapter, 'sort by feature', () => adapter.sortByFeature(), expectSorted(rows));
+  const sorted = await step(adapter, 'sort by feature', () => adapter.sortByFeature(), sortedWant);
   result.steps.push({ op: 'sort', query: '', ready: sorted.ready, paint: sorted.paint, domRows: sorted.domRows });
 
   await new Promise((r) => setTimeout(r, 200));

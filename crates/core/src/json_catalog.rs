@@ -68,36 +68,59 @@ impl Reader {
 
     /// The members of an object at `path`, reporting any key not in `known`.
     fn object<V: JsonValue>(&mut self, path: &str, field: &str, v: &V, known: &[&str]) -> Option<Vec<(String, V)>> {
+        self.object_at(&|| (path.to_owned(), field.to_owned()), v, known)
+    }
+
+    /// [`Reader::object`] with the (path, field) to report built only for a problem: a
+    /// large catalog has no problems and many objects.
+    fn object_at<V: JsonValue>(
+        &mut self,
+        at: &dyn Fn() -> (String, String),
+        v: &V,
+        known: &[&str],
+    ) -> Option<Vec<(String, V)>> {
         if v.kind() != Kind::Object {
-            self.problem(path, field, format!("expected an object, found {}", v.kind().name()));
+            let (path, field) = at();
+            self.problem(&path, &field, format!("expected an object, found {}", v.kind().name()));
             return None;
         }
         let members = v.members();
         for (k, _) in &members {
             if !known.contains(&k.as_str()) {
-                let at = join(path, field);
-                self.problem(&at, k, format!("unknown field; expected one of {}", known.join(", ")));
+                let (path, field) = at();
+                self.problem(&join(&path, &field), k, format!("unknown field; expected one of {}", known.join(", ")));
             }
         }
         Some(members)
     }
 
     fn string<V: JsonValue>(&mut self, path: &str, field: &str, v: Option<&V>, required: bool) -> Option<String> {
-        match v {
-            None if required => {
-                self.problem(path, field, "missing".to_owned());
-                None
+        self.string_at(&|| path.to_owned(), field, v, required)
+    }
+
+    /// [`Reader::string`] with the path built only for a problem. A string is asked for
+    /// first: it is what a well-formed catalog holds, and one look is cheaper than two.
+    fn string_at<V: JsonValue>(
+        &mut self,
+        path: &dyn Fn() -> String,
+        field: &str,
+        v: Option<&V>,
+        required: bool,
+    ) -> Option<String> {
+        let Some(v) = v else {
+            if required {
+                self.problem(&path(), field, "missing".to_owned());
             }
-            None => None,
-            Some(v) if v.kind() == Kind::Null && !required => None,
-            Some(v) => {
-                let s = v.string();
-                if s.is_none() {
-                    self.problem(path, field, format!("expected a string, found {}", v.kind().name()));
-                }
-                s
-            }
+            return None;
+        };
+        if let Some(s) = v.string() {
+            return Some(s);
         }
+        let kind = v.kind();
+        if kind != Kind::Null || required {
+            self.problem(&path(), field, format!("expected a string, found {}", kind.name()));
+        }
+        None
     }
 
     fn array<V: JsonValue>(&mut self, path: &str, field: &str, v: Option<&V>) -> Vec<V> {
@@ -163,16 +186,18 @@ fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<RawCatalog> {
         let name = r.string(&path, "name", get(&cm, "name"), true).unwrap_or_default();
         let mut features = Vec::new();
         for (fi, f) in r.array(&path, "features", get(&cm, "features")).iter().enumerate() {
-            let fpath = format!("{path}.features[{fi}]");
+            let fpath = || format!("{path}.features[{fi}]");
             let known = ["id", "name", "phase", "link", "note"];
-            let Some(fm) = r.object(&format!("{path}.features"), &format!("[{fi}]"), f, &known) else { continue };
+            let Some(fm) = r.object_at(&|| (format!("{path}.features"), format!("[{fi}]")), f, &known) else {
+                continue;
+            };
             features.push(RawFeature {
                 line: None,
-                id: r.string(&fpath, "id", get(&fm, "id"), false),
-                name: r.string(&fpath, "name", get(&fm, "name"), true).unwrap_or_default(),
-                phase: r.string(&fpath, "phase", get(&fm, "phase"), true).unwrap_or_default(),
-                link: r.string(&fpath, "link", get(&fm, "link"), false),
-                note: r.string(&fpath, "note", get(&fm, "note"), false),
+                id: r.string_at(&fpath, "id", get(&fm, "id"), false),
+                name: r.string_at(&fpath, "name", get(&fm, "name"), true).unwrap_or_default(),
+                phase: r.string_at(&fpath, "phase", get(&fm, "phase"), true).unwrap_or_default(),
+                link: r.string_at(&fpath, "link", get(&fm, "link"), false),
+                note: r.string_at(&fpath, "note", get(&fm, "note"), false),
                 extra_links: Vec::new(),
             });
         }
