@@ -1,15 +1,13 @@
 // DataTables 3 (npm datatables.net, styled by datatables.net-dt): client-side data,
 // 100 rows a page, data order kept (order: []), no search delay, locale-aware name sort.
-import { loadCss, loadScript, FIRST_ROWS } from './util.mjs';
+import { loadFiles, esc, FIRST_ROWS } from './util.mjs';
 
 let table, dt;
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export default {
   files: ['node_modules/datatables.net/js/dataTables.min.js', 'node_modules/datatables.net-dt/css/dataTables.dataTables.min.css'],
-  async load() {
-    await loadCss('/node_modules/datatables.net-dt/css/dataTables.dataTables.min.css');
-    await loadScript('/node_modules/datatables.net/js/dataTables.min.js');
+  load() {
+    return loadFiles(this.files);
   },
   async render(container, rows) {
     table = document.createElement('table');

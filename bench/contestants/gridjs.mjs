@@ -1,16 +1,14 @@
 // Grid.js 6 (npm gridjs, UMD build with its Preact): 100 rows a page, built-in search with
 // no debounce and no processing throttle, the docs link column left out of the search,
 // locale-aware name sort.
-import { loadCss, loadScript, countAfterOf, FIRST_ROWS } from './util.mjs';
+import { loadFiles, esc, countAfterOf, FIRST_ROWS } from './util.mjs';
 
 let el;
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export default {
   files: ['node_modules/gridjs/dist/gridjs.umd.js', 'node_modules/gridjs/dist/theme/mermaid.min.css'],
-  async load() {
-    await loadCss('/node_modules/gridjs/dist/theme/mermaid.min.css');
-    await loadScript('/node_modules/gridjs/dist/gridjs.umd.js');
+  load() {
+    return loadFiles(this.files);
   },
   async render(container, rows) {
     const { Grid, html } = window.gridjs;

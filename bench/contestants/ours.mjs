@@ -1,8 +1,7 @@
 // feature-matrix itself: the built dist/ (wasm + entry module + stylesheet), mounted with a
 // custom catalog through the documented mount(element, { catalog }) API.
 import { asCatalog } from '../lib/generate.mjs';
-import { FIRST_ROWS } from './util.mjs';
-import { loadCss } from './util.mjs';
+import { FIRST_ROWS, loadCss } from './util.mjs';
 
 let api;
 let exports;

@@ -1,15 +1,14 @@
 // Tabulator 6 (npm tabulator-tables): 100 rows a page, a search box outside the table
 // driving setFilter with a case-insensitive substring test over the searchable columns
 // (lower-cased once, up front), header click sorts with the built-in locale-aware sorter.
-import { loadCss, loadScript, FIRST_ROWS } from './util.mjs';
+import { loadFiles, FIRST_ROWS } from './util.mjs';
 
 let input, el, table, built;
 
 export default {
   files: ['node_modules/tabulator-tables/dist/js/tabulator.min.js', 'node_modules/tabulator-tables/dist/css/tabulator.min.css'],
-  async load() {
-    await loadCss('/node_modules/tabulator-tables/dist/css/tabulator.min.css');
-    await loadScript('/node_modules/tabulator-tables/dist/js/tabulator.min.js');
+  load() {
+    return loadFiles(this.files);
   },
   async render(container, rows) {
     input = document.createElement('input');

@@ -21,6 +21,16 @@ export function loadCss(href) {
   });
 }
 
+/** Loads a contestant's files (the ones whose bytes the report counts), stylesheets
+ *  first, in the order given. */
+export async function loadFiles(files) {
+  for (const f of files.filter((f) => f.endsWith('.css'))) await loadCss(`/${f}`);
+  for (const f of files.filter((f) => f.endsWith('.js'))) await loadScript(`/${f}`);
+}
+
+/** Escapes text for the HTML a library's cell renderer returns. */
+export const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** Parses the number after "of" in a status line ("Showing 1 to 100 of 5,432 entries"). */
 export function countAfterOf(text) {
   const m = /of\s+([\d,.\u202f\u00a0]+)/.exec(text ?? '');
