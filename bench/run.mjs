@@ -122,6 +122,11 @@ for (const n of sizes) {
         r = await fresh(url, async (page, errors) => {
           const out = await page.evaluate(() => window.benchRun().catch((e) => ({ failed: String(e.message ?? e) })));
           if (!out.failed) out.memory = await memory(page);
+          // One picture per contestant and size, to see that each rendered as it should.
+          if (run === 0) {
+            mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+            await page.screenshot({ path: join(ROOT, 'target', 'bench', `${c}-${n}.png`) });
+          }
           if (errors.length) out.errors = errors;
           return out;
         });
