@@ -160,7 +160,7 @@ const results = {
   sizes, runs, contestants,
   shipped,
   gateSelfCheck,
-  summary: summarize(raw, { contestants, sizes, shipped }),
+  summary: summarize(raw, { contestants, sizes }),
   raw,
 };
 mkdirSync(outDir, { recursive: true });

@@ -13,20 +13,10 @@ const name = params.get('c');
 const n = Number(params.get('n'));
 const seed = Number(params.get('seed') ?? 1);
 
-/** Resolves after the next frame has been painted (rAF runs before paint; a message posted
- *  from it runs after). */
-export function nextPaint() {
-  return new Promise((done) => requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => done(performance.now());
-    ch.port2.postMessage(null);
-  }));
-}
-
 /** Lets the page paint twice and go idle before a measurement starts. */
 async function settle() {
-  await nextPaint();
-  await nextPaint();
+  await frame();
+  await frame();
   await new Promise((done) => setTimeout(done, 50));
 }
 
@@ -47,7 +37,7 @@ function correct(seen, want) {
 /** Resolves after the next frame is painted, with the time its rAF callbacks ran (DOM
  *  changes made before then are in that frame) and the time after its paint. */
 function frame() {
-  return new Promise((done) => requestAnimationFrame((raf) => {
+  return new Promise((done) => requestAnimationFrame(() => {
     const at = performance.now();
     const ch = new MessageChannel();
     ch.port1.onmessage = () => done({ raf: at, painted: performance.now() });

@@ -212,16 +212,23 @@ impl SearchIndex {
         }
         index.name_rank = name_rank;
         // That order is the one a click on "Feature" asks for: keep it rather than sort again.
-        let slot = SortKey::Feature as usize * 2;
-        let _ = index.orders[slot].set(order.into_boxed_slice());
+        let _ = index.orders[Self::slot(SortKey::Feature, Direction::Ascending)].set(order.into_boxed_slice());
         index
     }
 
     /// Adds each feature's "since" release index, for sorting by [`SortKey::Since`].
     pub fn with_since(mut self, since: Vec<u32>) -> Self {
         self.since_rank = since;
-        self.orders = Default::default();
+        // Only the "since" orders depend on it; the name order built in `new` stays.
+        for dir in [Direction::Ascending, Direction::Descending] {
+            self.orders[Self::slot(SortKey::Since, dir)] = OnceCell::new();
+        }
         self
+    }
+
+    /// Where the order for (key, direction) is kept in `orders`.
+    fn slot(key: SortKey, dir: Direction) -> usize {
+        key as usize * 2 + usize::from(dir == Direction::Descending)
     }
 
     /// Feature `i`'s folded searchable text (its fields, tab-separated).
@@ -264,8 +271,7 @@ impl SearchIndex {
     /// Every feature of `catalog` (the one this index was built from) in the order of
     /// `key` and `dir`; sorted once, then reused.
     pub fn order(&self, catalog: &Catalog, key: SortKey, dir: Direction) -> &[usize] {
-        let slot = key as usize * 2 + usize::from(dir == Direction::Descending);
-        self.orders[slot].get_or_init(|| {
+        self.orders[Self::slot(key, dir)].get_or_init(|| {
             let mut rows: Vec<usize> = (0..self.name_rank.len()).collect();
             sort_rows(catalog, self, &mut rows, key, dir);
             rows.into_boxed_slice()
@@ -571,6 +577,15 @@ mod tests {
             "the search, the phase filter and the category filter"
         );
         assert!(!hidden_by(&c, &index, &q, 99).any());
+    }
+
+    #[test]
+    fn since_ranks_keep_the_ready_name_order() {
+        let c = sample();
+        let index = SearchIndex::new(&c).with_since(vec![0; c.features.len()]);
+        assert!(index.orders[SearchIndex::slot(SortKey::Feature, Direction::Ascending)].get().is_some());
+        let q = Query { sort: SortKey::Feature, ..Query::default() };
+        assert_eq!(run(&c, &q).rows, compute(&c, &index, &q).rows);
     }
 
     #[test]
