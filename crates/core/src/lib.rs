@@ -15,6 +15,7 @@ pub mod query;
 pub mod releases;
 pub mod search;
 pub mod set;
+pub mod shown;
 pub mod state;
 pub mod url_state;
 pub mod validate;
@@ -24,4 +25,5 @@ pub mod source;
 
 pub use model::{Aspect, Catalog, Category, Feature, Inline, Legend, Phase, Text};
 pub use query::{Direction, Query, SortKey, View};
-pub use state::{Action, MatrixState, Notice, ViewMode};
+pub use shown::{Shown, Sources};
+pub use state::{start, Action, MatrixState, Notice, Session, Start, UrlWrite, ViewMode};

@@ -11,11 +11,12 @@ use std::fmt;
 /// Text held by the catalog: borrowed from static data or owned.
 pub type Text = Cow<'static, str>;
 
-/// Maturity phase of a feature. The derived order is the maturity order
-/// (Experimental < Alpha < Beta < Stable, then Deprecated at the end of the line); sorting
-/// by phase uses it, never the label's spelling. The page before Istio 1.10 used only
-/// Alpha, Beta and Stable; releases from 1.10 add Experimental (and allow Deprecated).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Maturity phase of a feature. Its order (`Ord`) is the maturity order, the one rule for
+/// sorting by phase and for telling a promotion from a demotion: Deprecated (the end of
+/// the line) < Experimental < Alpha < Beta < Stable; never the label's spelling. The page
+/// before Istio 1.10 used only Alpha, Beta and Stable; releases from 1.10 add Experimental
+/// (and allow Deprecated). [`Phase::ALL`] is the display order (filters, matrix columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Phase {
     Experimental,
     Alpha,
@@ -25,7 +26,7 @@ pub enum Phase {
 }
 
 impl Phase {
-    /// Every phase, in maturity order.
+    /// Every phase, in display order: the maturity ladder, then Deprecated.
     pub const ALL: [Phase; 5] = [Phase::Experimental, Phase::Alpha, Phase::Beta, Phase::Stable, Phase::Deprecated];
 
     /// The label as written in catalogs and shown to readers.
@@ -55,10 +56,33 @@ impl Phase {
         self as usize
     }
 
+    /// Rank in the maturity order (Deprecated lowest); see the type's documentation.
+    pub const fn maturity(self) -> u8 {
+        match self {
+            Phase::Deprecated => 0,
+            Phase::Experimental => 1,
+            Phase::Alpha => 2,
+            Phase::Beta => 3,
+            Phase::Stable => 4,
+        }
+    }
+
     /// Parses a phase label case-insensitively ("beta", "Beta", " BETA ").
     pub fn parse(s: &str) -> Option<Phase> {
         let s = s.trim();
         Phase::ALL.into_iter().find(|p| p.label().eq_ignore_ascii_case(s))
+    }
+}
+
+impl Ord for Phase {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.maturity().cmp(&other.maturity())
+    }
+}
+
+impl PartialOrd for Phase {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -185,7 +209,13 @@ mod tests {
         assert!(Phase::Experimental < Phase::Alpha && Phase::Alpha < Phase::Beta && Phase::Beta < Phase::Stable);
         let mut v = vec![Phase::Stable, Phase::Deprecated, Phase::Alpha, Phase::Experimental, Phase::Beta];
         v.sort();
-        assert_eq!(v, Phase::ALL);
+        assert_eq!(v, [Phase::Deprecated, Phase::Experimental, Phase::Alpha, Phase::Beta, Phase::Stable]);
+        // The rank and the order are one rule.
+        for a in Phase::ALL {
+            for b in Phase::ALL {
+                assert_eq!(a.cmp(&b), a.maturity().cmp(&b.maturity()));
+            }
+        }
     }
 
     #[test]

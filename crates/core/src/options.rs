@@ -3,9 +3,10 @@
 //! pairs with the same camelCase names (`dataset` turns `data-docs-base` into `docsBase`).
 //! Nothing here fails: a value that is not understood is skipped with a warning.
 
-use crate::model::{Catalog, Phase};
+use crate::model::Phase;
 use crate::query::{parse_sort, Direction, SortKey};
-use crate::state::{MatrixState, ViewMode};
+use crate::state::ViewMode;
+use crate::url_state::{clean_search, UrlState};
 
 /// How much of the phase definitions the widget shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -100,7 +101,7 @@ impl EmbedOptions {
                     Some(id) => o.id = Some(id),
                     None => bad("needs a letter followed by letters, digits or dashes, not"),
                 },
-                "search" => o.search = Some(value.chars().filter(|c| !c.is_control()).collect()),
+                "search" => o.search = Some(clean_search(value)),
                 "phases" => {
                     for p in list(value) {
                         match Phase::parse(p) {
@@ -149,26 +150,18 @@ impl EmbedOptions {
         (o, warnings)
     }
 
-    /// The state a widget starts in when the URL says nothing about it.
-    pub fn initial_state(&self, catalog: &Catalog) -> MatrixState {
-        let mut s = MatrixState::default();
+    /// The state a widget starts in when the URL says nothing about it. Categories stay
+    /// as given (ids or names): the reducer looks them up in the catalog shown.
+    pub fn url_state(&self) -> UrlState {
+        let mut s = UrlState::default();
         if let Some(q) = &self.search {
-            s.query.text = q.clone();
+            s.text = clean_search(q);
         }
-        s.query.phases.extend(self.phases.iter().copied());
-        for wanted in &self.categories {
-            if let Some(i) = catalog
-                .categories
-                .iter()
-                .position(|c| c.id == wanted.as_str() || c.name.eq_ignore_ascii_case(wanted))
-                .and_then(|i| u16::try_from(i).ok())
-            {
-                s.query.categories.insert(i);
-            }
-        }
+        s.phases.extend(self.phases.iter().copied());
+        s.categories.clone_from(&self.categories);
         if let Some((key, dir)) = self.sort {
-            s.query.sort = key;
-            s.query.direction = dir;
+            s.sort = key;
+            s.direction = dir;
         }
         if let Some(v) = self.view {
             s.view = v;
@@ -191,22 +184,6 @@ pub fn sanitize_id(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
-
-    fn catalog() -> Catalog {
-        let f = |n: &str| RawFeature { name: n.into(), phase: "Beta".into(), ..Default::default() };
-        validate(RawCatalog {
-            file: "t".into(),
-            docs_base: "https://x.example".into(),
-            categories: vec![
-                RawCategory { line: None, name: "Traffic management".into(), features: vec![f("a")] },
-                RawCategory { line: None, name: "Core".into(), features: vec![f("b")] },
-            ],
-            ..Default::default()
-        })
-        .unwrap()
-    }
-
     #[test]
     fn all_options_parse() {
         let (o, w) = EmbedOptions::from_pairs([
@@ -233,10 +210,11 @@ mod tests {
         assert_eq!(o.columns.count(), 2);
         assert_eq!(o.legend, LegendMode::Compact);
         assert_eq!(o.catalog.as_deref(), Some("#my-features"));
-        let s = o.initial_state(&catalog());
-        assert_eq!(s.query.text, "dns");
-        assert_eq!(s.query.categories.iter().copied().collect::<Vec<_>>(), [0, 1]);
+        let s = o.url_state();
+        assert_eq!(s.text, "dns");
+        assert_eq!(s.categories, ["core", "Traffic management"]);
         assert_eq!(s.view, ViewMode::Matrix);
+        assert_eq!(s.sort, SortKey::Phase);
     }
 
     #[test]
@@ -258,10 +236,7 @@ mod tests {
         assert_eq!(o.columns, Columns { category: true, phase: false });
         assert_eq!(w.len(), 7, "{w:#?}");
         assert!(w[6].starts_with("unknown option `colour`"), "{}", w[6]);
-        assert_eq!(
-            EmbedOptions::from_pairs([("categories", "nope")]).0.initial_state(&catalog()),
-            MatrixState::default()
-        );
+        assert_eq!(EmbedOptions::from_pairs([("search", "a\tb")]).0.url_state().text, "a b");
     }
 
     #[test]

@@ -22,7 +22,8 @@ pub enum SortKey {
     Feature,
     /// Category in page order; this is the page's own order and shows category headings.
     Category,
-    /// Phase in maturity order (Alpha < Beta < Stable).
+    /// Phase in maturity order ([`Phase::maturity`]: Deprecated < Experimental < Alpha <
+    /// Beta < Stable).
     Phase,
     /// The release in which the feature reached its current phase (release catalogs only;
     /// see [`SearchIndex::with_since`]).
@@ -185,7 +186,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn new(catalog: &Catalog) -> Self {
+    pub(crate) fn new(catalog: &Catalog) -> Self {
         let mut hay = String::new();
         let mut starts = Vec::with_capacity(catalog.features.len() + 1);
         for f in catalog.features.iter() {
@@ -217,7 +218,7 @@ impl SearchIndex {
     }
 
     /// Adds each feature's "since" release index, for sorting by [`SortKey::Since`].
-    pub fn with_since(mut self, since: Vec<u32>) -> Self {
+    pub(crate) fn with_since(mut self, since: Vec<u32>) -> Self {
         self.since_rank = since;
         // Only the "since" orders depend on it; the name order built in `new` stays.
         for dir in [Direction::Ascending, Direction::Descending] {
@@ -308,7 +309,7 @@ impl Hidden {
 }
 
 /// Which parts of `query` hide `feature` (an index into the catalog's features).
-pub fn hidden_by(catalog: &Catalog, index: &SearchIndex, query: &Query, feature: usize) -> Hidden {
+pub(crate) fn hidden_by(catalog: &Catalog, index: &SearchIndex, query: &Query, feature: usize) -> Hidden {
     let Some(f) = catalog.features.get(feature) else {
         return Hidden::default();
     };
@@ -352,8 +353,9 @@ impl View {
     }
 }
 
-/// Derives the view of `catalog` for `query`. `index` must be built from the same catalog.
-pub fn compute(catalog: &Catalog, index: &SearchIndex, query: &Query) -> View {
+/// Derives the view of `catalog` for `query`. `index` must be built from the same catalog,
+/// which [`crate::shown::Shown::compute`] guarantees.
+pub(crate) fn compute(catalog: &Catalog, index: &SearchIndex, query: &Query) -> View {
     let terms = search::terms(&query.text);
     let hits = index.matching(&terms);
     let mut phase_counts = [0; Phase::ALL.len()];
@@ -388,7 +390,7 @@ pub fn sort_rows(catalog: &Catalog, index: &SearchIndex, rows: &mut [usize], key
         match key {
             SortKey::Feature => index.name_rank[i],
             SortKey::Category => u32::from(f[i].category),
-            SortKey::Phase => f[i].phase.index() as u32,
+            SortKey::Phase => u32::from(f[i].phase.maturity()),
             SortKey::Since => index.since_rank.get(i).copied().unwrap_or(u32::MAX),
         }
     };

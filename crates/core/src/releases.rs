@@ -47,14 +47,19 @@ pub struct Diff {
     pub demoted: Vec<(u16, Phase, Phase)>,
 }
 
-/// Rank for promotion and demotion: Deprecated is the end of the line.
-fn rank(p: Phase) -> u8 {
-    match p {
-        Phase::Deprecated => 0,
-        Phase::Experimental => 1,
-        Phase::Alpha => 2,
-        Phase::Beta => 3,
-        Phase::Stable => 4,
+/// A feature's place in history up to one release: each release where its phase changed
+/// (or where it appeared again after a gap), oldest first. The last change is when it
+/// reached its current phase ("since").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeatureHistory {
+    /// (release index, phase from that release on).
+    pub changes: Vec<(usize, Phase)>,
+}
+
+impl FeatureHistory {
+    /// The release since which the feature has had its current phase without a break.
+    pub fn since(&self) -> Option<usize> {
+        self.changes.last().map(|&(r, _)| r)
     }
 }
 
@@ -96,16 +101,29 @@ impl ReleaseSet {
         (0..self.len()).map(|r| self.release(r).iter().find(|e| e.row == row).map(|e| e.phase)).collect()
     }
 
-    /// The release from which the feature has had its phase of release `r` without a break:
-    /// when it reached its current phase.
-    pub fn since(&self, row: u16, r: usize) -> Option<usize> {
-        let t = self.timeline(row);
-        let current = (*t.get(r)?)?;
-        let mut first = r;
-        while first > 0 && t[first - 1] == Some(current) {
-            first -= 1;
+    /// The feature's history up to release `r`: the releases where its phase changed or
+    /// where it appeared (again). Empty when `r` does not list it.
+    pub fn history(&self, row: u16, r: usize) -> FeatureHistory {
+        let mut changes = Vec::new();
+        let mut last = None;
+        for (i, p) in self.timeline(row).into_iter().enumerate().take(r.saturating_add(1)) {
+            if let Some(phase) = p {
+                if last != Some(phase) {
+                    changes.push((i, phase));
+                }
+            }
+            last = p;
         }
-        Some(first)
+        if last.is_none() {
+            changes.clear();
+        }
+        FeatureHistory { changes }
+    }
+
+    /// The release from which the feature has had its phase of release `r` without a break:
+    /// when it reached its current phase (the last change of [`ReleaseSet::history`]).
+    pub fn since(&self, row: u16, r: usize) -> Option<usize> {
+        self.history(row, r).since()
     }
 
     /// What changed from release `a` to release `b`, in row order.
@@ -119,8 +137,8 @@ impl ReleaseSet {
             match (x, y) {
                 (None, Some(_)) => d.added.push(row),
                 (Some(_), None) => d.removed.push(row),
-                (Some(x), Some(y)) if rank(y) > rank(x) => d.promoted.push((row, x, y)),
-                (Some(x), Some(y)) if rank(y) < rank(x) => d.demoted.push((row, x, y)),
+                (Some(x), Some(y)) if y > x => d.promoted.push((row, x, y)),
+                (Some(x), Some(y)) if y < x => d.demoted.push((row, x, y)),
                 _ => {}
             }
         }

@@ -1,11 +1,16 @@
-//! The widget's state and every change to it as an [`Action`]. `MatrixState::apply` is
-//! the reducer: pure, returns `None` when an action changes nothing (so the view skips a
-//! render). The visible rows are not part of the state; see [`crate::query::compute`].
+//! The widget's state and every change to it as an [`Action`]. [`Session::apply`] is the
+//! reducer: pure, returns `None` when an action changes nothing (so the view skips a
+//! render). [`start`] decides a widget's first state. The visible rows are not part of the
+//! state; see [`Shown::compute`].
+
+use std::rc::Rc;
 
 use crate::export::Format;
 use crate::model::Phase;
-use crate::query::{Hidden, Query, SortKey};
-use crate::url_state::UrlState;
+use crate::options::EmbedOptions;
+use crate::query::{Direction, Hidden, Query, SortKey};
+use crate::shown::{Shown, Sources};
+use crate::url_state::{self, clean_search, UrlState};
 
 /// How the features are shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -55,6 +60,8 @@ impl Notice {
 /// stay responsive, and the default catalog (43 rows) is always shown whole.
 pub const PAGE: usize = 100;
 
+/// The widget's state against the catalog shown: category filters and the revealed
+/// feature are positions in it (see [`Session`], which keeps them in step).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MatrixState {
     pub query: Query,
@@ -80,25 +87,17 @@ impl MatrixState {
     pub fn row_limit(&self) -> usize {
         PAGE.saturating_mul(self.extra_pages.saturating_add(1))
     }
-
-    /// The state a URL describes (on load).
-    pub fn from_url(url: UrlState) -> Self {
-        MatrixState {
-            query: url.query,
-            view: url.view,
-            release: url.release,
-            diff_from: url.diff_from,
-            ..MatrixState::default()
-        }
-    }
 }
 
+/// A change to the state. Everything that names a catalog entry names it by id: positions
+/// are looked up by the reducer in the catalog shown at that moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// The search box's text changed.
     SetSearch(String),
     TogglePhase(Phase),
-    ToggleCategory(u16),
+    /// A category filter button (by category id).
+    ToggleCategory(String),
     /// Clears search text and filters; keeps the sort.
     ClearFilters,
     /// A column header was activated: sort by it ascending, or flip the direction when it
@@ -109,193 +108,458 @@ pub enum Action {
     /// A phase badge was activated: open the legend at that phase's definition.
     ShowDefinition(Phase),
     SetView(ViewMode),
-    /// The URL changed (back/forward): take its query and view.
+    /// The URL changed (back/forward, or state deferred by hydration): show what it says.
     Restore(UrlState),
-    /// A deep link points at a feature; `hidden` (from [`crate::query::hidden_by`]) says
-    /// which parts of the query hide it and must be cleared.
-    Reveal {
-        feature: usize,
-        hidden: Hidden,
-    },
+    /// A deep link points at a feature (by id): show it, clearing whatever hides it.
+    Reveal(String),
     Notify(Notice),
     /// Render another page of rows.
     ShowMore,
-    /// Show another release (`None`: the Feature Status page). Category filters refer to
-    /// the previous catalog's categories, so they are cleared.
+    /// Show another release (`None`: the Feature Status page). Category filters are kept
+    /// where the new catalog has the same category id.
     SetRelease(Option<String>),
     /// Compare the shown release with this one in the changes view.
     SetDiffFrom(Option<String>),
 }
 
-impl MatrixState {
-    /// Applies an action; `None` when nothing changes.
-    pub fn apply(&self, action: Action) -> Option<MatrixState> {
-        let mut next = self.clone();
-        // A highlighted deep-link target stays only while nothing else changes the rows.
-        if !matches!(
-            action,
-            Action::Reveal { .. } | Action::SetLegendOpen(_) | Action::ShowDefinition(_) | Action::Notify(_)
-        ) {
-            next.revealed = None;
+/// How the address bar follows a change of state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UrlWrite {
+    /// Leave it: the state came from it (or from options, which the URL does not show).
+    #[default]
+    Keep,
+    /// Replace the current entry: typing, or the URL's own state put in canonical form.
+    Replace,
+    /// A new history entry, so Back returns to the view before.
+    Push,
+}
+
+/// The state with the catalog it refers to, and the reducer that keeps the two in step.
+/// This is the only place where ids (from URLs, options, deep links, buttons) become
+/// positions, always against the catalog shown after the action's release is applied.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub state: MatrixState,
+    pub shown: Rc<Shown>,
+    /// How the URL should follow the last change.
+    pub write: UrlWrite,
+    /// Counts changes, so an effect can run once per change.
+    pub seq: u32,
+    /// Problems with the last action's ids and labels, one console warning each (an id the
+    /// release does not have, an unknown release).
+    pub dropped: Vec<String>,
+}
+
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        self.seq == other.seq && self.state == other.state && Rc::ptr_eq(&self.shown, &other.shown)
+    }
+}
+
+impl Session {
+    /// The first state of a widget: `first` resolved like [`Action::Restore`]. `write` is
+    /// [`UrlWrite::Replace`] when `first` came from the URL (which then gets its canonical
+    /// form), [`UrlWrite::Keep`] otherwise.
+    pub fn start(sources: &Sources, first: &UrlState, write: UrlWrite) -> Session {
+        let blank = Session {
+            state: MatrixState::default(),
+            shown: sources.page().clone(),
+            write,
+            seq: 0,
+            dropped: Vec::new(),
+        };
+        let mut s = blank.clone();
+        s.restore(first, sources);
+        s.write = write;
+        s.seq = 0;
+        s
+    }
+
+    /// The URL form of the state: ids and labels only.
+    pub fn url(&self) -> UrlState {
+        let st = &self.state;
+        let cats = &self.shown.catalog().categories;
+        UrlState {
+            text: st.query.text.clone(),
+            phases: st.query.phases.clone(),
+            categories: st
+                .query
+                .categories
+                .iter()
+                .filter_map(|&c| cats.get(usize::from(c)))
+                .map(|c| c.id.to_string())
+                .collect(),
+            sort: st.query.sort,
+            direction: st.query.direction,
+            view: st.view,
+            release: st.release.clone(),
+            from: st.diff_from.clone(),
+            target: st.revealed.and_then(|r| self.shown.catalog().features.get(r.feature)).map(|f| f.id.to_string()),
         }
-        next.notice = None;
-        let query_before = next.query.clone();
+    }
+
+    /// The release the changes view compares with: the chosen one, else the one before the
+    /// release shown; `None` when there is nothing to compare with (the oldest release).
+    pub fn diff_from(&self, sources: &Sources) -> Option<usize> {
+        let r = self.shown.release()?;
+        self.state.diff_from.as_deref().and_then(|f| sources.find(f)).or_else(|| r.checked_sub(1))
+    }
+
+    /// Applies an action; `None` when nothing changes (so the view skips a render).
+    pub fn apply(&self, action: Action, sources: &Sources) -> Option<Session> {
+        let mut next = self.clone();
+        next.dropped.clear();
+        let st = &mut next.state;
+        // A highlighted deep-link target stays only while nothing else changes the rows.
+        if !matches!(action, Action::SetLegendOpen(_) | Action::ShowDefinition(_) | Action::Notify(_)) {
+            st.revealed = None;
+        }
+        st.notice = None;
+        let query_before = st.query.clone();
+        let mut write = UrlWrite::Push;
         match action {
-            Action::SetSearch(text) => next.query.text = text,
+            Action::SetSearch(text) => {
+                st.query.text = clean_search(&text);
+                write = UrlWrite::Replace;
+            }
             Action::TogglePhase(p) => {
-                if !next.query.phases.remove(&p) {
-                    next.query.phases.insert(p);
+                if !st.query.phases.remove(&p) {
+                    st.query.phases.insert(p);
                 }
             }
-            Action::ToggleCategory(c) => {
-                if !next.query.categories.remove(&c) {
-                    next.query.categories.insert(c);
-                }
-            }
-            Action::ClearFilters => {
-                next.query.text.clear();
-                next.query.phases.clear();
-                next.query.categories.clear();
-            }
-            Action::SortBy(key) => {
-                if next.query.sort == key {
-                    next.query.direction = next.query.direction.flip();
-                } else {
-                    next.query.sort = key;
-                    next.query.direction = crate::query::Direction::Ascending;
-                }
-            }
-            Action::SetLegendOpen(open) => next.legend_open = open,
-            Action::ShowDefinition(p) => {
-                next.legend_open = true;
-                next.defined_phase = Some(p);
-            }
-            Action::SetView(v) => next.view = v,
-            Action::Restore(url) => {
-                if url.release != next.release {
-                    next.query.categories.clear();
-                }
-                next.query = url.query;
-                next.view = url.view;
-                next.release = url.release;
-                next.diff_from = url.diff_from;
-            }
-            Action::Reveal { feature, hidden } => {
-                if hidden.text {
-                    next.query.text.clear();
-                }
-                if hidden.phase {
-                    next.query.phases.clear();
-                }
-                if hidden.category {
-                    next.query.categories.clear();
-                }
-                // The row exists only in the table view.
-                next.view = ViewMode::Table;
-                next.revealed = Some(Revealed { feature, cleared: hidden });
-            }
-            Action::Notify(n) => next.notice = Some(n),
-            Action::ShowMore => next.extra_pages = next.extra_pages.saturating_add(1),
-            Action::SetRelease(r) => {
-                if r != next.release {
-                    next.release = r;
-                    next.query.categories.clear();
-                    if next.release.is_none() && next.view == ViewMode::Changes {
-                        next.view = ViewMode::Table;
+            Action::ToggleCategory(id) => match next.shown.category(&id) {
+                Some(c) => {
+                    if !st.query.categories.remove(&c) {
+                        st.query.categories.insert(c);
                     }
                 }
+                None => next.dropped.push(format!("no category {id:?} in the catalog shown")),
+            },
+            Action::ClearFilters => {
+                st.query.text.clear();
+                st.query.phases.clear();
+                st.query.categories.clear();
             }
-            Action::SetDiffFrom(r) => next.diff_from = r,
+            Action::SortBy(key) => {
+                if st.query.sort == key {
+                    st.query.direction = st.query.direction.flip();
+                } else {
+                    st.query.sort = key;
+                    st.query.direction = Direction::Ascending;
+                }
+            }
+            Action::SetLegendOpen(open) => st.legend_open = open,
+            Action::ShowDefinition(p) => {
+                st.legend_open = true;
+                st.defined_phase = Some(p);
+            }
+            Action::SetView(v) => st.view = v,
+            Action::Restore(url) => {
+                next.restore(&url, sources);
+                write = UrlWrite::Replace;
+            }
+            Action::Reveal(id) => {
+                next.reveal(&id);
+                write = UrlWrite::Replace;
+            }
+            Action::Notify(n) => st.notice = Some(n),
+            Action::ShowMore => st.extra_pages = st.extra_pages.saturating_add(1),
+            Action::SetRelease(r) => {
+                let mut url = next.url();
+                url.release = r;
+                url.target = None;
+                next.restore(&url, sources);
+                // The reader's own choice: categories the new catalog lacks go quietly.
+                next.dropped.retain(|d| !d.starts_with("no category"));
+            }
+            Action::SetDiffFrom(r) => st.diff_from = r,
         }
+        // Whatever the action, keep only what the catalog shown can show.
+        next.settle(sources);
         // A new query starts again from the first page.
-        if next.query != query_before {
-            next.extra_pages = 0;
+        if next.state.query != query_before {
+            next.state.extra_pages = 0;
         }
-        (next != *self).then_some(next)
+        if next.state == self.state && Rc::ptr_eq(&next.shown, &self.shown) {
+            // Nothing changed, but a warning about what was asked is still worth giving.
+            return (!next.dropped.is_empty()).then(|| Session { write: UrlWrite::Keep, ..next });
+        }
+        next.write = write;
+        next.seq = self.seq.wrapping_add(1);
+        Some(next)
+    }
+
+    /// Shows what `url` describes: first its release, then its ids resolved against that
+    /// release's catalog, then its deep-link target. Keeps the legend and notices' absence.
+    fn restore(&mut self, url: &UrlState, sources: &Sources) {
+        let release = url.release.as_deref().filter(|r| sources.find(r).is_some());
+        if let (Some(r), None) = (url.release.as_deref(), release) {
+            self.dropped.push(format!("no release {r:?}; showing the Feature Status page"));
+        }
+        // `shown` always belongs to `state.release`; build another only for another release.
+        if release != self.state.release.as_deref() {
+            self.shown = sources.shown(release);
+        }
+        let st = &mut self.state;
+        st.release = release.map(str::to_owned);
+        st.query.text = clean_search(&url.text);
+        st.query.phases = url.phases.clone();
+        st.query.categories.clear();
+        for id in &url.categories {
+            match self.shown.category(id) {
+                Some(c) => {
+                    st.query.categories.insert(c);
+                }
+                None => self.dropped.push(format!("no category {id:?} in the catalog shown; filter ignored")),
+            }
+        }
+        st.query.sort = url.sort;
+        st.query.direction = url.direction;
+        st.view = url.view;
+        st.diff_from = url.from.clone();
+        st.revealed = None;
+        self.settle(sources);
+        if let Some(id) = &url.target {
+            self.reveal(id);
+        }
+    }
+
+    /// Clamps what the catalog shown cannot show, so the URL written is read back
+    /// identically: sorting by "since" needs a release, the changes view needs a release,
+    /// and the release compared with must be another known release.
+    fn settle(&mut self, sources: &Sources) {
+        let st = &mut self.state;
+        if st.query.sort == SortKey::Since && !self.shown.has_history() {
+            st.query.sort = SortKey::Category;
+            st.query.direction = Direction::Ascending;
+        }
+        if st.view == ViewMode::Changes && self.shown.release().is_none() {
+            st.view = ViewMode::Table;
+        }
+        let from = st.diff_from.as_deref().and_then(|f| sources.find(f));
+        if self.shown.release().is_none() || from.is_none() || from == self.shown.release() {
+            st.diff_from = None;
+        }
+    }
+
+    /// Shows feature `id` of the catalog shown: clears what hides it, switches to the table.
+    fn reveal(&mut self, id: &str) {
+        let Some(feature) = self.shown.feature(id) else {
+            self.dropped.push(format!("no feature {id:?} in the catalog shown; deep link ignored"));
+            return;
+        };
+        let st = &mut self.state;
+        let hidden = self.shown.hidden_by(&st.query, feature);
+        if hidden.text {
+            st.query.text.clear();
+        }
+        if hidden.phase {
+            st.query.phases.clear();
+        }
+        if hidden.category {
+            st.query.categories.clear();
+        }
+        // The row exists only in the table view.
+        st.view = ViewMode::Table;
+        st.revealed = Some(Revealed { feature, cleared: hidden });
+    }
+}
+
+/// How a widget starts: decided once, from its options, the URL and whether its HTML was
+/// prerendered. The URL wins over options; a prerendered default widget hydrates from the
+/// default state (what was prerendered) and applies the URL's state once mounted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Start {
+    /// The state of the first render.
+    pub first: UrlState,
+    /// State to apply once mounted (after hydration): the URL's, and its deep link.
+    pub then: Option<UrlState>,
+    /// Hydrate the prerendered HTML instead of rendering afresh.
+    pub hydrate: bool,
+    /// How the URL follows the first state (canonical form of a shared link).
+    pub write: UrlWrite,
+}
+
+impl Default for Start {
+    fn default() -> Self {
+        Start { first: UrlState::default(), then: None, hydrate: false, write: UrlWrite::Keep }
+    }
+}
+
+/// Decides how instance `ns` starts. `custom_catalog`: the options name a catalog of the
+/// page's own; `prerendered`: the placeholder holds the prerendered default widget (only
+/// the default widget, instance `fm`, with no options, can hydrate it).
+pub fn start(
+    ns: &str,
+    options: &EmbedOptions,
+    custom_catalog: bool,
+    search: &str,
+    fragment: &str,
+    prerendered: bool,
+) -> Start {
+    let from_url = url_state::has_params(ns, search);
+    let mut wanted = if from_url { url_state::from_location(ns, search, "") } else { options.url_state() };
+    wanted.target = url_state::feature_from_fragment(ns, fragment);
+    let write = if from_url { UrlWrite::Replace } else { UrlWrite::Keep };
+    let hydrate = prerendered && !custom_catalog && ns == "fm" && *options == EmbedOptions::default();
+    if hydrate {
+        let then = (wanted != UrlState::default()).then_some(wanted);
+        Start { first: UrlState::default(), then, hydrate, write: UrlWrite::Keep }
+    } else {
+        Start { first: wanted, then: None, hydrate, write }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::Direction;
+    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
 
-    fn apply_all(actions: impl IntoIterator<Item = Action>) -> MatrixState {
-        actions.into_iter().fold(MatrixState::default(), |s, a| s.apply(a).unwrap_or(s))
+    fn sources() -> Sources {
+        let f = |n: &str, p: &str| RawFeature { name: n.into(), phase: p.into(), ..Default::default() };
+        let catalog = validate(RawCatalog {
+            file: "t".into(),
+            docs_base: "https://x.example".into(),
+            categories: vec![
+                RawCategory { line: None, name: "Traffic".into(), features: vec![f("DNS", "Alpha"), f("Gateway", "Stable")] },
+                RawCategory { line: None, name: "Core".into(), features: vec![f("Helm", "Beta")] },
+                RawCategory { line: None, name: "Security".into(), features: vec![f("mTLS", "Stable")] },
+            ],
+            ..Default::default()
+        })
+        .unwrap();
+        Sources::new(Rc::new(catalog), None)
+    }
+
+    fn apply_all(src: &Sources, actions: impl IntoIterator<Item = Action>) -> Session {
+        let s = Session::start(src, &UrlState::default(), UrlWrite::Keep);
+        actions.into_iter().fold(s, |s, a| s.apply(a, src).unwrap_or(s))
     }
 
     #[test]
-    fn toggles_add_and_remove() {
-        let s = apply_all([Action::TogglePhase(Phase::Beta), Action::ToggleCategory(2)]);
-        assert!(s.query.phases.contains(&Phase::Beta) && s.query.categories.contains(&2));
-        let s = s.apply(Action::TogglePhase(Phase::Beta)).unwrap();
-        assert!(s.query.phases.is_empty());
+    fn toggles_add_and_remove_categories_by_id() {
+        let src = sources();
+        let s = apply_all(&src, [Action::TogglePhase(Phase::Beta), Action::ToggleCategory("security".into())]);
+        assert!(s.state.query.phases.contains(&Phase::Beta) && s.state.query.categories.contains(&2));
+        assert_eq!(s.url().categories, ["security"]);
+        let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
+        assert!(s.state.query.phases.is_empty());
+        // An unknown id changes nothing and says so.
+        let t = s.apply(Action::ToggleCategory("nope".into()), &src).unwrap();
+        assert_eq!(t.state, s.state);
+        assert_eq!(t.dropped.len(), 1);
+        assert_eq!(t.write, UrlWrite::Keep);
     }
 
     #[test]
     fn sort_by_same_column_flips_new_column_starts_ascending() {
-        let s = apply_all([Action::SortBy(SortKey::Phase)]);
-        assert_eq!((s.query.sort, s.query.direction), (SortKey::Phase, Direction::Ascending));
-        let s = s.apply(Action::SortBy(SortKey::Phase)).unwrap();
-        assert_eq!(s.query.direction, Direction::Descending);
-        let s = s.apply(Action::SortBy(SortKey::Feature)).unwrap();
-        assert_eq!((s.query.sort, s.query.direction), (SortKey::Feature, Direction::Ascending));
+        let src = sources();
+        let s = apply_all(&src, [Action::SortBy(SortKey::Phase)]);
+        assert_eq!((s.state.query.sort, s.state.query.direction), (SortKey::Phase, Direction::Ascending));
+        let s = s.apply(Action::SortBy(SortKey::Phase), &src).unwrap();
+        assert_eq!(s.state.query.direction, Direction::Descending);
+        let s = s.apply(Action::SortBy(SortKey::Feature), &src).unwrap();
+        assert_eq!((s.state.query.sort, s.state.query.direction), (SortKey::Feature, Direction::Ascending));
         // The default sort is Category ascending, so the first click on it flips it.
-        let s = MatrixState::default().apply(Action::SortBy(SortKey::Category)).unwrap();
-        assert_eq!(s.query.direction, Direction::Descending);
+        let s = apply_all(&src, [Action::SortBy(SortKey::Category)]);
+        assert_eq!(s.state.query.direction, Direction::Descending);
     }
 
     #[test]
     fn clear_filters_keeps_sort_and_reports_no_change_when_clear() {
-        let s = apply_all([
-            Action::SetSearch("dns".into()),
-            Action::TogglePhase(Phase::Alpha),
-            Action::ToggleCategory(0),
-            Action::SortBy(SortKey::Phase),
-        ]);
-        let cleared = s.apply(Action::ClearFilters).unwrap();
-        assert!(!cleared.query.is_filtered());
-        assert_eq!(cleared.query.sort, SortKey::Phase);
-        assert_eq!(cleared.apply(Action::ClearFilters), None);
-        assert_eq!(cleared.apply(Action::SetSearch(String::new())), None);
+        let src = sources();
+        let s = apply_all(
+            &src,
+            [
+                Action::SetSearch("dns".into()),
+                Action::TogglePhase(Phase::Alpha),
+                Action::ToggleCategory("traffic".into()),
+                Action::SortBy(SortKey::Phase),
+            ],
+        );
+        let cleared = s.apply(Action::ClearFilters, &src).unwrap();
+        assert!(!cleared.state.query.is_filtered());
+        assert_eq!(cleared.state.query.sort, SortKey::Phase);
+        assert_eq!(cleared.apply(Action::ClearFilters, &src), None);
+        assert_eq!(cleared.apply(Action::SetSearch(String::new()), &src), None);
     }
 
     #[test]
     fn reveal_clears_only_what_hides_the_feature_and_switches_to_the_table() {
-        let s = apply_all([
-            Action::SetSearch("dns".into()),
-            Action::TogglePhase(Phase::Stable),
-            Action::ToggleCategory(0),
-            Action::SetView(ViewMode::Matrix),
-        ]);
-        let hidden = Hidden { text: true, phase: true, category: false };
-        let r = s.apply(Action::Reveal { feature: 7, hidden }).unwrap();
-        assert_eq!(r.query.text, "");
-        assert!(r.query.phases.is_empty());
-        assert!(r.query.categories.contains(&0));
-        assert_eq!(r.view, ViewMode::Table);
-        assert_eq!(r.revealed, Some(Revealed { feature: 7, cleared: hidden }));
+        let src = sources();
+        let s = apply_all(
+            &src,
+            [
+                Action::SetSearch("dns".into()),
+                Action::TogglePhase(Phase::Stable),
+                Action::ToggleCategory("core".into()),
+                Action::SetView(ViewMode::Matrix),
+            ],
+        );
+        let r = s.apply(Action::Reveal("core-helm".into()), &src).unwrap();
+        assert_eq!(r.state.query.text, "");
+        assert!(r.state.query.phases.is_empty());
+        assert!(r.state.query.categories.contains(&1), "the category filter did not hide Helm");
+        assert_eq!(r.state.view, ViewMode::Table);
+        assert_eq!(r.state.revealed, Some(Revealed { feature: 2, cleared: Hidden { text: true, phase: true, category: false } }));
+        assert_eq!(r.write, UrlWrite::Replace, "a deep link adds no history entry");
+        assert_eq!(r.url().target.as_deref(), Some("core-helm"));
         // The highlight goes away with the next change of the query.
-        let r = r.apply(Action::SetSearch("x".into())).unwrap();
-        assert_eq!(r.revealed, None);
+        let r = r.apply(Action::SetSearch("x".into()), &src).unwrap();
+        assert_eq!(r.state.revealed, None);
+        // An unknown feature changes nothing but is reported.
+        let u = r.apply(Action::Reveal("nope".into()), &src).unwrap();
+        assert_eq!((u.state.clone(), u.dropped.len()), (r.state.clone(), 1));
     }
 
     #[test]
-    fn restore_takes_query_and_view_from_the_url() {
-        let mut url = UrlState::default();
-        url.query.text = "tls".into();
-        url.view = ViewMode::Matrix;
-        let s = MatrixState::default().apply(Action::Restore(url.clone())).unwrap();
-        assert_eq!(UrlState::of(&s), url);
-        assert_eq!(s.apply(Action::Restore(url)), None);
+    fn restore_takes_everything_from_the_url_and_writes_in_place() {
+        let src = sources();
+        let mut url = UrlState { text: "tls".into(), view: ViewMode::Matrix, ..UrlState::default() };
+        url.categories.push("security".into());
+        let s = apply_all(&src, [Action::TogglePhase(Phase::Beta)]).apply(Action::Restore(url.clone()), &src).unwrap();
+        assert_eq!(s.url(), url);
+        assert_eq!(s.write, UrlWrite::Replace, "back/forward never pushes");
+        assert_eq!(s.apply(Action::Restore(url), &src), None);
+    }
+
+    #[test]
+    fn what_cannot_be_shown_is_clamped() {
+        let src = sources();
+        let url = UrlState {
+            sort: SortKey::Since,
+            view: ViewMode::Changes,
+            release: Some("1.24".into()),
+            from: Some("1.20".into()),
+            categories: vec!["nope".into(), "core".into()],
+            ..UrlState::default()
+        };
+        let s = Session::start(&src, &url, UrlWrite::Replace);
+        let back = s.url();
+        assert_eq!(back.sort, SortKey::Category, "no since column without releases");
+        assert_eq!(back.view, ViewMode::Table, "no changes view without a release");
+        assert_eq!((back.release, back.from), (None, None));
+        assert_eq!(back.categories, ["core"]);
+        assert_eq!(s.dropped.len(), 2, "{:?}", s.dropped);
+        assert_eq!(s.write, UrlWrite::Replace);
+    }
+
+    #[test]
+    fn search_text_is_kept_as_the_url_reads_it() {
+        let src = sources();
+        let s = apply_all(&src, [Action::SetSearch(format!("a\tb{}", "x".repeat(500)))]);
+        assert_eq!(s.state.query.text.chars().count(), url_state::MAX_SEARCH);
+        assert!(s.state.query.text.starts_with("a b"));
+        assert_eq!(s.write, UrlWrite::Replace, "typing replaces the history entry");
     }
 
     #[test]
     fn notices_last_until_the_next_action() {
-        let s = apply_all([Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
-        assert_eq!(s.notice.as_ref().map(Notice::message).as_deref(), Some("Exported 1 feature as CSV."));
-        let s = s.apply(Action::TogglePhase(Phase::Beta)).unwrap();
-        assert_eq!(s.notice, None);
+        let src = sources();
+        let s = apply_all(&src, [Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
+        assert_eq!(s.state.notice.as_ref().map(Notice::message).as_deref(), Some("Exported 1 feature as CSV."));
+        let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
+        assert_eq!(s.state.notice, None);
         assert_eq!(
             Notice::Exported { format: Format::Markdown, rows: 7 }.message(),
             "Exported 7 features as Markdown."
@@ -304,32 +568,70 @@ mod tests {
 
     #[test]
     fn show_more_adds_pages_until_the_query_changes() {
-        let s = apply_all([Action::ShowMore, Action::ShowMore]);
-        assert_eq!(s.row_limit(), 3 * PAGE);
-        let s = s.apply(Action::SortBy(SortKey::Phase)).unwrap();
-        assert_eq!(s.row_limit(), PAGE);
+        let src = sources();
+        let s = apply_all(&src, [Action::ShowMore, Action::ShowMore]);
+        assert_eq!(s.state.row_limit(), 3 * PAGE);
+        let s = s.apply(Action::SortBy(SortKey::Phase), &src).unwrap();
+        assert_eq!(s.state.row_limit(), PAGE);
         assert_eq!(MatrixState::default().row_limit(), PAGE);
     }
 
     #[test]
-    fn switching_release_clears_category_filters_only() {
-        let s =
-            apply_all([Action::SetSearch("dns".into()), Action::ToggleCategory(1), Action::TogglePhase(Phase::Beta)]);
-        let s = s.apply(Action::SetRelease(Some("1.24".into()))).unwrap();
-        assert_eq!(s.release.as_deref(), Some("1.24"));
-        assert!(s.query.categories.is_empty());
-        assert_eq!(s.query.text, "dns");
-        assert!(s.query.phases.contains(&Phase::Beta));
-        let s = s.apply(Action::SetView(ViewMode::Changes)).unwrap().apply(Action::SetRelease(None)).unwrap();
-        assert_eq!(s.view, ViewMode::Table, "the page has no changes view");
+    fn show_definition_opens_the_legend() {
+        let src = sources();
+        let s = apply_all(&src, [Action::ShowDefinition(Phase::Stable)]);
+        assert!(s.state.legend_open);
+        assert_eq!(s.state.defined_phase, Some(Phase::Stable));
+        let s = s.apply(Action::SetLegendOpen(false), &src).unwrap();
+        assert!(!s.state.legend_open);
+        assert_eq!(s.write, UrlWrite::Push, "the URL is unchanged, so the effect writes nothing");
+    }
+
+    fn opts(pairs: &[(&str, &str)]) -> EmbedOptions {
+        EmbedOptions::from_pairs(pairs.iter().copied()).0
     }
 
     #[test]
-    fn show_definition_opens_the_legend() {
-        let s = apply_all([Action::ShowDefinition(Phase::Stable)]);
-        assert!(s.legend_open);
-        assert_eq!(s.defined_phase, Some(Phase::Stable));
-        let s = s.apply(Action::SetLegendOpen(false)).unwrap();
-        assert!(!s.legend_open);
+    fn start_url_wins_over_options() {
+        let o = opts(&[("search", "helm"), ("phases", "beta")]);
+        let s = start("fm", &o, false, "?fm.q=dns&other=1", "", false);
+        assert_eq!(s.first.text, "dns");
+        assert!(s.first.phases.is_empty(), "options do not mix into a shared link");
+        assert_eq!(s.write, UrlWrite::Replace);
+        assert!(!s.hydrate);
+        let s = start("fm", &o, false, "?fm2.q=dns", "", false);
+        assert_eq!(s.first.text, "helm", "another instance's parameters are not ours");
+        assert_eq!(s.write, UrlWrite::Keep);
+    }
+
+    #[test]
+    fn start_reads_the_deep_link_with_either_source() {
+        let s = start("fm", &EmbedOptions::default(), false, "", "#fm-core-helm", false);
+        assert_eq!(s.first.target.as_deref(), Some("core-helm"));
+        assert_eq!(s.write, UrlWrite::Keep);
+        let s = start("fm", &opts(&[("search", "x")]), false, "?fm.release=1.24", "#fm-a%2Bb", false);
+        assert_eq!((s.first.release.as_deref(), s.first.target.as_deref()), (Some("1.24"), Some("a+b")));
+        assert_eq!(s.first.text, "");
+    }
+
+    #[test]
+    fn start_hydrates_only_the_default_widget_and_defers_its_url() {
+        let d = EmbedOptions::default();
+        // Prerendered, nothing asked: hydrate, nothing to apply.
+        assert_eq!(start("fm", &d, false, "", "", true), Start { hydrate: true, ..Start::default() });
+        // A shared link: the first render matches the prerendered HTML, the link follows.
+        let s = start("fm", &d, false, "?fm.cat=core", "#fm-x", true);
+        assert!(s.hydrate);
+        assert_eq!(s.first, UrlState::default());
+        let then = s.then.expect("the URL's state is applied after hydration");
+        assert_eq!((then.categories.as_slice(), then.target.as_deref()), (&["core".to_owned()][..], Some("x")));
+        assert_eq!(s.write, UrlWrite::Keep, "hydration writes nothing");
+        // Anything but the default widget renders afresh.
+        assert!(!start("fm", &opts(&[("legend", "compact")]), false, "", "", true).hydrate);
+        assert!(!start("fm", &d, true, "", "", true).hydrate);
+        assert!(!start("fm2", &d, false, "", "", true).hydrate);
+        assert!(!start("fm", &d, false, "", "", false).hydrate);
+        let s = start("fm", &opts(&[("view", "matrix")]), false, "", "", true);
+        assert_eq!((s.first.view, s.then), (ViewMode::Matrix, None));
     }
 }

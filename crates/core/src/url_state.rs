@@ -6,28 +6,55 @@
 //! fails: unknown keys, unknown values and malformed encodings are ignored one by one.
 //! Parameters of other instances and of the host page are kept as they are.
 
-use crate::model::{Catalog, Phase};
-use crate::query::{format_sort, parse_sort, Query};
-use crate::state::{MatrixState, ViewMode};
+use crate::model::Phase;
+use crate::query::{format_sort, parse_sort, Direction, SortKey};
+use crate::set::SmallSet;
+use crate::state::ViewMode;
 
-/// The part of the state that lives in the URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Longest search text kept, in characters: in the search box, in the state and in the URL.
+pub const MAX_SEARCH: usize = 200;
+
+/// The search text as the widget keeps it: control characters (a pasted tab or newline)
+/// become spaces and the text is cut at [`MAX_SEARCH`] characters, so what the URL holds is
+/// read back identically.
+pub fn clean_search(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(MAX_SEARCH).collect()
+}
+
+/// The part of the state that crosses a boundary (the URL, back/forward, embed options,
+/// the start-up decision): ids and strings only, never positions in a catalog. Ids become
+/// positions in the reducer (`state::Session`), against the catalog of the release being
+/// shown, after the release is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UrlState {
-    pub query: Query,
+    /// Search text (see [`clean_search`]).
+    pub text: String,
+    pub phases: SmallSet<Phase>,
+    /// Category ids (embed options may also give names).
+    pub categories: Vec<String>,
+    pub sort: SortKey,
+    pub direction: Direction,
     pub view: ViewMode,
     /// Istio release shown (label such as `1.24`); `None` for the Feature Status page.
     pub release: Option<String>,
     /// The release the changes view compares against.
-    pub diff_from: Option<String>,
+    pub from: Option<String>,
+    /// The feature a deep link (`#fm-<id>`) points at: its id.
+    pub target: Option<String>,
 }
 
-impl UrlState {
-    pub fn of(state: &MatrixState) -> Self {
+impl Default for UrlState {
+    fn default() -> Self {
         UrlState {
-            query: state.query.clone(),
-            view: state.view,
-            release: state.release.clone(),
-            diff_from: state.diff_from.clone(),
+            text: String::new(),
+            phases: SmallSet::new(),
+            categories: Vec::new(),
+            sort: SortKey::Category,
+            direction: Direction::Ascending,
+            view: ViewMode::Table,
+            release: None,
+            from: None,
+            target: None,
         }
     }
 }
@@ -36,21 +63,21 @@ fn key(ns: &str, name: &str) -> String {
     format!("{ns}.{name}")
 }
 
-/// The instance's parameters for a state, defaults omitted, in a fixed order.
-pub fn to_params(ns: &str, url: &UrlState, catalog: &Catalog) -> Vec<(String, String)> {
-    let q = &url.query;
+/// The instance's parameters for a state, defaults omitted, in a fixed order. The deep-link
+/// target is not among them: it lives in the fragment, which the reader's link sets.
+pub fn to_params(ns: &str, url: &UrlState) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    if !q.text.trim().is_empty() {
-        out.push((key(ns, "q"), q.text.clone()));
+    if !url.text.trim().is_empty() {
+        out.push((key(ns, "q"), url.text.clone()));
     }
     // Sets repeat their key (`fm.phase=alpha&fm.phase=beta`): readable, no escaping.
-    for p in &q.phases {
+    for p in &url.phases {
         out.push((key(ns, "phase"), p.slug().to_owned()));
     }
-    for c in q.categories.iter().filter_map(|c| catalog.categories.get(usize::from(*c))) {
-        out.push((key(ns, "cat"), c.id.to_string()));
+    for c in &url.categories {
+        out.push((key(ns, "cat"), c.clone()));
     }
-    if let Some(s) = format_sort(q.sort, q.direction) {
+    if let Some(s) = format_sort(url.sort, url.direction) {
         out.push((key(ns, "sort"), s));
     }
     match url.view {
@@ -61,17 +88,25 @@ pub fn to_params(ns: &str, url: &UrlState, catalog: &Catalog) -> Vec<(String, St
     if let Some(r) = &url.release {
         out.push((key(ns, "release"), r.clone()));
     }
-    if let Some(r) = &url.diff_from {
+    if let Some(r) = &url.from {
         out.push((key(ns, "from"), r.clone()));
     }
     out
 }
 
-/// Reads the instance's state from a URL query string (with or without the leading `?`).
-/// Anything not understood is ignored. `phase` and `cat` may repeat (and also accept
-/// comma-separated lists); any other repeated key takes its last value.
-pub fn from_search(ns: &str, search: &str, catalog: &Catalog) -> UrlState {
-    let mut url = UrlState::default();
+/// A release label as URLs may carry it: short, ASCII letters, digits and dots.
+fn release_label(v: &str) -> Option<String> {
+    let ok = !v.is_empty() && v.len() <= 16 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    ok.then(|| v.to_owned())
+}
+
+/// Reads the instance's state from a URL query string (with or without the leading `?`)
+/// and fragment (with or without `#`). Anything not understood is ignored; ids are not
+/// checked here (the reducer resolves them against the catalog shown). `phase` and `cat`
+/// may repeat (and also accept comma-separated lists); any other repeated key takes its
+/// last value.
+pub fn from_location(ns: &str, search: &str, fragment: &str) -> UrlState {
+    let mut url = UrlState { target: feature_from_fragment(ns, fragment), ..UrlState::default() };
     let prefix = format!("{ns}.");
     let search = search.strip_prefix('?').unwrap_or(search);
     for (k, v) in form_urlencoded::parse(search.as_bytes()) {
@@ -80,19 +115,19 @@ pub fn from_search(ns: &str, search: &str, catalog: &Catalog) -> UrlState {
         };
         let v = v.as_ref();
         match name {
-            "q" => url.query.text = v.chars().filter(|c| !c.is_control()).take(200).collect(),
-            "phase" => url.query.phases.extend(v.split(',').filter_map(Phase::parse)),
+            "q" => url.text = clean_search(v),
+            "phase" => url.phases.extend(v.split(',').filter_map(Phase::parse)),
             "cat" => {
-                url.query.categories.extend(
-                    v.split(',')
-                        .filter_map(|id| catalog.categories.iter().position(|c| c.id == id.trim()))
-                        .filter_map(|i| u16::try_from(i).ok()),
-                );
+                for id in v.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+                    if !url.categories.iter().any(|c| c == id) {
+                        url.categories.push(id.to_owned());
+                    }
+                }
             }
             "sort" => {
                 if let Some((key, dir)) = parse_sort(v) {
-                    url.query.sort = key;
-                    url.query.direction = dir;
+                    url.sort = key;
+                    url.direction = dir;
                 }
             }
             "view" => {
@@ -102,16 +137,8 @@ pub fn from_search(ns: &str, search: &str, catalog: &Catalog) -> UrlState {
                     _ => ViewMode::Table,
                 }
             }
-            // Release labels are checked against the embedded releases by the widget.
-            "release" | "from"
-                if !v.is_empty() && v.len() <= 16 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') =>
-            {
-                if name == "release" {
-                    url.release = Some(v.to_owned());
-                } else {
-                    url.diff_from = Some(v.to_owned());
-                }
-            }
+            "release" => url.release = release_label(v),
+            "from" => url.from = release_label(v),
             _ => {}
         }
     }
@@ -151,67 +178,60 @@ pub fn has_params(ns: &str, search: &str) -> bool {
     form_urlencoded::parse(search.as_bytes()).any(|(k, _)| k.starts_with(prefix.as_str()))
 }
 
-/// The fragment (without `#`) that deep-links to a feature of this instance.
+/// The element id of a feature's row, which is also the fragment that deep-links to it.
 pub fn feature_anchor(ns: &str, feature_id: &str) -> String {
     format!("{ns}-{feature_id}")
 }
 
-/// The feature a URL fragment (with or without `#`) deep-links to, if it is one of ours.
-pub fn feature_from_fragment(ns: &str, fragment: &str, catalog: &Catalog) -> Option<usize> {
+/// Characters escaped in a fragment we write: what the URL standard escapes there, plus
+/// `%` (so decoding gives the id back) and the space-like ones readers cannot see.
+const FRAGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'%').add(b'#');
+
+/// The fragment (with `#`) of a link to a feature: [`feature_anchor`], percent-encoded so
+/// that [`feature_from_fragment`] reads back exactly this id, whatever it contains.
+pub fn feature_fragment(ns: &str, feature_id: &str) -> String {
+    format!("#{}", percent_encoding::utf8_percent_encode(&feature_anchor(ns, feature_id), FRAGMENT))
+}
+
+/// The feature id a URL fragment (with or without `#`) deep-links to, if it is one of
+/// ours. Percent-decoded as browsers encode fragments (`+` and `&` stay themselves).
+pub fn feature_from_fragment(ns: &str, fragment: &str) -> Option<String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let decoded: String = form_urlencoded::parse(format!("x={fragment}").as_bytes()).next()?.1.into_owned();
+    let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8().ok()?;
     let id = decoded.strip_prefix(ns)?.strip_prefix('-')?;
-    catalog.features.iter().position(|f| f.id == id)
+    (!id.is_empty()).then(|| id.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::{Direction, SortKey};
-    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
-
-    fn catalog() -> Catalog {
-        let f = |n: &str, p: &str| RawFeature { name: n.into(), phase: p.into(), ..Default::default() };
-        validate(RawCatalog {
-            file: "t".into(),
-            docs_base: "https://x.example".into(),
-            categories: vec![
-                RawCategory {
-                    line: None,
-                    name: "Traffic management".into(),
-                    features: vec![f("DNS Proxying", "Alpha")],
-                },
-                RawCategory { line: None, name: "Core".into(), features: vec![f("Helm", "Beta")] },
-            ],
-            ..Default::default()
-        })
-        .unwrap()
-    }
 
     fn sample() -> UrlState {
-        let mut u = UrlState::default();
-        u.query.text = "dns  proxy & co=1".into();
-        u.query.phases.extend([Phase::Beta, Phase::Alpha]);
-        u.query.categories.insert(1);
-        u.query.sort = SortKey::Phase;
-        u.query.direction = Direction::Descending;
+        let mut u = UrlState { text: "dns  proxy & co=1".into(), ..UrlState::default() };
+        u.phases.extend([Phase::Beta, Phase::Alpha]);
+        u.categories.push("core".into());
+        u.sort = SortKey::Phase;
+        u.direction = Direction::Descending;
         u.view = ViewMode::Matrix;
         u.release = Some("1.24".into());
-        u.diff_from = Some("1.20".into());
+        u.from = Some("1.20".into());
         u
+    }
+
+    fn round(u: &UrlState) -> UrlState {
+        from_location("fm", &merge_search("fm", "", &to_params("fm", u)), "")
     }
 
     #[test]
     fn defaults_write_nothing() {
-        assert!(to_params("fm", &UrlState::default(), &catalog()).is_empty());
+        assert!(to_params("fm", &UrlState::default()).is_empty());
         assert_eq!(merge_search("fm", "", &[]), "");
     }
 
     #[test]
     fn readable_parameters() {
-        let c = catalog();
-        let params = to_params("fm", &sample(), &c);
-        let search = merge_search("fm", "", &params);
+        let search = merge_search("fm", "", &to_params("fm", &sample()));
         assert_eq!(
             search,
             "?fm.q=dns++proxy+%26+co%3D1&fm.phase=alpha&fm.phase=beta&fm.cat=core&fm.sort=phase-desc&fm.view=matrix&fm.release=1.24&fm.from=1.20"
@@ -220,55 +240,55 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let c = catalog();
-        let u = sample();
-        let search = merge_search("fm", "", &to_params("fm", &u, &c));
-        assert_eq!(from_search("fm", &search, &c), u);
-        for sort in [SortKey::Feature, SortKey::Category, SortKey::Phase] {
+        assert_eq!(round(&sample()), sample());
+        for sort in SortKey::ALL {
             for direction in [Direction::Ascending, Direction::Descending] {
-                let mut u = UrlState::default();
-                u.query.sort = sort;
-                u.query.direction = direction;
-                let s = merge_search("fm", "", &to_params("fm", &u, &c));
-                assert_eq!(from_search("fm", &s, &c), u, "{s}");
+                let u = UrlState { sort, direction, ..UrlState::default() };
+                assert_eq!(round(&u), u);
             }
+        }
+        // What the state keeps of a search is read back identically: long, tabs, `+`.
+        for text in ["x".repeat(500), "a\tb\nc".into(), "c++ & a+b %20".into(), "流量 管理".into()] {
+            let u = UrlState { text: clean_search(&text), ..UrlState::default() };
+            assert_eq!(round(&u), u, "{text:?}");
         }
     }
 
     #[test]
     fn other_instances_and_host_parameters_are_kept() {
-        let c = catalog();
-        let merged =
-            merge_search("fm", "?lang=en&fm.q=old&fm2.q=other&fm.phase=stable", &to_params("fm", &sample(), &c));
+        let merged = merge_search("fm", "?lang=en&fm.q=old&fm2.q=other&fm.phase=stable", &to_params("fm", &sample()));
         assert!(merged.starts_with("?lang=en&fm2.q=other&fm.q=dns"), "{merged}");
-        assert_eq!(from_search("fm2", &merged, &c).query.text, "other");
-        assert_eq!(from_search("fm", &merged, &c), sample());
+        assert_eq!(from_location("fm2", &merged, "").text, "other");
+        assert_eq!(from_location("fm", &merged, ""), sample());
         // Clearing our state removes only our keys.
         assert_eq!(merge_search("fm", &merged, &[]), "?lang=en&fm2.q=other");
     }
 
     #[test]
     fn garbage_is_ignored_never_a_crash() {
-        let c = catalog();
         for junk in [
             "fm.phase=omega,,BETA&fm.cat=nope,core&fm.sort=sideways&fm.view=3d&fm.zzz=1",
             "%%%&&&==fm.q",
             "fm.q=%ZZ%E2%82&fm.sort=-desc",
             "?fm.=1&.fm=2&fm=3&fm.q",
             "fm.q=a%00b\u{7}c",
+            "fm.release=1.24%3Cscript%3E&fm.from=",
         ] {
-            let u = from_search("fm", junk, &c);
-            assert!(u.query.text.chars().all(|ch| !ch.is_control()), "{junk}");
+            let u = from_location("fm", junk, "#%");
+            assert!(u.text.chars().all(|ch| !ch.is_control()), "{junk}");
             assert_eq!(u.view, ViewMode::Table);
+            assert_eq!((u.release, u.from, u.target), (None, None, None));
         }
-        let u = from_search("fm", "fm.phase=omega,,BETA&fm.cat=nope,core&fm.sort=sideways", &c);
-        assert_eq!(u.query.phases.iter().copied().collect::<Vec<_>>(), [Phase::Beta]);
-        assert_eq!(u.query.categories.iter().copied().collect::<Vec<_>>(), [1]);
-        assert_eq!(u.query.sort, SortKey::Category);
-        assert_eq!(from_search("fm", "fm.q=", &c).query.text, "");
-        let both = from_search("fm", "fm.phase=alpha&fm.phase=stable,beta", &c);
-        assert_eq!(both.query.phases.len(), 3);
-        assert_eq!(from_search("fm", &format!("fm.q={}", "x".repeat(5000)), &c).query.text.len(), 200);
+        let u = from_location("fm", "fm.phase=omega,,BETA&fm.cat=nope,core,,core&fm.sort=sideways", "");
+        assert_eq!(u.phases.iter().copied().collect::<Vec<_>>(), [Phase::Beta]);
+        // Ids are kept as given (the reducer checks them against the catalog shown), once each.
+        assert_eq!(u.categories, ["nope", "core"]);
+        assert_eq!(u.sort, SortKey::Category);
+        assert_eq!(from_location("fm", "fm.q=", "").text, "");
+        let both = from_location("fm", "fm.phase=alpha&fm.phase=stable,beta", "");
+        assert_eq!(both.phases.len(), 3);
+        assert_eq!(from_location("fm", &format!("fm.q={}", "x".repeat(5000)), "").text.len(), MAX_SEARCH);
+        assert_eq!(from_location("fm", "fm.q=a%09b", "").text, "a b");
     }
 
     #[test]
@@ -280,14 +300,21 @@ mod tests {
 
     #[test]
     fn deep_links() {
-        let c = catalog();
-        let anchor = feature_anchor("fm", &c.features[0].id);
-        assert_eq!(anchor, "fm-traffic-management-dns-proxying");
-        assert_eq!(feature_from_fragment("fm", &format!("#{anchor}"), &c), Some(0));
-        assert_eq!(feature_from_fragment("fm", "fm-core-helm", &c), Some(1));
-        assert_eq!(feature_from_fragment("fm2", "fm-core-helm", &c), None);
-        assert_eq!(feature_from_fragment("fm", "#fm-nope", &c), None);
-        assert_eq!(feature_from_fragment("fm", "#", &c), None);
-        assert_eq!(feature_from_fragment("fm", "#%", &c), None);
+        assert_eq!(feature_anchor("fm", "traffic-management-dns-proxying"), "fm-traffic-management-dns-proxying");
+        assert_eq!(feature_from_fragment("fm", "#fm-traffic-management-dns-proxying").as_deref(), Some("traffic-management-dns-proxying"));
+        assert_eq!(feature_from_fragment("fm", "fm-core-helm").as_deref(), Some("core-helm"));
+        assert_eq!(feature_from_fragment("fm2", "fm-core-helm"), None);
+        assert_eq!(feature_from_fragment("fm", "#fm-"), None);
+        assert_eq!(feature_from_fragment("fm", "#"), None);
+        assert_eq!(feature_from_fragment("fm", "#%"), None);
+        assert_eq!(feature_from_fragment("fm", "#fm-%FF"), None);
+        // Ids with `+`, `&`, `%`, `#`, spaces or non-ASCII letters come back as written.
+        for id in ["c++", "a&b=c", "50%", "x#y", "a b", "traffic.dns_proxying", "流量-管理", "q?x=1"] {
+            let fragment = feature_fragment("fm", id);
+            assert_eq!(feature_from_fragment("fm", &fragment).as_deref(), Some(id), "{fragment}");
+        }
+        // Browsers percent-encode spaces and non-ASCII text in location.hash.
+        assert_eq!(feature_from_fragment("fm", "#fm-%E6%B5%81%E9%87%8F").as_deref(), Some("流量"));
+        assert_eq!(feature_from_fragment("fm", "#fm-a+b").as_deref(), Some("a+b"));
     }
 }

@@ -7,10 +7,12 @@ use std::collections::BTreeSet;
 use feature_matrix_core::json_catalog;
 use feature_matrix_core::links::{classify, resolve, LinkKind};
 use feature_matrix_core::model::{Catalog, Phase};
-use feature_matrix_core::query::{compute, Direction, Query, SearchIndex, SortKey};
+use feature_matrix_core::query::{Direction, Query, SortKey};
+use feature_matrix_core::shown::Shown;
 use feature_matrix_core::search::{match_ranges, segments, terms};
 use feature_matrix_core::source::{load_markdown, SourceInfo};
 use feature_matrix_core::state::ViewMode;
+use std::rc::Rc;
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::validate::{validate, RawCatalog, RawCategory, RawFeature};
 use proptest::prelude::*;
@@ -230,14 +232,21 @@ proptest! {
     #[test]
     fn url_parsing_never_panics_and_round_trips((c, q) in catalog().prop_flat_map(|c| { let n = c.categories.len() as u16; (Just(c), query(n)) }),
                                                 junk in nasty_text(), matrix in any::<bool>()) {
-        let _ = url_state::from_search("fm", &junk, &c);
-        let _ = url_state::feature_from_fragment("fm", &junk, &c);
-        let mut q = q;
-        q.text = q.text.trim().to_owned();
-        let url = UrlState { query: q, view: if matrix { ViewMode::Matrix } else { ViewMode::Table }, release: matrix.then(|| "1.24".to_owned()), diff_from: None };
-        let search = url_state::merge_search("fm", &format!("?{junk}"), &url_state::to_params("fm", &url, &c));
-        let mut back = url_state::from_search("fm", &search, &c);
-        if url.query.text.is_empty() { back.query.text.clear(); }
+        let _ = url_state::from_location("fm", &junk, &junk);
+        let url = UrlState {
+            text: url_state::clean_search(q.text.trim()),
+            phases: q.phases.clone(),
+            categories: q.categories.iter().map(|&i| c.categories[usize::from(i)].id.to_string()).collect(),
+            sort: q.sort,
+            direction: q.direction,
+            view: if matrix { ViewMode::Matrix } else { ViewMode::Table },
+            release: matrix.then(|| "1.24".to_owned()),
+            from: None,
+            target: c.features.first().map(|f| f.id.to_string()),
+        };
+        let search = url_state::merge_search("fm", &format!("?{junk}"), &url_state::to_params("fm", &url));
+        let fragment = url_state::feature_fragment("fm", url.target.as_deref().unwrap_or_default());
+        let back = url_state::from_location("fm", &search, &fragment);
         prop_assert_eq!(back, url);
     }
 
@@ -245,8 +254,8 @@ proptest! {
     fn filtering_is_a_subset_sorting_a_stable_permutation_counts_add_up(
         (c, q) in catalog().prop_flat_map(|c| { let n = c.categories.len() as u16; (Just(c), query(n)) })
     ) {
-        let index = SearchIndex::new(&c);
-        let view = compute(&c, &index, &q);
+        let shown = Shown::page(Rc::new(c.clone()));
+        let view = shown.compute(&q);
         // Subset, no duplicates.
         let set: BTreeSet<usize> = view.rows.iter().copied().collect();
         prop_assert_eq!(set.len(), view.rows.len());
@@ -263,7 +272,7 @@ proptest! {
         }).map(|(i, _)| i).collect();
         prop_assert_eq!(&set, &expected);
         // The same rows as the unsorted filter (a permutation of it).
-        let unsorted = compute(&c, &index, &Query { sort: SortKey::Category, direction: Direction::Ascending, ..q.clone() });
+        let unsorted = shown.compute(&Query { sort: SortKey::Category, direction: Direction::Ascending, ..q.clone() });
         let mut a = view.rows.clone();
         let mut b = unsorted.rows.clone();
         a.sort_unstable();
@@ -275,7 +284,7 @@ proptest! {
             match q.sort {
                 SortKey::Feature => feature_matrix_core::search::fold(&f.name),
                 SortKey::Category => format!("{:05}", f.category),
-                SortKey::Phase => format!("{}", f.phase.index()),
+                SortKey::Phase => format!("{}", f.phase.maturity()),
                 SortKey::Since => String::new(),
             }
         };

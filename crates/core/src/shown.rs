@@ -1,0 +1,245 @@
+//! The catalog on screen, with everything derived from it once: its search index (with the
+//! "since" ranks of a release), each feature's history and the phase filter's choices.
+//! One value, so a catalog and its index can never be mismatched; and [`Sources`], which
+//! turns a release label into the `Shown` for it.
+
+use std::rc::Rc;
+
+use crate::model::{Catalog, Phase};
+use crate::query::{self, Hidden, Query, SearchIndex, View};
+use crate::releases::{Diff, FeatureHistory, ReleaseSet};
+use crate::search;
+
+/// A catalog and what is derived from it. Built once per catalog shown; compared by
+/// pointer wherever it is shared (`Rc<Shown>`).
+#[derive(Debug)]
+pub struct Shown {
+    catalog: Rc<Catalog>,
+    index: SearchIndex,
+    /// Index of the release shown; `None` for the page (or a custom catalog).
+    release: Option<usize>,
+    /// Per feature: its row in the release set (release views only).
+    rows: Vec<u16>,
+    /// Per feature: its history (release views only).
+    history: Vec<FeatureHistory>,
+    /// The phases the catalog uses or defines, in display order.
+    phases: Vec<Phase>,
+}
+
+fn phases_of(catalog: &Catalog) -> Vec<Phase> {
+    Phase::ALL
+        .into_iter()
+        .filter(|p| catalog.legend.phases.contains(p) || catalog.features.iter().any(|f| f.phase == *p))
+        .collect()
+}
+
+impl Shown {
+    /// A catalog without releases (the Feature Status page, or a custom catalog).
+    pub fn page(catalog: Rc<Catalog>) -> Shown {
+        Shown {
+            index: SearchIndex::new(&catalog),
+            phases: phases_of(&catalog),
+            catalog,
+            release: None,
+            rows: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
+    /// Release `r` of `set`, with each feature's history and "since" rank.
+    pub fn of_release(set: &ReleaseSet, r: usize) -> Shown {
+        let (catalog, rows) = set.catalog(r);
+        let history: Vec<FeatureHistory> = rows.iter().map(|&row| set.history(row, r)).collect();
+        let since = history.iter().map(|h| h.since().map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX)));
+        let index = SearchIndex::new(&catalog).with_since(since.collect());
+        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release: Some(r), rows, history }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The shared catalog (for props that compare it by pointer).
+    pub fn catalog_rc(&self) -> &Rc<Catalog> {
+        &self.catalog
+    }
+
+    /// Index of the release shown, if a release is.
+    pub fn release(&self) -> Option<usize> {
+        self.release
+    }
+
+    /// True when features have a history (a "Since" column, sorting by since).
+    pub fn has_history(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// Feature `i`'s history (release views only).
+    pub fn history(&self, i: usize) -> Option<&FeatureHistory> {
+        self.history.get(i)
+    }
+
+    /// The phase filter's choices.
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
+    }
+
+    /// The view of this catalog for `query`.
+    pub fn compute(&self, query: &Query) -> View {
+        query::compute(&self.catalog, &self.index, query)
+    }
+
+    /// Which parts of `query` hide feature `i`.
+    pub fn hidden_by(&self, query: &Query, i: usize) -> Hidden {
+        query::hidden_by(&self.catalog, &self.index, query, i)
+    }
+
+    /// The feature with this id.
+    pub fn feature(&self, id: &str) -> Option<usize> {
+        self.catalog.features.iter().position(|f| f.id == id)
+    }
+
+    /// The category with this id (or, for embed options, this name in any case).
+    pub fn category(&self, key: &str) -> Option<u16> {
+        let key = key.trim();
+        let cats = &self.catalog.categories;
+        cats.iter()
+            .position(|c| c.id == key)
+            .or_else(|| cats.iter().position(|c| c.name.eq_ignore_ascii_case(key)))
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
+    /// Per release-set row: whether this catalog lists it and the search matches it there.
+    fn rows_matching(&self, terms: &[search::Term], n_rows: usize) -> Vec<bool> {
+        let hits = self.index.matching(terms);
+        let mut out = vec![false; n_rows];
+        for (i, &row) in self.rows.iter().enumerate() {
+            if hits.as_ref().is_none_or(|h| h[i]) {
+                if let Some(slot) = out.get_mut(usize::from(row)) {
+                    *slot = true;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// What changed between two releases, all of it and the part the search matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Changes {
+    pub from: usize,
+    pub to: usize,
+    /// Every change (the summary's counts).
+    pub all: Diff,
+    /// The changes whose feature the search matches, with the table's search rule (every
+    /// field, aliases, accents) in the release that lists it (`from` for removed features).
+    pub matching: Diff,
+}
+
+/// The changes from release `from` to the release `to` shows, filtered by `text`.
+pub fn changes(set: &ReleaseSet, from: usize, to: &Shown, text: &str) -> Option<Changes> {
+    let to_index = to.release?;
+    let all = set.diff(from, to_index);
+    let terms = search::terms(text);
+    let mut matching = all.clone();
+    if !terms.is_empty() {
+        let in_to = to.rows_matching(&terms, set.rows());
+        let in_from = Shown::of_release(set, from).rows_matching(&terms, set.rows());
+        let at = |v: &[bool], row: u16| v.get(usize::from(row)).copied().unwrap_or(false);
+        matching.added.retain(|&r| at(&in_to, r));
+        matching.removed.retain(|&r| at(&in_from, r));
+        matching.promoted.retain(|&(r, _, _)| at(&in_to, r));
+        matching.demoted.retain(|&(r, _, _)| at(&in_to, r));
+    }
+    Some(Changes { from, to: to_index, all, matching })
+}
+
+/// Where catalogs come from: the page catalog (built-in or custom) and, for the built-in
+/// one, every Istio release.
+#[derive(Clone, Debug)]
+pub struct Sources {
+    page: Rc<Shown>,
+    releases: Option<&'static ReleaseSet>,
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.page, &other.page)
+            && match (self.releases, other.releases) {
+                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+impl Sources {
+    pub fn new(page: Rc<Catalog>, releases: Option<&'static ReleaseSet>) -> Sources {
+        Sources { page: Rc::new(Shown::page(page)), releases }
+    }
+
+    /// The page catalog, shown when no release is.
+    pub fn page(&self) -> &Rc<Shown> {
+        &self.page
+    }
+
+    pub fn releases(&self) -> Option<&'static ReleaseSet> {
+        self.releases
+    }
+
+    /// The index of a release label, when releases are offered and it is one.
+    pub fn find(&self, label: &str) -> Option<usize> {
+        self.releases?.find(label)
+    }
+
+    /// What to show for a release label: the release, or the page for `None` (and for a
+    /// label that is not a release, which the caller reports).
+    pub fn shown(&self, release: Option<&str>) -> Rc<Shown> {
+        match (self.releases, release.and_then(|r| self.find(r))) {
+            (Some(set), Some(r)) => Rc::new(Shown::of_release(set, r)),
+            _ => self.page.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
+
+    fn page() -> Rc<Catalog> {
+        let f = |n: &str, p: &str| RawFeature { name: n.into(), phase: p.into(), ..Default::default() };
+        Rc::new(
+            validate(RawCatalog {
+                file: "t".into(),
+                docs_base: "https://x.example".into(),
+                categories: vec![
+                    RawCategory { line: None, name: "Traffic management".into(), features: vec![f("DNS", "Alpha")] },
+                    RawCategory { line: None, name: "Core".into(), features: vec![f("Helm", "Beta")] },
+                ],
+                ..Default::default()
+            })
+            .unwrap(),
+        )
+    }
+
+    #[test]
+    fn lookups_by_id_and_name() {
+        let s = Shown::page(page());
+        assert_eq!(s.category("core"), Some(1));
+        assert_eq!(s.category("Traffic Management"), Some(0));
+        assert_eq!(s.category("nope"), None);
+        assert_eq!(s.feature("core-helm"), Some(1));
+        assert_eq!(s.feature("helm"), None);
+        assert_eq!(s.phases(), [Phase::Alpha, Phase::Beta]);
+        assert!(!s.has_history());
+    }
+
+    #[test]
+    fn sources_without_releases_always_show_the_page() {
+        let src = Sources::new(page(), None);
+        assert!(Rc::ptr_eq(&src.shown(Some("1.24")), src.page()));
+        assert!(Rc::ptr_eq(&src.shown(None), src.page()));
+        assert_eq!(src.find("1.24"), None);
+    }
+}

@@ -1,0 +1,270 @@
+//! Shared links come back: for every Istio release and the Feature Status page, any state a
+//! reader can reach (search, phases, categories, sort, view, compared release, deep link)
+//! is encoded to the URL, decoded and resolved again, and shows the same thing. Also the
+//! reproductions of view-state bugs, each on the real data.
+
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use feature_matrix_core::model::{Catalog, Legend, Phase};
+use feature_matrix_core::query::{Direction, SortKey};
+use feature_matrix_core::releases::ReleaseSet;
+use feature_matrix_core::shown::{changes, Sources};
+use feature_matrix_core::source::{features_yaml, history, load_markdown, SourceInfo};
+use feature_matrix_core::state::{Action, Session, UrlWrite, ViewMode};
+use feature_matrix_core::url_state::{self, UrlState};
+use proptest::prelude::*;
+
+const LABELS: [&str; 20] = [
+    "1.10", "1.11", "1.12", "1.13", "1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20", "1.21", "1.22", "1.23",
+    "1.24", "1.25", "1.26", "1.27", "1.28", "master",
+];
+
+fn data(path: &str) -> String {
+    let path = format!("{}/../../data/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every release, as the build embeds them (the legend does not matter here).
+fn releases() -> &'static ReleaseSet {
+    static SET: OnceLock<ReleaseSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let files: Vec<(String, features_yaml::Release)> = LABELS
+            .iter()
+            .map(|l| {
+                let name = format!("istio-releases/features-{l}.yaml");
+                ((*l).to_owned(), features_yaml::read(&name, &data(&name)))
+            })
+            .collect();
+        let legend = Legend { phases: Default::default(), aspects: Default::default() };
+        history::build(&files, legend, "https://istio.io/latest", "test")
+    })
+}
+
+fn page() -> Catalog {
+    let info = SourceInfo {
+        file: "data/feature-status.md".into(),
+        docs_base: "https://istio.io/latest".into(),
+        provenance: String::new(),
+    };
+    load_markdown(&info, &data("feature-status.md")).unwrap()
+}
+
+fn sources() -> Sources {
+    Sources::new(Rc::new(page()), Some(releases()))
+}
+
+/// What a reader sees of a session: rows, pressed filters (as ids), sort, view, releases.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    release: Option<String>,
+    rows: Vec<String>,
+    phases: Vec<Phase>,
+    categories: Vec<String>,
+    sort: (SortKey, Direction),
+    view: ViewMode,
+    from: Option<usize>,
+    revealed: Option<String>,
+}
+
+fn seen(s: &Session, src: &Sources) -> Seen {
+    let c = s.shown.catalog();
+    let view = s.shown.compute(&s.state.query);
+    Seen {
+        release: s.state.release.clone(),
+        rows: view.rows.iter().map(|&i| c.features[i].id.to_string()).collect(),
+        phases: s.state.query.phases.iter().copied().collect(),
+        categories: s.url().categories,
+        sort: (s.state.query.sort, s.state.query.direction),
+        view: s.state.view,
+        from: (s.state.view == ViewMode::Changes).then(|| s.diff_from(src)).flatten(),
+        revealed: s.url().target,
+    }
+}
+
+/// Opens the link `s` would share (its query string and, when it reveals a feature, the
+/// fragment to it) in a fresh widget.
+fn reopen(s: &Session, src: &Sources) -> Session {
+    let url = s.url();
+    let search = url_state::merge_search("fm", "?lang=en", &url_state::to_params("fm", &url));
+    let fragment = url.target.as_deref().map(|id| url_state::feature_fragment("fm", id)).unwrap_or_default();
+    let start = feature_matrix_core::start("fm", &Default::default(), false, &search, &fragment, false);
+    Session::start(src, &start.first, start.write)
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let label = prop::sample::select(LABELS.to_vec()).prop_map(str::to_owned);
+    prop_oneof![
+        2 => prop::sample::select(vec!["dns", "ambient", "流量", "tls mutual", "", "x".repeat(250).leak(), "a\tb", "c++"])
+            .prop_map(|t| Action::SetSearch(t.to_owned())),
+        2 => prop::sample::select(Phase::ALL.to_vec()).prop_map(Action::TogglePhase),
+        3 => prop::sample::select(vec![
+            "traffic-management", "ambient-mode", "security-and-policy-enforcement", "core", "observability",
+            "extensibility", "security", "nope",
+        ])
+        .prop_map(|c| Action::ToggleCategory(c.to_owned())),
+        2 => prop::sample::select(SortKey::ALL.to_vec()).prop_map(Action::SortBy),
+        2 => prop::sample::select(vec![ViewMode::Table, ViewMode::Matrix, ViewMode::Changes]).prop_map(Action::SetView),
+        3 => prop::option::of(prop_oneof![5 => label.clone(), 1 => Just("9.99".to_owned())]).prop_map(Action::SetRelease),
+        1 => prop::option::of(label).prop_map(Action::SetDiffFrom),
+        1 => Just(Action::ClearFilters),
+        1 => prop::sample::select(vec!["traffic-dns-proxying", "traffic.sidecar", "core-helm-chart-install", "nope"])
+            .prop_map(|id| Action::Reveal(id.to_owned())),
+    ]
+}
+
+proptest! {
+
+    #[test]
+    fn every_reachable_state_survives_its_shared_link(start in prop::option::of(prop::sample::select(LABELS.to_vec())),
+                                                       actions in prop::collection::vec(action(), 0..10)) {
+        let src = sources();
+        let first = UrlState { release: start.map(str::to_owned), ..UrlState::default() };
+        let mut s = Session::start(&src, &first, UrlWrite::Keep);
+        for a in actions {
+            if let Some(next) = s.apply(a, &src) {
+                s = next;
+            }
+            let back = reopen(&s, &src);
+            prop_assert_eq!(seen(&back, &src), seen(&s, &src), "link {:?}", url_state::to_params("fm", &s.url()));
+            // And the link of the reopened view is the same link.
+            prop_assert_eq!(back.url(), s.url());
+        }
+    }
+}
+
+#[test]
+fn every_release_resolves_its_own_categories_and_features() {
+    let src = sources();
+    for label in LABELS {
+        let url = UrlState { release: Some(label.to_owned()), ..UrlState::default() };
+        let s = Session::start(&src, &url, UrlWrite::Replace);
+        assert_eq!(s.state.release.as_deref(), Some(label));
+        let c = s.shown.catalog();
+        for (i, cat) in c.categories.iter().enumerate() {
+            let mut u = url.clone();
+            u.categories = vec![cat.id.to_string()];
+            let t = Session::start(&src, &u, UrlWrite::Replace);
+            assert_eq!(t.state.query.categories.iter().copied().collect::<Vec<_>>(), [i as u16], "{label} {}", cat.id);
+            assert!(t.dropped.is_empty());
+        }
+        for f in c.features.iter() {
+            let mut u = url.clone();
+            u.target = Some(f.id.to_string());
+            let t = Session::start(&src, &u, UrlWrite::Replace);
+            let r = t.state.revealed.expect("revealed");
+            assert_eq!(t.shown.catalog().features[r.feature].id, f.id, "{label}");
+        }
+    }
+}
+
+/// `?fm.phase=beta&fm.cat=ambient-mode&fm.sort=feature&fm.release=1.24`: the category is
+/// resolved in 1.24's catalog, not in the page's (which has no "Ambient mode").
+#[test]
+fn a_release_link_keeps_its_category_filter() {
+    let src = sources();
+    let start = feature_matrix_core::start(
+        "fm",
+        &Default::default(),
+        false,
+        "?fm.phase=beta&fm.cat=ambient-mode&fm.sort=feature&fm.release=1.24",
+        "",
+        false,
+    );
+    let s = Session::start(&src, &start.first, start.write);
+    let view = s.shown.compute(&s.state.query);
+    assert_eq!(view.total, 64);
+    assert_eq!(view.rows.len(), 4, "Ambient mode features in Beta in 1.24");
+    assert_eq!(s.url().categories, ["ambient-mode"]);
+    assert!(s.dropped.is_empty(), "{:?}", s.dropped);
+}
+
+/// Back/forward across releases: each restored state is exactly its URL's, release first.
+#[test]
+fn back_and_forward_across_releases_restore_each_step() {
+    let src = sources();
+    let s0 = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
+    let s1 = s0.apply(Action::ToggleCategory("security-and-policy-enforcement".into()), &src).unwrap();
+    let s2 = s1.apply(Action::SetRelease(Some("1.28".into())), &src).unwrap();
+    let s3 = s2.apply(Action::ToggleCategory("ambient-mode".into()), &src).unwrap();
+    for s in [&s1, &s2, &s3] {
+        assert_eq!(s.write, UrlWrite::Push);
+    }
+    let urls = [s0.url(), s1.url(), s2.url(), s3.url()];
+    // Back, Back, Forward, Forward, from s3.
+    let mut cur = s3.clone();
+    for (step, want) in [2usize, 1, 2, 3].into_iter().enumerate() {
+        cur = cur.apply(Action::Restore(urls[want].clone()), &src).unwrap_or(cur);
+        assert_eq!(cur.url(), urls[want], "step {step}");
+        assert_eq!(cur.state.release.as_deref(), urls[want].release.as_deref());
+        assert_eq!(cur.shown.release(), urls[want].release.as_deref().and_then(|r| src.find(r)));
+        assert_eq!(cur.write, UrlWrite::Replace, "back/forward never pushes");
+    }
+    let view = cur.shown.compute(&cur.state.query);
+    assert!(view.rows.len() < view.total, "the ambient filter is applied after the last Forward");
+    // Switching release keeps categories the new release also has.
+    assert_eq!(s2.url().categories, ["security-and-policy-enforcement"]);
+}
+
+/// A deep link into a release resolves against that release's catalog.
+#[test]
+fn deep_links_resolve_in_the_release_shown() {
+    let src = sources();
+    let s = Session::start(
+        &src,
+        &url_state::from_location("fm", "?fm.release=1.24", "#fm-ambient-dual-stack"),
+        UrlWrite::Replace,
+    );
+    let r = s.state.revealed.expect("the 1.24 feature is revealed");
+    assert_eq!(s.shown.catalog().features[r.feature].id, "ambient-dual-stack");
+    // A page feature's id is not looked up in the release (and vice versa).
+    let page_id = src.page().catalog().features[0].id.to_string();
+    let t = s.apply(Action::Reveal(page_id), &src).unwrap();
+    assert_eq!(t.state.revealed, None);
+    assert_eq!(t.dropped.len(), 1);
+}
+
+/// Clamping: what cannot be shown is not kept (and so not written).
+#[test]
+fn links_that_cannot_be_shown_are_clamped() {
+    let src = sources();
+    let open = |search: &str| {
+        let start = feature_matrix_core::start("fm", &Default::default(), false, search, "", false);
+        Session::start(&src, &start.first, start.write)
+    };
+    let s = open("?fm.sort=since");
+    assert_eq!(s.state.query.sort, SortKey::Category, "no Since column on the page");
+    let s = open("?fm.release=1.10&fm.view=changes");
+    assert_eq!(s.state.view, ViewMode::Changes);
+    assert_eq!(s.diff_from(&src), None, "1.10 is the oldest: nothing to compare it with, never itself");
+    let s = open("?fm.release=1.24&fm.view=changes&fm.from=1.24");
+    assert_eq!(s.diff_from(&src), src.find("1.23"));
+    assert_eq!(s.url().from, None);
+    let s = open("?fm.release=7.7&fm.cat=core");
+    assert_eq!(s.state.release, None);
+    assert_eq!(s.dropped.len(), 1, "{:?}", s.dropped);
+    assert_eq!(s.url().categories, ["core"]);
+}
+
+/// The changes view filters with the table's search: every field, aliases, accents.
+#[test]
+fn changes_are_searched_like_the_table() {
+    let src = sources();
+    let set = releases();
+    let s = Session::start(&src, &url_state::from_location("fm", "?fm.release=1.24", ""), UrlWrite::Keep);
+    let from = s.diff_from(&src).unwrap();
+    let all = changes(set, from, &s.shown, "").unwrap();
+    assert!(!all.all.promoted.is_empty());
+    assert_eq!(all.all, all.matching);
+    // By category (area) name, which the name-only filter missed.
+    let by_area = changes(set, from, &s.shown, "ambient").unwrap();
+    assert!(!by_area.matching.added.is_empty() || !by_area.matching.promoted.is_empty());
+    for &(row, _, _) in &by_area.matching.promoted {
+        let e = set.release(s.shown.release().unwrap()).iter().find(|e| e.row == row).unwrap();
+        assert!(set.string(e.area).to_lowercase().contains("ambient") || set.string(e.name).to_lowercase().contains("ambient"));
+    }
+    // By phase, which is a field of the row.
+    let stable = changes(set, from, &s.shown, "stable").unwrap();
+    assert!(stable.matching.promoted.iter().any(|&(_, _, to)| to == Phase::Stable));
+    assert!(changes(set, from, &s.shown, "zzzz-nothing").unwrap().matching == Default::default());
+}
