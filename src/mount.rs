@@ -16,13 +16,12 @@ use std::rc::Rc;
 use feature_matrix_core::json_catalog;
 use feature_matrix_core::options::EmbedOptions;
 use feature_matrix_core::validate::Validated;
-use feature_matrix_core::{url_state, MatrixState};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 use feature_matrix_view::browser;
-use feature_matrix_view::components::matrix::{CatalogHandle, MatrixProps};
+use feature_matrix_view::{CatalogHandle, MatrixProps};
 use feature_matrix_view::components::root::{Root, RootProps, Source};
 use feature_matrix_view::js_json::Js;
 
@@ -131,19 +130,14 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     let fallback = element.inner_html();
     let _ = element.set_attribute(MOUNTED_ATTR, &id);
     let search = browser::location_search();
-
-    // Prerendered default widget: hydrate it in place instead of re-creating the DOM. Its
-    // first render must match the prerendered HTML, so URL state is applied once mounted.
     let prerendered = element.query_selector(":scope > .fm-root > section.fm--static").ok().flatten().is_some();
-    let hydratable = prerendered && catalog_object.is_none() && opts == EmbedOptions::default() && id == "fm";
-    if let (true, Source::Ready(props)) = (hydratable, feature_matrix_view::default_source()) {
-        let mut props = (*props).clone();
-        if url_state::has_params(&id, &search) {
-            props.restore = Some(url_state::from_search(&id, &search, &props.catalog.0));
-        }
-        props.initial_hash = browser::location_hash().into();
+    let custom = catalog_object.is_some() || opts.catalog.is_some();
+    // One decision, in the core: what the first render shows, what follows once mounted,
+    // whether the prerendered default widget is hydrated in place.
+    let start = feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), prerendered);
+    if start.hydrate {
         let root = element.query_selector(":scope > .fm-root").ok().flatten().unwrap_or_else(|| element.clone());
-        let source = Source::Ready(Rc::new(props));
+        let source = Source::Ready(Rc::new(feature_matrix_view::default_props(start)));
         let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).hydrate();
         return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id });
     }
@@ -153,11 +147,6 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
             for w in &warnings {
                 web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
             }
-            let initial = if url_state::has_params(&id, &search) {
-                MatrixState::from_url(url_state::from_search(&id, &search, &catalog.0))
-            } else {
-                opts.initial_state(&catalog.0)
-            };
             Source::Ready(Rc::new(MatrixProps {
                 catalog,
                 docs_base: opts.docs_base.clone().map(AttrValue::from),
@@ -165,12 +154,9 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                 title: opts.title.clone().map(AttrValue::from),
                 columns: opts.columns,
                 legend: opts.legend,
-                initial,
-                initial_hash: browser::location_hash().into(),
-                prerendered: false,
-                restore: None,
+                start,
                 warnings: Rc::new(warnings),
-                with_releases: catalog_object.is_none() && opts.catalog.is_none(),
+                with_releases: !custom,
             }))
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },

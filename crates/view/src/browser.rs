@@ -129,3 +129,18 @@ pub fn shortcut_owner() -> Option<String> {
     };
     Some(owner.id())
 }
+
+/// A warning in the console (an id a link named that the catalog shown does not have, …).
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Makes a `<select>` show `value`. Its `selected` attributes only set the default: once
+/// the reader has picked an option, only the property moves the selection.
+pub fn set_select_value(select: &yew::NodeRef, value: &str) {
+    if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
+        if select.value() != value {
+            select.set_value(value);
+        }
+    }
+}

@@ -3,16 +3,21 @@
 //! time. It compiles for the browser (`csr`, `hydration`) and for the host (`ssr`, used to
 //! prerender the widget's HTML).
 //!
-//! Components own no rules: search, filtering, sorting, counting and link checks all live
-//! in the core. Render paths never touch the DOM (so they run under Yew SSR); DOM access
+//! Components own no rules: search, filtering, sorting, counting, ids, history and link
+//! checks all live in the core. Render paths never touch the DOM (so they run under Yew SSR); DOM access
 //! happens only in callbacks and effects, through [`browser`].
 
 pub mod browser;
 pub mod components;
 pub mod crash;
+pub mod handle;
+pub mod hooks;
+pub mod ids;
 pub mod js_json;
+pub mod store;
 
-pub use components::matrix::{CatalogHandle, FeatureMatrix, MatrixProps};
+pub use components::matrix::{FeatureMatrix, MatrixProps};
+pub use handle::{CatalogHandle, ShownHandle};
 
 /// The catalogs embedded at build time (see `build.rs`): the Feature Status page
 /// (`CATALOG`, validated) and every Istio release since 1.10 (`RELEASES`).
@@ -30,22 +35,26 @@ pub fn default_catalog() -> CatalogHandle {
     DEFAULT_CATALOG.with(Clone::clone)
 }
 
-/// What the default widget shows: the built-in catalog, default options, instance `fm`,
-/// prerendered. The build's SSR pass and the browser's hydration both start from this, so
-/// they produce the same markup.
-pub fn default_source() -> components::root::Source {
-    components::root::Source::Ready(std::rc::Rc::new(MatrixProps {
+/// The props of the default widget: the built-in catalog with the releases, default
+/// options, instance `fm`, starting as `start` says. The build's SSR pass uses
+/// [`default_source`]; hydration uses the `start` the core decided (same first state), so
+/// both produce the same markup.
+pub fn default_props(start: feature_matrix_core::Start) -> MatrixProps {
+    MatrixProps {
         catalog: default_catalog(),
         docs_base: None,
         id_prefix: "fm".into(),
         title: None,
         columns: Default::default(),
         legend: Default::default(),
-        initial: Default::default(),
-        initial_hash: Default::default(),
-        prerendered: true,
-        restore: None,
+        start,
         warnings: Default::default(),
         with_releases: true,
-    }))
+    }
+}
+
+/// What the default widget shows when prerendered: the default state, in its static form.
+pub fn default_source() -> components::root::Source {
+    let start = feature_matrix_core::Start { hydrate: true, ..Default::default() };
+    components::root::Source::Ready(std::rc::Rc::new(default_props(start)))
 }

@@ -15,7 +15,8 @@ pub struct Choice {
 
 #[derive(Properties, PartialEq)]
 pub struct FilterGroupProps {
-    pub id: AttrValue,
+    /// Id of the group's label (from `ids::filter_label`).
+    pub label_id: AttrValue,
     pub label: AttrValue,
     pub choices: Vec<Choice>,
     /// Called with the index of the toggled choice.
@@ -24,7 +25,7 @@ pub struct FilterGroupProps {
 
 #[function_component(FilterGroup)]
 pub fn filter_group(props: &FilterGroupProps) -> Html {
-    let label_id = format!("{}-label", props.id);
+    let label_id = props.label_id.clone();
     html! {
         <div class="fm-filter" role="group" aria-labelledby={label_id.clone()}>
             <span class="fm-label" id={label_id}>{props.label.clone()}</span>

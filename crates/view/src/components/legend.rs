@@ -6,7 +6,8 @@ use feature_matrix_core::{Inline, Legend, Phase};
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use super::table::phase_label;
+use super::phase::phase_label;
+use crate::ids;
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
@@ -18,16 +19,6 @@ pub struct LegendProps {
     /// The phase whose definition the reader asked for, highlighted.
     pub defined: Option<Phase>,
     pub on_toggle: Callback<bool>,
-}
-
-/// Id of the legend's `<details>` element.
-pub fn legend_id(prefix: &str) -> String {
-    format!("{prefix}-legend")
-}
-
-/// Id of a phase's column header in the legend (the target of phase badges).
-pub fn definition_id(prefix: &str, phase: Phase) -> String {
-    format!("{prefix}-def-{}", phase.slug())
 }
 
 #[function_component(PhaseLegend)]
@@ -48,16 +39,16 @@ pub fn phase_legend(props: &LegendProps) -> Html {
             None => html! { {text.to_string()} },
         },
     };
-    let caption_id = format!("{}-legend-caption", props.id_prefix);
+    let caption_id = ids::legend_caption(&props.id_prefix);
     if props.mode == LegendMode::Compact {
         // One line per phase: its first aspect (the purpose).
         return html! {
-            <details class="fm-legend fm-legend--compact" id={legend_id(&props.id_prefix)} open={props.open} {ontoggle}>
+            <details class="fm-legend fm-legend--compact" id={ids::legend(&props.id_prefix)} open={props.open} {ontoggle}>
                 <summary class="fm-legend-summary">{"Phase definitions"}</summary>
                 <dl class="fm-legend-list">
                 { for legend.phases.iter().enumerate().map(|(col, &p)| html! {
                     <>
-                        <dt id={definition_id(&props.id_prefix, p)} tabindex="-1" class={classes!("fm-legend-phase", defined_class(p))}>
+                        <dt id={ids::definition(&props.id_prefix, p)} tabindex="-1" class={classes!("fm-legend-phase", defined_class(p))}>
                             {phase_label(p)}
                         </dt>
                         <dd class={classes!(defined_class(p))}>
@@ -70,7 +61,7 @@ pub fn phase_legend(props: &LegendProps) -> Html {
         };
     }
     html! {
-        <details class="fm-legend" id={legend_id(&props.id_prefix)} open={props.open} {ontoggle}>
+        <details class="fm-legend" id={ids::legend(&props.id_prefix)} open={props.open} {ontoggle}>
             <summary class="fm-legend-summary">{"Phase definitions"}</summary>
             <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
                 <table class="fm-table fm-legend-table">
@@ -79,7 +70,7 @@ pub fn phase_legend(props: &LegendProps) -> Html {
                         <tr>
                             <td class="fm-legend-corner"></td>
                             { for legend.phases.iter().map(|&p| html! {
-                                <th scope="col" id={definition_id(&props.id_prefix, p)} tabindex="-1"
+                                <th scope="col" id={ids::definition(&props.id_prefix, p)} tabindex="-1"
                                     class={classes!("fm-legend-phase", defined_class(p))}>
                                     {phase_label(p)}
                                 </th>

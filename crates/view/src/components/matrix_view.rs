@@ -10,8 +10,9 @@ use feature_matrix_core::Phase;
 use yew::prelude::*;
 
 use super::highlight::highlighted;
-use super::matrix::CatalogHandle;
-use super::table::phase_badge;
+use super::phase::phase_badge;
+use crate::handle::CatalogHandle;
+use crate::ids;
 
 /// Features listed per cell at most; the rest are counted ("and 120 more").
 const CELL_LIMIT: usize = 50;
@@ -32,7 +33,7 @@ pub struct MatrixViewProps {
 pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let catalog = &props.catalog.0;
     let view = &props.view;
-    let caption_id = format!("{}-matrix-caption", props.id_prefix);
+    let caption_id = ids::matrix_caption(&props.id_prefix);
     // cells[category][phase column] = feature indices, in view order.
     let mut cells: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); props.phases.len()]; catalog.categories.len()];
     for &i in &view.rows {

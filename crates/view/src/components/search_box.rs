@@ -1,11 +1,15 @@
 //! The labelled search input.
 
 use web_sys::HtmlInputElement;
+use feature_matrix_core::url_state::MAX_SEARCH;
 use yew::prelude::*;
+
+use crate::ids;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
-    pub id: AttrValue,
+    /// The instance's id prefix.
+    pub ns: AttrValue,
     pub value: AttrValue,
     pub on_change: Callback<String>,
 }
@@ -27,17 +31,19 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         })
     };
-    let hint_id = format!("{}-hint", props.id);
+    let id = ids::search(&props.ns);
+    let hint_id = ids::search_hint(&props.ns);
     html! {
         <div class="fm-search">
-            <label class="fm-label" for={props.id.clone()}>{"Filter features"}</label>
+            <label class="fm-label" for={id.clone()}>{"Filter features"}</label>
             <input
-                id={props.id.clone()}
+                {id}
                 class="fm-search-input"
                 type="search"
                 value={props.value.clone()}
                 {oninput}
                 {onkeydown}
+                maxlength={MAX_SEARCH.to_string()}
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="e.g. dns, mutual tls, stable"

@@ -6,24 +6,22 @@ use std::rc::Rc;
 use feature_matrix_core::links::resolve;
 use feature_matrix_core::options::Columns;
 use feature_matrix_core::query::{Direction, SortKey, View};
-use feature_matrix_core::search::Term;
-use feature_matrix_core::url_state::feature_anchor;
 use feature_matrix_core::{Feature, Phase};
 use yew::prelude::*;
 
 use super::highlight::highlighted;
-use super::matrix::CatalogHandle;
-use super::releases::FeatureHistory;
+use super::phase::{phase_badge, phase_label};
+use crate::embedded::RELEASES;
+use crate::handle::ShownHandle;
+use crate::ids;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub title: AttrValue,
     pub columns: Columns,
-    /// Per feature (catalog order): its history; empty when the catalog has none. When
-    /// present the table has a "Since" column and a history under each name.
-    #[prop_or_default]
-    pub history: Rc<Vec<FeatureHistory>>,
-    pub catalog: CatalogHandle,
+    /// The catalog shown. When its features have a history (a release), the table has a
+    /// "Since" column and a history under each name.
+    pub shown: ShownHandle,
     pub view: Rc<View>,
     pub id_prefix: AttrValue,
     pub docs_base: AttrValue,
@@ -39,31 +37,11 @@ pub struct TableProps {
     pub on_define: Callback<Phase>,
 }
 
-/// The glyph shown beside a phase label, so phase never relies on colour alone.
-pub fn phase_glyph(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Experimental => "◌",
-        Phase::Alpha => "○",
-        Phase::Beta => "◐",
-        Phase::Stable => "●",
-        Phase::Deprecated => "⊘",
-    }
-}
-
-/// A phase badge that is not a link (legend, history, changes): glyph and label.
-pub fn phase_label(phase: Phase) -> Html {
-    html! {
-        <span class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}>
-            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>{phase.label()}
-        </span>
-    }
-}
-
 #[function_component(FeatureTable)]
 pub fn feature_table(props: &TableProps) -> Html {
-    let catalog = &props.catalog.0;
+    let catalog = props.shown.0.catalog();
     let view = &props.view;
-    let caption_id = format!("{}-caption", props.id_prefix);
+    let caption_id = ids::table_caption(&props.id_prefix);
     let header = |key: SortKey, class: &'static str| {
         let sorted = props.sort == key;
         let on_sort = props.on_sort.clone();
@@ -82,7 +60,7 @@ pub fn feature_table(props: &TableProps) -> Html {
             </th>
         }
     };
-    let has_history = !props.history.is_empty();
+    let has_history = props.shown.0.has_history();
     let colspan = props.columns.count() + usize::from(has_history);
     let shown = view.rows.len().min(props.limit);
     // A page of a longer list: the table tells assistive technology how many rows it has in
@@ -108,7 +86,7 @@ pub fn feature_table(props: &TableProps) -> Html {
                     <tbody class="fm-group" key={cat.id.to_string()}>
                         <tr class="fm-group-row" key="fm-group-heading" aria-rowindex={row_index(heading_at)}>
                             <th scope="rowgroup" colspan={colspan.to_string()} class="fm-group-heading"
-                                id={format!("{}-cat-{}", props.id_prefix, cat.id)}>
+                                id={ids::category_heading(&props.id_prefix, &cat.id)}>
                                 {highlighted(&cat.name, &view.terms)}
                                 <span class="fm-group-count">{format!(" ({n})")}</span>
                             </th>
@@ -159,27 +137,10 @@ pub fn feature_table(props: &TableProps) -> Html {
     }
 }
 
-/// A phase badge that leads to the phase's definition in the legend.
-pub fn phase_badge(phase: Phase, id_prefix: &str, terms: &[Term], on_define: &Callback<Phase>) -> Html {
-    let on_define = on_define.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        on_define.emit(phase);
-    });
-    html! {
-        <a class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}
-           href={format!("#{id_prefix}-def-{}", phase.slug())}
-           title={format!("What “{}” means", phase.label())}
-           {onclick}>
-            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>
-            {highlighted(phase.label(), terms)}
-        </a>
-    }
-}
-
 fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_index: Option<String>) -> Html {
-    let history = props.history.get(i);
-    let catalog = &props.catalog.0;
+    let history = props.shown.0.history(i);
+    let catalog = props.shown.0.catalog();
+    let label = |r: usize| RELEASES.labels.get(r).map(ToString::to_string).unwrap_or_default();
     let terms = &props.view.terms;
     let name = highlighted(&f.name, terms);
     let name = match f.link.as_deref().and_then(|href| resolve(&props.docs_base, href)) {
@@ -190,7 +151,7 @@ fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_ind
         html! { <span class="fm-note"><span class="fm-note-label">{"Note: "}</span>{highlighted(n, terms)}</span> }
     });
     html! {
-        <tr key={f.id.to_string()} id={feature_anchor(&props.id_prefix, &f.id)}
+        <tr key={f.id.to_string()} id={ids::feature_row(&props.id_prefix, &f.id)}
             class={classes!("fm-row", revealed.then_some("fm-row--revealed"))} aria-rowindex={row_index}
             tabindex={revealed.then_some("-1")}>
             <th scope="row" class="fm-feature">
@@ -200,9 +161,9 @@ fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_ind
                     <details class="fm-history">
                         <summary>{"History"}</summary>
                         <ol class="fm-timeline">
-                            { for h.changes.iter().map(|(release, p)| html! {
-                                <li><span class="fm-timeline-release">{release.clone()}</span>{" "}
-                                    {phase_label(*p)}
+                            { for h.changes.iter().map(|&(release, p)| html! {
+                                <li><span class="fm-timeline-release">{label(release)}</span>{" "}
+                                    {phase_label(p)}
                                 </li>
                             }) }
                         </ol>
@@ -216,7 +177,7 @@ fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_ind
                 <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define)}</td>
             }
             if let Some(h) = history {
-                <td class="fm-since">{h.since.clone()}</td>
+                <td class="fm-since">{h.since().map(label)}</td>
             }
         </tr>
     }

@@ -5,6 +5,8 @@ use feature_matrix_core::export::Format;
 use feature_matrix_core::ViewMode;
 use yew::prelude::*;
 
+use crate::ids;
+
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub id_prefix: AttrValue,
@@ -60,8 +62,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="fm-button fm-clear" disabled={!props.filtered} onclick={click(&props.on_clear)}>
                     {"Clear filters"}
                 </button>
-                <div class="fm-filter fm-inline-group" role="group" aria-labelledby={format!("{p}-view-label")}>
-                    <span class="fm-label" id={format!("{p}-view-label")}>{"View"}</span>
+                <div class="fm-filter fm-inline-group" role="group" aria-labelledby={ids::toolbar_label(p, "view")}>
+                    <span class="fm-label" id={ids::toolbar_label(p, "view")}>{"View"}</span>
                     <div class="fm-chips">
                         { view_button(ViewMode::Table, "Table") }
                         { view_button(ViewMode::Matrix, "Matrix") }
@@ -69,8 +71,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </div>
                 </div>
                 <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{"Copy link"}</button>
-                <div class="fm-filter fm-inline-group" role="group" aria-labelledby={format!("{p}-export-label")}>
-                    <span class="fm-label" id={format!("{p}-export-label")}>{"Export"}</span>
+                <div class="fm-filter fm-inline-group" role="group" aria-labelledby={ids::toolbar_label(p, "export")}>
+                    <span class="fm-label" id={ids::toolbar_label(p, "export")}>{"Export"}</span>
                     <div class="fm-chips">
                     { for Format::ALL.into_iter().map(|f| {
                         let on_export = props.on_export.clone();

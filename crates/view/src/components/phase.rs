@@ -1,0 +1,47 @@
+//! How a phase is drawn everywhere: a glyph beside the label (so phase never relies on
+//! colour alone), as a plain badge or as a link to the phase's definition in the legend.
+
+use feature_matrix_core::search::Term;
+use feature_matrix_core::Phase;
+use yew::prelude::*;
+
+use super::highlight::highlighted;
+use crate::ids;
+
+/// The glyph shown beside a phase label.
+pub fn phase_glyph(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Experimental => "◌",
+        Phase::Alpha => "○",
+        Phase::Beta => "◐",
+        Phase::Stable => "●",
+        Phase::Deprecated => "⊘",
+    }
+}
+
+/// A phase badge that is not a link (legend, history, changes): glyph and label.
+pub fn phase_label(phase: Phase) -> Html {
+    html! {
+        <span class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}>
+            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>{phase.label()}
+        </span>
+    }
+}
+
+/// A phase badge that leads to the phase's definition in the legend.
+pub fn phase_badge(phase: Phase, ns: &str, terms: &[Term], on_define: &Callback<Phase>) -> Html {
+    let on_define = on_define.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        on_define.emit(phase);
+    });
+    html! {
+        <a class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}
+           href={format!("#{}", ids::definition(ns, phase))}
+           title={format!("What “{}” means", phase.label())}
+           {onclick}>
+            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>
+            {highlighted(phase.label(), terms)}
+        </a>
+    }
+}

@@ -1,0 +1,90 @@
+//! The widget's hooks into the page: the address bar follows the state, back/forward and
+//! deep links feed the reducer, "/" focuses the search box. They send ids and strings only;
+//! the reducer resolves them against the catalog shown at that moment, never a captured one.
+
+use feature_matrix_core::url_state::{self, UrlState};
+use feature_matrix_core::{Action, Session, UrlWrite};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::ids;
+use crate::store::Store;
+
+/// Keeps the address bar in step with the state, once per change, as the reducer said:
+/// typing and back/forward replace the current history entry, other changes push one, and
+/// a state that came from the URL (or from hydration) writes nothing new. Nothing is written
+/// when the address already says it.
+#[hook]
+pub fn use_url_sync(ns: &AttrValue, session: &Session) {
+    let ns = ns.clone();
+    use_effect_with((session.seq, session.write, session.url()), move |(_, write, url)| {
+        if *write == UrlWrite::Keep {
+            return;
+        }
+        let current = browser::location_search();
+        let next = url_state::merge_search(&ns, &current, &url_state::to_params(&ns, url));
+        if next != current {
+            browser::write_search(&next, *write == UrlWrite::Push);
+        }
+    });
+}
+
+/// Page-level listeners, registered once and removed on unmount: back/forward restores the
+/// URL's state, a fragment naming a feature reveals it, and "/" focuses the search box of
+/// the widget that owns page shortcuts. On mount it first applies `then` (the URL's state,
+/// deferred by hydration).
+#[hook]
+pub fn use_browser_events(ns: &AttrValue, then: Option<UrlState>, store: UseReducerDispatcher<Store>) {
+    let ns = ns.clone();
+    use_effect_with((), move |()| {
+        if let Some(url) = then {
+            store.dispatch(Action::Restore(url));
+        }
+        let listeners = web_sys::window().map(|w| {
+            let popstate = {
+                let (ns, store) = (ns.clone(), store.clone());
+                gloo_events::EventListener::new(&w, "popstate", move |_| {
+                    let url = url_state::from_location(&ns, &browser::location_search(), &browser::location_hash());
+                    store.dispatch(Action::Restore(url));
+                })
+            };
+            let hashchange = {
+                let (ns, store) = (ns.clone(), store.clone());
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Some(id) = url_state::feature_from_fragment(&ns, &browser::location_hash()) {
+                        store.dispatch(Action::Reveal(id));
+                    }
+                })
+            };
+            let keydown = {
+                let ns = ns.clone();
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(&w, "keydown", options, move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || browser::typing_in_field() {
+                        return;
+                    }
+                    if browser::shortcut_owner().as_deref() == Some(ns.as_str()) {
+                        e.prevent_default();
+                        browser::focus(&ids::search(&ns));
+                    }
+                })
+            };
+            (popstate, hashchange, keydown)
+        });
+        move || drop(listeners)
+    });
+}
+
+/// A `<select>` whose selection follows `value` on every render, also after the reader has
+/// picked an option (attributes alone would not move it then).
+#[hook]
+pub fn use_select_value(value: String) -> NodeRef {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(value, move |value| browser::set_select_value(&select, value));
+    }
+    select
+}
