@@ -1,0 +1,148 @@
+//! The view rendered on the host (Yew SSR to a string) for the states that matter: the
+//! default table, an empty result, filters, a release, the matrix view and the changes
+//! view. Each asserts the HTML a reader gets: rows, counts, pressed buttons, ids.
+
+use feature_matrix_core::url_state;
+use feature_matrix_core::Start;
+use feature_matrix_view::{default_props, FeatureMatrix};
+
+/// The default widget (built-in catalog with releases, instance `fm`) starting at `search`.
+async fn render(search: &str, fragment: &str) -> String {
+    let start = feature_matrix_core::start("fm", &Default::default(), false, search, fragment, false);
+    render_start(start).await
+}
+
+async fn render_start(start: Start) -> String {
+    yew::ServerRenderer::<FeatureMatrix>::with_props(move || default_props(start)).hydratable(false).render().await
+}
+
+/// Feature rows (`<tr … class="fm-row…">`) in document order, by id.
+fn row_ids(html: &str) -> Vec<String> {
+    html.match_indices("<tr ")
+        .filter_map(|(at, _)| {
+            let tag = &html[at..at + html[at..].find('>')?];
+            if !tag.contains("fm-row") {
+                return None;
+            }
+            let id = tag.split("id=\"").nth(1)?.split('"').next()?;
+            Some(id.to_owned())
+        })
+        .collect()
+}
+
+/// The status line's text.
+fn status(html: &str) -> String {
+    let at = html.find("class=\"fm-count-text\">").expect("a status line");
+    let rest = &html[at + "class=\"fm-count-text\">".len()..];
+    rest[..rest.find('<').unwrap()].to_owned()
+}
+
+/// Labels of the pressed toggle buttons (the first text inside each).
+fn pressed(html: &str) -> Vec<String> {
+    html.match_indices("aria-pressed=\"true\"")
+        .filter_map(|(at, _)| {
+            let inner = &html[at..];
+            let inner = &inner[inner.find('>')? + 1..inner.find("</button>")?];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => {
+                        in_tag = true;
+                        if !text.trim().is_empty() {
+                            break;
+                        }
+                    }
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            Some(text.trim().to_owned())
+        })
+        .collect()
+}
+
+fn sorted_column(html: &str) -> Option<(String, String)> {
+    let at = html.find("aria-sort=\"")?;
+    let dir = html[at + 11..].split('"').next()?.to_owned();
+    let button = &html[at..];
+    let text = &button[button.find("class=\"fm-sort\"")?..];
+    let label = &text[text.find('>')? + 1..];
+    Some((label[..label.find('<')?].trim().to_owned(), dir))
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_default_table() {
+    let html = render("", "").await;
+    assert_eq!(status(&html), "43 of 43 features");
+    let rows = row_ids(&html);
+    assert_eq!(rows.len(), 43);
+    assert_eq!(rows[0], "fm-traffic-management-protocols-http1-1-http2-grpc-tcp");
+    assert_eq!(pressed(&html), ["Table"]);
+    assert_eq!(sorted_column(&html), Some(("Category".into(), "ascending".into())));
+    // Instance ids: one search box with its label and hint, the legend, the release picker.
+    for id in ["id=\"fm\"", "id=\"fm-search\"", "for=\"fm-search\"", "id=\"fm-search-hint\"", "id=\"fm-legend\"", "id=\"fm-release\""] {
+        assert_eq!(html.matches(id).count(), 1, "{id}");
+    }
+    assert!(html.contains("maxlength=\"200\""), "the search box keeps what the URL can hold");
+    assert!(!html.contains("fm--static"), "a widget that does not hydrate renders its live form");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_empty_result() {
+    let html = render("?fm.q=zzzz-nothing&fm.phase=stable", "").await;
+    assert_eq!(status(&html), "0 of 43 features");
+    assert!(row_ids(&html).is_empty());
+    assert!(html.contains("No features match <strong>“zzzz-nothing” in phase Stable</strong>."), "{html}");
+    assert_eq!(pressed(&html), ["Stable", "Table"]);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_filtered_page_view() {
+    let html = render("?fm.q=tls&fm.cat=security-and-policy-enforcement&fm.sort=feature-desc", "").await;
+    let rows = row_ids(&html);
+    assert_eq!(status(&html), format!("{} of 43 features", rows.len()));
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.starts_with("fm-security-and-policy-enforcement-")), "{rows:?}");
+    assert_eq!(pressed(&html), ["Security and policy enforcement", "Table"]);
+    assert_eq!(sorted_column(&html), Some(("Feature".into(), "descending".into())));
+    assert!(html.contains("value=\"tls\""));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_release_with_a_category_and_a_deep_link() {
+    let html = render("?fm.phase=beta&fm.cat=ambient-mode&fm.sort=feature&fm.release=1.24", "").await;
+    assert_eq!(status(&html), "4 of 64 features");
+    assert_eq!(pressed(&html), ["Beta", "Ambient mode", "Table"]);
+    assert!(html.contains("<option value=\"1.24\" selected"), "the picker shows the release");
+    assert!(html.contains(">Since<"), "a release has a Since column");
+    // A deep link into the release is found in the release's catalog.
+    let html = render("?fm.release=1.24", &url_state::feature_fragment("fm", "ambient-dual-stack")).await;
+    let at = html.find("id=\"fm-ambient-dual-stack\"").expect("the 1.24 row");
+    let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+    assert!(tag.contains("fm-row--revealed") && tag.contains("tabindex=\"-1\""), "{tag}");
+    assert!(html.contains("Showing “"), "the status names the revealed feature");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_matrix_view() {
+    let html = render("?fm.view=matrix&fm.phase=alpha", "").await;
+    assert!(row_ids(&html).is_empty(), "no table rows in the matrix view");
+    assert!(html.contains("id=\"fm-matrix-caption\""));
+    assert!(html.contains("features by category (rows) and phase (columns)"));
+    assert_eq!(pressed(&html), ["Alpha", "Matrix"]);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_changes_view() {
+    let html = render("?fm.release=1.24&fm.view=changes&fm.from=1.22&fm.q=sidecar", "").await;
+    assert!(html.contains("aria-label=\"Changes from Istio 1.22 to Istio 1.24\""), "{html}");
+    assert!(html.contains("<option value=\"1.22\" selected"));
+    assert!(html.contains("<mark class=\"fm-mark\">Sidecar</mark> API"), "{html}");
+    assert!(html.contains("aria-label=\"Promoted: 1\""), "only the matching change is listed");
+    assert_eq!(pressed(&html), ["Changes"]);
+    // The oldest release has nothing before it: said plainly, never compared with itself.
+    let html = render("?fm.release=1.10&fm.view=changes", "").await;
+    assert!(html.contains("Istio 1.10 is the oldest release here"), "{html}");
+    assert!(!html.contains("From Istio 1.10 to Istio 1.10"));
+}
