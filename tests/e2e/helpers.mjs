@@ -54,9 +54,18 @@ export async function rowNames(page) {
     ths.map((th) => th.textContent.split('Note:')[0].trim()));
 }
 
-/// Phase labels of the visible feature rows, in order.
+/// Phase labels of the visible feature rows, in order: the text a reader hears in the
+/// "Phase" column (the glyphs beside the label are hidden from assistive technology).
 export async function rowPhases(page) {
-  return featureRows(page).evaluateAll((rows) => rows.map((r) => r.cells[2].textContent.replace(/[○◐●]/g, '').trim()));
+  const table = page.getByRole('table', { name: /features by category and phase/ });
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const column = headers.findIndex((h) => h.replace(/[↕▲▼]/g, '').trim() === 'Phase');
+  if (column < 0) throw new Error(`no Phase column among ${headers.join(', ')}`);
+  return featureRows(page).evaluateAll((rows, column) => rows.map((r) => {
+    const cell = r.cells[column].cloneNode(true);
+    cell.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+    return cell.textContent.trim();
+  }), column);
 }
 
 export function shot(page, name) {

@@ -305,9 +305,24 @@ describe('screenshots', () => {
     for (const colorScheme of ['light', 'dark']) {
       const { page, context } = await openDemo(browser, { colorScheme, width: 1100, height: 900 });
       await searchBox(page).fill('mesh');
+      await statusSays(page, /^\d+ of 43 features$/);
       await searchBox(page).fill('');
+      await statusSays(page, '43 of 43 features');
+      assert.equal(await featureRows(page).count(), 43, 'the cleared search shows every row again');
+      // The theme follows the reader's colour scheme: dark text on light, light on dark.
+      const { fg, bg } = await page.getByRole('region', { name: 'Feature Status matrix' }).evaluate((el) => {
+        const lum = (c) => { const [r, g, b] = c.match(/\d+/g).map(Number); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        let bgEl = el;
+        while (bgEl && getComputedStyle(bgEl).backgroundColor === 'rgba(0, 0, 0, 0)') bgEl = bgEl.parentElement;
+        return { fg: lum(getComputedStyle(el).color), bg: lum(getComputedStyle(bgEl ?? document.body).backgroundColor) };
+      });
+      assert.ok(colorScheme === 'light' ? fg < bg : fg > bg, `${colorScheme}: text ${fg} on background ${bg}`);
       await shot(page, `table-${colorScheme}.png`);
       await page.getByRole('button', { name: 'Matrix', exact: true }).click();
+      const matrix = page.getByRole('table', { name: /features by category \(rows\) and phase \(columns\)/ });
+      assert.deepEqual((await matrix.getByRole('rowheader').allTextContents()).map((t) => t.split(/\d/)[0].trim()),
+        ['Traffic management', 'Observability', 'Extensibility', 'Security and policy enforcement', 'Core', 'All categories']);
+      assert.equal(await featureRows(page).count(), 0, 'the table gives way to the matrix');
       await shot(page, `matrix-${colorScheme}.png`);
       await context.close();
     }

@@ -207,6 +207,13 @@ impl Session {
 
     /// Applies an action; `None` when nothing changes (so the view skips a render).
     pub fn apply(&self, action: Action, sources: &Sources) -> Option<Session> {
+        // The same deep link again (popstate and hashchange both report a fragment
+        // navigation): keep the first report, which says what it cleared.
+        if let (Action::Reveal(id), Some(r)) = (&action, self.state.revealed) {
+            if self.shown.feature(id) == Some(r.feature) {
+                return None;
+            }
+        }
         let mut next = self.clone();
         next.dropped.clear();
         let st = &mut next.state;
@@ -284,7 +291,9 @@ impl Session {
             // Nothing changed, but a warning about what was asked is still worth giving.
             return (!next.dropped.is_empty()).then(|| Session { write: UrlWrite::Keep, ..next });
         }
-        next.write = write;
+        // A change the link does not hold (legend, notices, pages) leaves the address alone.
+        let link_changed = !next.url().same_link(&self.url());
+        next.write = if write == UrlWrite::Replace || link_changed { write } else { UrlWrite::Keep };
         next.seq = self.seq.wrapping_add(1);
         Some(next)
     }
@@ -504,6 +513,7 @@ mod tests {
         assert_eq!(r.state.revealed, Some(Revealed { feature: 2, cleared: Hidden { text: true, phase: true, category: false } }));
         assert_eq!(r.write, UrlWrite::Replace, "a deep link adds no history entry");
         assert_eq!(r.url().target.as_deref(), Some("core-helm"));
+        assert_eq!(r.apply(Action::Reveal("core-helm".into()), &src), None, "a repeated report keeps what was cleared");
         // The highlight goes away with the next change of the query.
         let r = r.apply(Action::SetSearch("x".into()), &src).unwrap();
         assert_eq!(r.state.revealed, None);
@@ -558,8 +568,10 @@ mod tests {
         let src = sources();
         let s = apply_all(&src, [Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
         assert_eq!(s.state.notice.as_ref().map(Notice::message).as_deref(), Some("Exported 1 feature as CSV."));
+        assert_eq!(s.write, UrlWrite::Keep);
         let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
         assert_eq!(s.state.notice, None);
+        assert_eq!(s.write, UrlWrite::Push);
         assert_eq!(
             Notice::Exported { format: Format::Markdown, rows: 7 }.message(),
             "Exported 7 features as Markdown."
@@ -584,7 +596,7 @@ mod tests {
         assert_eq!(s.state.defined_phase, Some(Phase::Stable));
         let s = s.apply(Action::SetLegendOpen(false), &src).unwrap();
         assert!(!s.state.legend_open);
-        assert_eq!(s.write, UrlWrite::Push, "the URL is unchanged, so the effect writes nothing");
+        assert_eq!(s.write, UrlWrite::Keep, "the legend is not part of the link");
     }
 
     fn opts(pairs: &[(&str, &str)]) -> EmbedOptions {

@@ -59,6 +59,16 @@ impl Default for UrlState {
     }
 }
 
+impl UrlState {
+    /// True when both give the same query string (the deep-link target lives in the
+    /// fragment and does not count; nor do spaces-only searches, which are not written).
+    pub fn same_link(&self, other: &UrlState) -> bool {
+        let text = |u: &UrlState| if u.text.trim().is_empty() { String::new() } else { u.text.clone() };
+        UrlState { text: text(self), target: None, ..self.clone() }
+            == UrlState { text: text(other), target: None, ..other.clone() }
+    }
+}
+
 fn key(ns: &str, name: &str) -> String {
     format!("{ns}.{name}")
 }
