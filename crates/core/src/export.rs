@@ -3,14 +3,12 @@
 //! JSON and a Markdown table for pasting into issues. Links are resolved against the docs
 //! base, as in the widget.
 
-use serde::Serialize;
-
 use crate::links::resolve;
 use crate::model::Catalog;
 use crate::query::View;
 
 /// One exported feature.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportRow<'a> {
     pub id: &'a str,
     pub feature: &'a str,
@@ -129,9 +127,60 @@ fn write_csv_record(w: &mut csv_core::Writer, out: &mut Vec<u8>, fields: &[&str]
     out.extend_from_slice(&buf[..n]);
 }
 
-/// A pretty-printed JSON array of objects.
+/// A pretty-printed JSON array of objects (two-space indents, the layout of
+/// `serde_json::to_string_pretty`). Written by hand: six string fields do not need a
+/// serializer, and serde_json's would be shipped in the wasm for them alone.
 pub fn to_json(rows: &[ExportRow<'_>]) -> String {
-    serde_json::to_string_pretty(rows).unwrap_or_else(|_| "[]".to_owned())
+    if rows.is_empty() {
+        return "[]".to_owned();
+    }
+    let mut out = String::from("[");
+    for (i, r) in rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        let fields = [
+            ("id", r.id),
+            ("feature", r.feature),
+            ("category", r.category),
+            ("phase", r.phase),
+            ("docs", r.docs.as_str()),
+            ("note", r.note),
+        ];
+        for (j, (name, value)) in fields.into_iter().enumerate() {
+            out.push_str(if j == 0 { "\n    \"" } else { ",\n    \"" });
+            out.push_str(name);
+            out.push_str("\": ");
+            json_string(value, &mut out);
+        }
+        out.push_str("\n  }");
+    }
+    out.push_str("\n]");
+    out
+}
+
+/// A JSON string literal: quotes, backslashes and control characters escaped as
+/// serde_json does (short forms where JSON has them, `\u00XX` otherwise).
+fn json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[n >> 4]));
+                out.push(char::from(HEX[n & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Escapes text for a Markdown table cell: pipes, backslashes and Markdown/HTML syntax
@@ -209,6 +258,28 @@ mod tests {
         let json = to_json(&[row("A \"q\" <b>", "n", "")]);
         assert!(json.starts_with("[\n  {\n    \"id\": \"x-y\",\n    \"feature\": \"A \\\"q\\\" <b>\","), "{json}");
         assert_eq!(to_json(&[]), "[]");
+    }
+
+    #[test]
+    fn json_is_what_serde_json_writes() {
+        let nasty = "q\"b\\s/\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f} é 流 🙂 </script>";
+        let rows = [row(nasty, nasty, "https://x.example/a?b=\"c\""), row("B", "", "")];
+        #[derive(serde::Serialize)]
+        struct Same<'a> {
+            id: &'a str,
+            feature: &'a str,
+            category: &'a str,
+            phase: &'a str,
+            docs: &'a str,
+            note: &'a str,
+        }
+        let expected: Vec<Same<'_>> = rows
+            .iter()
+            .map(|r| Same { id: r.id, feature: r.feature, category: r.category, phase: r.phase, docs: &r.docs, note: r.note })
+            .collect();
+        assert_eq!(to_json(&rows), serde_json::to_string_pretty(&expected).unwrap());
+        let back: serde_json::Value = serde_json::from_str(&to_json(&rows)).unwrap();
+        assert_eq!(back[0]["feature"], nasty);
     }
 
     #[test]

@@ -224,6 +224,7 @@ impl Session {
         st.notice = None;
         let query_before = st.query.clone();
         let mut write = UrlWrite::Push;
+        let mut canonical = false;
         match action {
             Action::SetSearch(text) => {
                 st.query.text = clean_search(&text);
@@ -264,6 +265,8 @@ impl Session {
             Action::Restore(url) => {
                 next.restore(&url, sources);
                 write = UrlWrite::Replace;
+                // The address holds what cannot be shown: put its canonical form there.
+                canonical = !next.url().same_link(&url);
             }
             Action::Reveal(id) => {
                 next.reveal(&id);
@@ -287,7 +290,7 @@ impl Session {
         if next.state.query != query_before {
             next.state.extra_pages = 0;
         }
-        if next.state == self.state && Rc::ptr_eq(&next.shown, &self.shown) {
+        if next.state == self.state && Rc::ptr_eq(&next.shown, &self.shown) && !canonical {
             // Nothing changed, but a warning about what was asked is still worth giving.
             return (!next.dropped.is_empty()).then(|| Session { write: UrlWrite::Keep, ..next });
         }
@@ -530,7 +533,11 @@ mod tests {
         let s = apply_all(&src, [Action::TogglePhase(Phase::Beta)]).apply(Action::Restore(url.clone()), &src).unwrap();
         assert_eq!(s.url(), url);
         assert_eq!(s.write, UrlWrite::Replace, "back/forward never pushes");
-        assert_eq!(s.apply(Action::Restore(url), &src), None);
+        assert_eq!(s.apply(Action::Restore(url.clone()), &src), None);
+        // A URL that says more than can be shown is rewritten even when the view stays.
+        let odd = UrlState { sort: SortKey::Since, ..url };
+        let t = s.apply(Action::Restore(odd), &src).expect("the address is put right");
+        assert_eq!((t.state.clone(), t.write), (s.state.clone(), UrlWrite::Replace));
     }
 
     #[test]
