@@ -152,7 +152,9 @@ fn test(root: &Path) -> Result {
     step("host tests (cargo test --workspace --all-features)");
     run(root, "cargo", &["test", "--workspace", "--all-features"])?;
     broken_catalog_fails_the_build(root)?;
-    dist::build(root)?;
+    let sizes = dist::build(root)?;
+    step("size budget of the shipped files");
+    dist::check_budget(&sizes)?;
     let fault_dist = dist::fault_injection_build(root)?;
     step("browser tests (node --test tests/e2e, headless Chromium)");
     let server = serve::Server::start(&root.join("dist"), "127.0.0.1:0")?;
