@@ -21,9 +21,9 @@ use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 use feature_matrix_view::browser;
-use feature_matrix_view::{CatalogHandle, MatrixProps};
 use feature_matrix_view::components::root::{Root, RootProps, Source};
 use feature_matrix_view::js_json::Js;
+use feature_matrix_view::{CatalogHandle, MatrixProps};
 
 const MOUNTED_ATTR: &str = "data-fm-mounted";
 

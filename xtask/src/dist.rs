@@ -213,9 +213,8 @@ pub fn minify_css(css: &str) -> String {
             }
             c if c.is_whitespace() => space = true,
             c => {
-                let tight = matches!(c, '{' | '}' | ';' | ',')
-                    || out.is_empty()
-                    || out.ends_with(['{', '}', ';', ',', ':']);
+                let tight =
+                    matches!(c, '{' | '}' | ';' | ',') || out.is_empty() || out.ends_with(['{', '}', ';', ',', ':']);
                 if space && !tight {
                     out.push(' ');
                 }
@@ -255,7 +254,10 @@ mod tests {
     #[test]
     fn js_comment_lines_go_code_stays() {
         let js = "// head\nimport x from './a.js';\n\n/** Doc. */\nexport function f() {\n  const u = 'http://x'; // tail kept\n  return `a${u}`;\n}\n";
-        assert_eq!(strip_js_comment_lines(js), "import x from './a.js';\nexport function f() {\nconst u = 'http://x'; // tail kept\nreturn `a${u}`;\n}\n");
+        assert_eq!(
+            strip_js_comment_lines(js),
+            "import x from './a.js';\nexport function f() {\nconst u = 'http://x'; // tail kept\nreturn `a${u}`;\n}\n"
+        );
         let multi = "const t = `\n  // text\n`;\n";
         assert_eq!(strip_js_comment_lines(multi), multi);
     }

@@ -32,9 +32,9 @@ fn main() -> ExitCode {
         }
         Some("test") => test(&root),
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
-        Some("bench") => setup::all(&root, true)
-            .and_then(|()| dist::build(&root).map(drop))
-            .and_then(|()| bench(&root, &args[1..])),
+        Some("bench") => {
+            setup::all(&root, true).and_then(|()| dist::build(&root).map(drop)).and_then(|()| bench(&root, &args[1..]))
+        }
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N] | bench [--quick]>"

@@ -275,7 +275,14 @@ mod tests {
         }
         let expected: Vec<Same<'_>> = rows
             .iter()
-            .map(|r| Same { id: r.id, feature: r.feature, category: r.category, phase: r.phase, docs: &r.docs, note: r.note })
+            .map(|r| Same {
+                id: r.id,
+                feature: r.feature,
+                category: r.category,
+                phase: r.phase,
+                docs: &r.docs,
+                note: r.note,
+            })
             .collect();
         assert_eq!(to_json(&rows), serde_json::to_string_pretty(&expected).unwrap());
         let back: serde_json::Value = serde_json::from_str(&to_json(&rows)).unwrap();

@@ -433,7 +433,11 @@ mod tests {
             file: "t".into(),
             docs_base: "https://x.example".into(),
             categories: vec![
-                RawCategory { line: None, name: "Traffic".into(), features: vec![f("DNS", "Alpha"), f("Gateway", "Stable")] },
+                RawCategory {
+                    line: None,
+                    name: "Traffic".into(),
+                    features: vec![f("DNS", "Alpha"), f("Gateway", "Stable")],
+                },
                 RawCategory { line: None, name: "Core".into(), features: vec![f("Helm", "Beta")] },
                 RawCategory { line: None, name: "Security".into(), features: vec![f("mTLS", "Stable")] },
             ],
@@ -513,7 +517,10 @@ mod tests {
         assert!(r.state.query.phases.is_empty());
         assert!(r.state.query.categories.contains(&1), "the category filter did not hide Helm");
         assert_eq!(r.state.view, ViewMode::Table);
-        assert_eq!(r.state.revealed, Some(Revealed { feature: 2, cleared: Hidden { text: true, phase: true, category: false } }));
+        assert_eq!(
+            r.state.revealed,
+            Some(Revealed { feature: 2, cleared: Hidden { text: true, phase: true, category: false } })
+        );
         assert_eq!(r.write, UrlWrite::Replace, "a deep link adds no history entry");
         assert_eq!(r.url().target.as_deref(), Some("core-helm"));
         assert_eq!(r.apply(Action::Reveal("core-helm".into()), &src), None, "a repeated report keeps what was cleared");

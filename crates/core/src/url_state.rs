@@ -311,7 +311,10 @@ mod tests {
     #[test]
     fn deep_links() {
         assert_eq!(feature_anchor("fm", "traffic-management-dns-proxying"), "fm-traffic-management-dns-proxying");
-        assert_eq!(feature_from_fragment("fm", "#fm-traffic-management-dns-proxying").as_deref(), Some("traffic-management-dns-proxying"));
+        assert_eq!(
+            feature_from_fragment("fm", "#fm-traffic-management-dns-proxying").as_deref(),
+            Some("traffic-management-dns-proxying")
+        );
         assert_eq!(feature_from_fragment("fm", "fm-core-helm").as_deref(), Some("core-helm"));
         assert_eq!(feature_from_fragment("fm2", "fm-core-helm"), None);
         assert_eq!(feature_from_fragment("fm", "#fm-"), None);

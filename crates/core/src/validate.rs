@@ -13,8 +13,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::fmt;
+use std::rc::Rc;
 
 use thiserror::Error;
 
@@ -339,7 +339,8 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
                     }
                 }
             }
-            if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry(), Problem::ExtraLinks(f.extra_links.len() + 1)) {
+            if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry(), Problem::ExtraLinks(f.extra_links.len() + 1))
+            {
                 ok = false;
             }
             let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());

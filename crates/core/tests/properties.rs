@@ -8,14 +8,14 @@ use feature_matrix_core::json_catalog;
 use feature_matrix_core::links::{classify, resolve, LinkKind};
 use feature_matrix_core::model::{Catalog, Phase};
 use feature_matrix_core::query::{Direction, Query, SortKey};
-use feature_matrix_core::shown::Shown;
 use feature_matrix_core::search::{match_ranges, segments, terms};
+use feature_matrix_core::shown::Shown;
 use feature_matrix_core::source::{load_markdown, SourceInfo};
 use feature_matrix_core::state::ViewMode;
-use std::rc::Rc;
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::validate::{validate, RawCatalog, RawCategory, RawFeature};
 use proptest::prelude::*;
+use std::rc::Rc;
 
 fn info() -> SourceInfo {
     SourceInfo { file: "fuzz.md".into(), docs_base: "https://istio.io/latest".into(), provenance: String::new() }
@@ -118,7 +118,9 @@ fn catalog() -> impl Strategy<Value = Catalog> {
 fn query(categories: u16) -> impl Strategy<Value = Query> {
     (
         prop::collection::vec(
-            prop::sample::select(vec!["dns", "MESH", "1", "ü", "stable", "category", "zz", " ", "mtls", "vm", "e", "a"]),
+            prop::sample::select(vec![
+                "dns", "MESH", "1", "ü", "stable", "category", "zz", " ", "mtls", "vm", "e", "a",
+            ]),
             0..3,
         ),
         prop::collection::vec(prop::sample::select(Phase::ALL.to_vec()), 0..3),

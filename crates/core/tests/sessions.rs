@@ -261,7 +261,10 @@ fn changes_are_searched_like_the_table() {
     assert!(!by_area.matching.added.is_empty() || !by_area.matching.promoted.is_empty());
     for &(row, _, _) in &by_area.matching.promoted {
         let e = set.release(s.shown.release().unwrap()).iter().find(|e| e.row == row).unwrap();
-        assert!(set.string(e.area).to_lowercase().contains("ambient") || set.string(e.name).to_lowercase().contains("ambient"));
+        assert!(
+            set.string(e.area).to_lowercase().contains("ambient")
+                || set.string(e.name).to_lowercase().contains("ambient")
+        );
     }
     // By phase, which is a field of the row.
     let stable = changes(set, from, &s.shown, "stable").unwrap();

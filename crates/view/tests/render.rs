@@ -82,7 +82,14 @@ async fn the_default_table() {
     assert_eq!(pressed(&html), ["Table"]);
     assert_eq!(sorted_column(&html), Some(("Category".into(), "ascending".into())));
     // Instance ids: one search box with its label and hint, the legend, the release picker.
-    for id in ["id=\"fm\"", "id=\"fm-search\"", "for=\"fm-search\"", "id=\"fm-search-hint\"", "id=\"fm-legend\"", "id=\"fm-release\""] {
+    for id in [
+        "id=\"fm\"",
+        "id=\"fm-search\"",
+        "for=\"fm-search\"",
+        "id=\"fm-search-hint\"",
+        "id=\"fm-legend\"",
+        "id=\"fm-release\"",
+    ] {
         assert_eq!(html.matches(id).count(), 1, "{id}");
     }
     assert!(html.contains("maxlength=\"200\""), "the search box keeps what the URL can hold");

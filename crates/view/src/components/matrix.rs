@@ -279,4 +279,3 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         </section>
     }
 }
-

@@ -1,7 +1,7 @@
 //! The labelled search input.
 
-use web_sys::HtmlInputElement;
 use feature_matrix_core::url_state::MAX_SEARCH;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::ids;

@@ -68,7 +68,8 @@ pub fn feature_table(props: &TableProps) -> Html {
     let paged = shown < view.rows.len();
     let row_count = paged.then(|| (1 + view.rows.len() + view.groups.len()).to_string());
     let row_index = |i: usize| paged.then(|| i.to_string());
-    let row = |i: usize, at: usize| render_row(props, i, &catalog.features[i], props.revealed == Some(i), row_index(at));
+    let row =
+        |i: usize, at: usize| render_row(props, i, &catalog.features[i], props.revealed == Some(i), row_index(at));
     let body = if view.groups.is_empty() {
         html! { <tbody>{ for view.rows[..shown].iter().enumerate().map(|(pos, &i)| row(i, 2 + pos)) }</tbody> }
     } else {
