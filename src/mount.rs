@@ -23,7 +23,7 @@ use yew::AttrValue;
 use feature_matrix_view::browser;
 use feature_matrix_view::components::root::{Root, RootProps, Source};
 use feature_matrix_view::js_json::Js;
-use feature_matrix_view::{CatalogHandle, MatrixProps};
+use feature_matrix_view::{CatalogHandle, MatrixProps, Problems};
 
 const MOUNTED_ATTR: &str = "data-fm-mounted";
 
@@ -85,6 +85,14 @@ pub struct MatrixHandle {
     root: web_sys::Element,
     fallback: String,
     id: String,
+    /// What had focus when the widget was mounted: focus returns there on `destroy()` if
+    /// it was inside the widget.
+    focus_before: Option<web_sys::HtmlElement>,
+}
+
+/// The focused element, if any.
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.active_element()?.dyn_into::<web_sys::HtmlElement>().ok()
 }
 
 #[wasm_bindgen]
@@ -99,6 +107,7 @@ impl MatrixHandle {
     /// content back. Calling it twice does nothing.
     pub fn destroy(&mut self) {
         if let Some(mut app) = self.app.take() {
+            let had_focus = active_element().is_some_and(|a| self.element.contains(Some(&a)));
             // Unmounts the matrix (its effects remove their page listeners) but keeps the
             // root and its Yew listeners for the next mount.
             app.update(RootProps { source: Source::Empty });
@@ -107,13 +116,44 @@ impl MatrixHandle {
             self.element.set_inner_html(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
             IDS.with(|ids| ids.borrow_mut().retain(|i| *i != self.id));
+            if let Some(before) = self.focus_before.as_ref().filter(|b| had_focus && b.is_connected()) {
+                let _ = before.focus();
+            }
         }
     }
 }
 
-/// Mounts a widget into `element` with `options` (a JS object, or undefined).
+// JS functions that can throw (a getter, a proxy trap, a cycle), imported so that the
+// exception comes back as an `Err` instead of unwinding through wasm frames, which would
+// leave the module's memory in a broken state.
 #[wasm_bindgen]
-pub fn mount(element: &web_sys::Element, options: JsValue) -> Result<MatrixHandle, JsValue> {
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn try_entries(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn try_array_from(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
+/// The message of a caught JS exception.
+fn message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "an exception that is not an Error".to_owned())
+}
+
+/// Mounts a widget into `element` with `options` (a JS object, or undefined). Anything
+/// that fails leaves the element as it was (or shows the error box in it) and throws.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<MatrixHandle, JsValue> {
+    let Some(element) = element.dyn_ref::<web_sys::Element>() else {
+        let what =
+            if element.is_null() { "null".to_owned() } else { element.js_typeof().as_string().unwrap_or_default() };
+        let e =
+            js_sys::TypeError::new(&format!("feature-matrix: mount(element, options) needs an Element, not {what}"));
+        return Err(e.into());
+    };
     if element.has_attribute(MOUNTED_ATTR) {
         return Err(JsValue::from_str("feature-matrix: this element already holds a widget; destroy() it first"));
     }
@@ -121,11 +161,13 @@ pub fn mount(element: &web_sys::Element, options: JsValue) -> Result<MatrixHandl
 }
 
 fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHandle, JsValue> {
-    let (pairs, catalog_object) = option_pairs(element, options);
+    let (pairs, catalog_object, type_warnings) = option_pairs(element, options)
+        .map_err(|e| js_sys::Error::new(&format!("feature-matrix: the options could not be read: {}", message(&e))))?;
     let (opts, warnings) = EmbedOptions::from_pairs(pairs);
-    for w in &warnings {
+    for w in type_warnings.iter().chain(&warnings) {
         web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
     }
+    let focus_before = active_element();
     let id = claim_id(opts.id.as_deref());
     let fallback = element.inner_html();
     let _ = element.set_attribute(MOUNTED_ATTR, &id);
@@ -139,12 +181,12 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         let root = element.query_selector(":scope > .fm-root").ok().flatten().unwrap_or_else(|| element.clone());
         let source = Source::Ready(Rc::new(feature_matrix_view::default_props(start)));
         let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).hydrate();
-        return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id });
+        return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before });
     }
 
     let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
         Ok((catalog, warnings)) => {
-            for w in &warnings {
+            for w in &warnings.lines {
                 web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
             }
             Source::Ready(Rc::new(MatrixProps {
@@ -178,57 +220,70 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         }
     };
     let (app, root) = app_and_root;
-    Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id })
+    Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before })
 }
 
 /// (name, value) pairs from the element's `data-*` attributes, then the options object;
-/// plus the options object's `catalog` when it is an object rather than a selector.
-fn option_pairs(element: &web_sys::Element, options: &JsValue) -> (Vec<(String, String)>, Option<JsValue>) {
+/// the options object's `catalog` when it is an object rather than a selector; and a
+/// warning for every option whose value is of a type no option takes. Fails when reading
+/// the options throws.
+type Pairs = (Vec<(String, String)>, Option<JsValue>, Vec<String>);
+
+fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, JsValue> {
     let mut pairs = Vec::new();
     let mut catalog = None;
+    let mut warnings = Vec::new();
     if let Some(el) = element.dyn_ref::<web_sys::HtmlElement>() {
-        pairs.extend(entries(&el.dataset()));
-    }
-    if options.is_object() {
-        let object: &js_sys::Object = options.unchecked_ref();
-        for entry in js_sys::Object::entries(object).iter() {
+        for entry in try_entries(&el.dataset())?.iter() {
             let entry: js_sys::Array = entry.unchecked_into();
-            let (key, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
-            if key == "catalog" && value.is_object() {
-                catalog = Some(value);
-            } else if let Some(text) = js_text(&value) {
-                pairs.push((key, text));
+            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((k, v));
             }
         }
     }
-    (pairs, catalog)
-}
-
-fn entries(object: &JsValue) -> Vec<(String, String)> {
-    let Some(object) = object.dyn_ref::<js_sys::Object>() else { return Vec::new() };
-    js_sys::Object::entries(object)
-        .iter()
-        .filter_map(|e| {
-            let e: js_sys::Array = e.unchecked_into();
-            Some((e.get(0).as_string()?, js_text(&e.get(1))?))
-        })
-        .collect()
+    if !options.is_undefined() && !options.is_null() && !options.is_object() {
+        warnings.push("the options must be an object; ignored".to_owned());
+    } else if options.is_object() {
+        for entry in try_entries(options)?.iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let (key, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
+            if key == "catalog" && value.is_object() && !js_sys::Array::is_array(&value) {
+                catalog = Some(value);
+            } else if let Some(text) = js_text(&value)? {
+                pairs.push((key, text));
+            } else {
+                let kind =
+                    if value.is_null() { "null".to_owned() } else { value.js_typeof().as_string().unwrap_or_default() };
+                warnings.push(format!(
+                    "option `{key}`: expects text, a whole number, true/false or a list, not {kind}; ignored"
+                ));
+            }
+        }
+    }
+    Ok((pairs, catalog, warnings))
 }
 
 /// A JS option value as text: strings as they are, arrays joined with commas, booleans
 /// and whole numbers printed (no float formatting: it would cost wasm bytes for nothing).
-fn js_text(value: &JsValue) -> Option<String> {
+/// `None` for anything else (objects, functions, fractions, null).
+fn js_text(value: &JsValue) -> Result<Option<String>, JsValue> {
     if let Some(s) = value.as_string() {
-        return Some(s);
+        return Ok(Some(s));
     }
     if js_sys::Array::is_array(value) {
-        let parts: Vec<String> = js_sys::Array::from(value).iter().filter_map(|v| js_text(&v)).collect();
-        return Some(parts.join(","));
+        let mut parts = Vec::new();
+        for v in try_array_from(value)?.iter() {
+            match js_text(&v)? {
+                Some(t) => parts.push(t),
+                None => return Ok(None),
+            }
+        }
+        return Ok(Some(parts.join(",")));
     }
     if let Some(b) = value.as_bool() {
-        return Some(b.to_string());
+        return Ok(Some(b.to_string()));
     }
-    value.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string())
+    Ok(value.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string()))
 }
 
 /// A unique id prefix: the requested one (made unique with a number), else fm, fm2, …
@@ -251,31 +306,33 @@ fn load_catalog(
     opts: &EmbedOptions,
     object: Option<&JsValue>,
     element: &web_sys::Element,
-) -> Result<(CatalogHandle, Vec<String>), Vec<String>> {
+) -> Result<(CatalogHandle, Problems), Problems> {
     let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
-    let messages = |d: Vec<feature_matrix_core::validate::Diagnostic>| -> Vec<String> {
-        d.iter().map(ToString::to_string).collect()
-    };
+    let problems = |d: Vec<feature_matrix_core::validate::Diagnostic>| Problems::new(&d);
     if let Some(object) = object {
-        return json_catalog::load("catalog option", &base, &Js(object.clone())).map(wrap).map_err(messages);
+        // One copy as plain data: getters, proxies and cycles throw here, caught, never
+        // while the reader walks it.
+        let unreadable =
+            |e: JsValue| Problems::one(format!("catalog option: cannot be read as JSON data: {}", message(&e)));
+        let text = js_sys::JSON::stringify(object).map_err(unreadable)?;
+        let plain = js_sys::JSON::parse(&String::from(text)).map_err(unreadable)?;
+        return json_catalog::load("catalog option", &base, &Js(plain)).map(wrap).map_err(problems);
     }
-    let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Vec::new())) };
+    let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default())) };
     let source = format!("inline catalog {selector}");
-    let document = element.owner_document().ok_or_else(|| vec![format!("{source}: no document")])?;
+    let document = element.owner_document().ok_or_else(|| Problems::one(format!("{source}: no document")))?;
     let script = document
         .query_selector(selector)
         .ok()
         .flatten()
-        .ok_or_else(|| vec![format!("{source}: no element matches {selector:?}")])?;
+        .ok_or_else(|| Problems::one(format!("{source}: no element matches {selector:?}")))?;
     let text = script.text_content().unwrap_or_default();
-    let value = js_sys::JSON::parse(&text).map_err(|e| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        vec![format!("{source}: invalid JSON: {why}")]
-    })?;
-    json_catalog::load(&source, &base, &Js(value)).map(wrap).map_err(messages)
+    let value =
+        js_sys::JSON::parse(&text).map_err(|e| Problems::one(format!("{source}: invalid JSON: {}", message(&e))))?;
+    json_catalog::load(&source, &base, &Js(value)).map(wrap).map_err(problems)
 }
 
-fn wrap(v: Validated) -> (CatalogHandle, Vec<String>) {
-    (CatalogHandle(Rc::new(v.catalog)), v.warnings.iter().map(ToString::to_string).collect())
+fn wrap(v: Validated) -> (CatalogHandle, Problems) {
+    (CatalogHandle(Rc::new(v.catalog)), Problems::new(&v.warnings))
 }

@@ -8,17 +8,28 @@ const WASM = new URL('./pkg/feature_matrix_bg.wasm', import.meta.url);
 let wasm = first;
 export let ready = init({ module_or_path: WASM });
 
-// Widgets mounted through mount(), so they can be re-created after a crash.
+// Widgets mounted through mount(): element -> { options, handle }, so they can be
+// re-created after a crash and their handles keep working.
 const mounted = new Map();
 
-/** Mounts a widget into `element`; resolves to its handle ({ id, destroy() }). */
+// Mounts a widget into `element`; resolves to its handle ({ id, destroy() }). The handle
+// stays valid across a restart after a crash: it always acts on the widget's current
+// instance; once destroyed (or if its widget crashed), destroy() does nothing harmful.
 export async function mount(element, options = {}) {
   await ready;
-  const handle = wasm.mount(element, options);
-  mounted.set(element, options);
-  const destroy = handle.destroy.bind(handle);
-  handle.destroy = () => { mounted.delete(element); destroy(); };
-  return handle;
+  const entry = { options, handle: wasm.mount(element, options) };
+  mounted.set(element, entry);
+  return {
+    get id() { return entry.handle ? entry.handle.id : null; },
+    destroy() {
+      if (mounted.get(element) !== entry) return;
+      mounted.delete(element);
+      const handle = entry.handle;
+      entry.handle = null;
+      if (handle) handle.destroy();
+      else if (!entry.restarting) console.warn('feature-matrix: this widget stopped after an internal error; nothing to destroy');
+    },
+  };
 }
 
 /** Mounts every [data-feature-matrix] element added since the last call. */
@@ -53,15 +64,26 @@ addEventListener('feature-matrix:crash', async (event) => {
     if (id === crashed) continue;
     el.removeAttribute('data-fm-mounted');
     el.replaceChildren();
-    if (mounted.has(el)) again.push([el, { ...mounted.get(el), id }]);
+    const entry = mounted.get(el);
+    if (entry) {
+      // Until the fresh instance mounts it, the old handle must not be used.
+      Object.assign(entry, { handle: null, restarting: true });
+      again.push([el, entry, id]);
+    }
     else el.setAttribute('data-id', id);
   }
+  // The crashed widget's handle is stale: its instance is gone.
+  for (const [el, entry] of mounted) if (el.getAttribute('data-fm-mounted') === crashed) entry.handle = null;
   try {
     const fresh = await import(`./pkg/feature_matrix.js?restart=${restarts}`);
     ready = fresh.default({ module_or_path: WASM }); // its start() mounts the placeholders
     await ready;
     wasm = fresh;
-    for (const [el, options] of again) mounted.set(el, options), wasm.mount(el, options);
+    for (const [el, entry, id] of again) {
+      entry.restarting = false;
+      // Destroyed while restarting: leave it unmounted.
+      if (mounted.get(el) === entry) entry.handle = wasm.mount(el, { ...entry.options, id });
+    }
     console.info(`feature-matrix: restarted after an internal error (${restarts})`);
   } catch (error) {
     console.error('feature-matrix: could not restart', error);

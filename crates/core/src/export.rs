@@ -92,13 +92,26 @@ pub fn render(format: Format, rows: &[ExportRow<'_>]) -> String {
     }
 }
 
-/// RFC 4180 CSV with a header row and CRLF line ends.
+/// A CSV cell that a spreadsheet would not run as a formula: text starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice against "CSV
+/// injection"; spreadsheets show the text, and the quote marks it as text).
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// RFC 4180 CSV with a header row and CRLF line ends; every cell spreadsheet-safe
+/// ([`spreadsheet_safe`]).
 pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
     let mut out = Vec::new();
     let mut w = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
     write_csv_record(&mut w, &mut out, &["id", "feature", "category", "phase", "docs", "note"]);
     for r in rows {
-        write_csv_record(&mut w, &mut out, &[r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note]);
+        let cells = [r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note].map(spreadsheet_safe);
+        write_csv_record(&mut w, &mut out, &cells.each_ref().map(|c| c.as_ref()));
     }
     // The input was UTF-8 and csv-core only adds ASCII quotes, commas and line ends.
     String::from_utf8(out).unwrap_or_default()
@@ -183,14 +196,15 @@ fn json_string(text: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Escapes text for a Markdown table cell: pipes, backslashes and Markdown/HTML syntax
-/// characters are escaped; line breaks become spaces.
+/// Escapes text for a Markdown table cell: pipes, backslashes, `&` (so `&amp;` stays
+/// text, not an entity) and Markdown/HTML syntax characters are escaped; line breaks
+/// become spaces.
 fn md_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '\r' | '\n' => out.push(' '),
-            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -209,8 +223,15 @@ pub fn to_markdown(rows: &[ExportRow<'_>]) -> String {
         let feature = if r.docs.is_empty() {
             name
         } else {
-            // Parentheses and spaces in the URL would end the link early.
-            let url = r.docs.replace('(', "%28").replace(')', "%29").replace(' ', "%20");
+            // Parentheses and spaces would end the link early, a pipe would end the cell.
+            let url = r
+                .docs
+                .replace('(', "%28")
+                .replace(')', "%29")
+                .replace(' ', "%20")
+                .replace('|', "%7C")
+                .replace('<', "%3C")
+                .replace('>', "%3E");
             format!("[{name}]({url})")
         };
         out.push_str(&format!("| {feature} | {} | {} | {} |\n", md_cell(r.category), r.phase, md_cell(r.note)));
@@ -224,6 +245,24 @@ mod tests {
 
     fn row<'a>(feature: &'a str, note: &'a str, docs: &str) -> ExportRow<'a> {
         ExportRow { id: "x-y", feature, category: "Core", phase: "Beta", docs: docs.to_owned(), note }
+    }
+
+    #[test]
+    fn csv_cells_cannot_become_formulas() {
+        let csv = to_csv(&[row("=HYPERLINK(\"x\")", "+1", "@SUM(A1)"), row("-2", "\tx", "\rcmd")]);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines[1], "x-y,\"'=HYPERLINK(\"\"x\"\")\",Core,Beta,'@SUM(A1),'+1");
+        assert_eq!(lines[2], "x-y,'-2,Core,Beta,\"'\rcmd\",'\tx");
+        // Ordinary text is untouched.
+        assert!(to_csv(&[row("Sidecar API", "a - b", "")]).contains("x-y,Sidecar API,Core,Beta,,a - b"));
+    }
+
+    #[test]
+    fn markdown_keeps_pipes_in_links_and_entities_as_text() {
+        let md = to_markdown(&[row("A &amp; B", "x &lt; y", "https://x.example/a|b?c=<d>")]);
+        let line = md.lines().nth(2).unwrap();
+        assert_eq!(line, "| [A \\&amp; B](https://x.example/a%7Cb?c=%3Cd%3E) | Core | Beta | x \\&lt; y |");
+        assert_eq!(line.matches(" | ").count(), 3, "four cells");
     }
 
     #[test]

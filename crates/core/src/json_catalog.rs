@@ -57,13 +57,14 @@ struct Reader {
 impl Reader {
     fn problem(&mut self, path: &str, field: &str, message: String) {
         let entry = if path.is_empty() { "catalog".to_owned() } else { path.to_owned() };
-        self.problems.push(Diagnostic {
+        let d = Diagnostic {
             file: self.source.clone(),
             line: None,
             entry,
             field: field.to_owned().into(),
             problem: Problem::Structure(message),
-        });
+        };
+        crate::validate::push_bounded(&mut self.problems, d);
     }
 
     /// The members of an object at `path`, reporting any key not in `known`.

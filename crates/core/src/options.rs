@@ -136,7 +136,10 @@ impl EmbedOptions {
                     o.columns = cols;
                 }
                 "title" => o.title = Some(value.to_owned()).filter(|t| !t.is_empty()),
-                "docsBase" => o.docs_base = Some(value.to_owned()),
+                "docsBase" => match crate::links::classify(value) {
+                    Ok(crate::links::LinkKind::Absolute) => o.docs_base = Some(value.to_owned()),
+                    _ => bad("expects an http:// or https:// address, not"),
+                },
                 "legend" => match value {
                     "full" => o.legend = LegendMode::Full,
                     "compact" => o.legend = LegendMode::Compact,
@@ -227,6 +230,8 @@ mod tests {
             ("legend", "huge"),
             ("columns", "category,color"),
             ("colour", "red"),
+            ("docsBase", "javascript:alert(1)"),
+            ("docsBase", "/relative/docs"),
         ]);
         assert_eq!(o.id, None);
         assert!(o.phases.is_empty());
@@ -234,7 +239,9 @@ mod tests {
         assert_eq!(o.view, None);
         assert_eq!(o.legend, LegendMode::Full);
         assert_eq!(o.columns, Columns { category: true, phase: false });
-        assert_eq!(w.len(), 7, "{w:#?}");
+        assert_eq!(o.docs_base, None);
+        assert_eq!(w.len(), 9, "{w:#?}");
+        assert!(w[7].starts_with("option `docsBase`: expects an http:// or https:// address"), "{}", w[7]);
         assert!(w[6].starts_with("unknown option `colour`"), "{}", w[6]);
         assert_eq!(EmbedOptions::from_pairs([("search", "a\tb")]).0.url_state().text, "a b");
     }

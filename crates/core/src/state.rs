@@ -330,6 +330,19 @@ impl Session {
         st.view = url.view;
         st.diff_from = url.from.clone();
         st.revealed = None;
+        // Say what a link or the options asked for that cannot be shown, then clamp it.
+        let release = self.shown.release();
+        if url.view == ViewMode::Changes && release.is_none() {
+            self.dropped.push("the changes view needs a release; showing the table".to_owned());
+        }
+        if url.sort == SortKey::Since && !self.shown.has_history() {
+            self.dropped.push("sorting by since needs a release; sorting by category".to_owned());
+        }
+        if let Some(f) = url.from.as_deref() {
+            if release.is_some() && (sources.find(f).is_none() || sources.find(f) == release) {
+                self.dropped.push(format!("cannot compare with release {f:?}; comparing with the one before"));
+            }
+        }
         self.settle(sources);
         if let Some(id) = &url.target {
             self.reveal(id);
@@ -564,7 +577,10 @@ mod tests {
         assert_eq!(back.view, ViewMode::Table, "no changes view without a release");
         assert_eq!((back.release, back.from), (None, None));
         assert_eq!(back.categories, ["core"]);
-        assert_eq!(s.dropped.len(), 2, "{:?}", s.dropped);
+        // Each clamp says why: unknown release, unknown category, no changes view, no since.
+        assert_eq!(s.dropped.len(), 4, "{:?}", s.dropped);
+        assert!(s.dropped.iter().any(|d| d.contains("changes view needs a release")), "{:?}", s.dropped);
+        assert!(s.dropped.iter().any(|d| d.contains("sorting by since needs a release")), "{:?}", s.dropped);
         assert_eq!(s.write, UrlWrite::Replace);
     }
 

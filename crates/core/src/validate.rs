@@ -82,6 +82,9 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Problem::More(_) = self.problem {
+            return write!(f, "{}: {}", self.file, self.problem);
+        }
         match self.line {
             Some(line) => write!(f, "{}:{}: ", self.file, line)?,
             None => write!(f, "{}: ", self.file)?,
@@ -125,6 +128,50 @@ pub enum Problem {
     TooManyCategories(usize),
     #[error("{0}")]
     Structure(String),
+    /// Stands for the problems beyond [`REPORT_LIMIT`], which are counted, not listed.
+    #[error("and {} more problems of the same kinds", thousands(*.0))]
+    More(usize),
+}
+
+/// Problems reported in full per list; the rest are counted in one [`Problem::More`], so a
+/// catalog with a million bad entries costs a hundred messages, not a million.
+pub const REPORT_LIMIT: usize = 100;
+
+/// `1234567` → `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Adds `d` to `list` unless it already holds [`REPORT_LIMIT`] problems; then counts it in
+/// the list's closing [`Problem::More`].
+pub fn push_bounded(list: &mut Vec<Diagnostic>, d: Diagnostic) {
+    if list.len() < REPORT_LIMIT {
+        list.push(d);
+        return;
+    }
+    match list.last_mut() {
+        Some(Diagnostic { problem: Problem::More(n), .. }) => *n += 1,
+        _ => list.push(Diagnostic {
+            file: d.file,
+            line: None,
+            entry: String::new(),
+            field: Cow::Borrowed(""),
+            problem: Problem::More(1),
+        }),
+    }
+}
+
+/// How many problems a list stands for (a [`Problem::More`] counts for all it counted).
+pub fn count(list: &[Diagnostic]) -> usize {
+    list.iter().map(|d| if let Problem::More(n) = d.problem { n } else { 1 }).sum()
 }
 
 /// Where an entry was first seen: its line, or its row in its category when the source
@@ -186,24 +233,25 @@ impl Collector<'_> {
         };
         match self.policy {
             LinkPolicy::Reject => {
-                self.out.push(d);
+                push_bounded(&mut self.out, d);
                 false
             }
             LinkPolicy::DropAndWarn => {
-                self.warnings.push(d);
+                push_bounded(&mut self.warnings, d);
                 true
             }
         }
     }
 
     fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
-        self.out.push(Diagnostic {
+        let d = Diagnostic {
             file: self.file.to_owned(),
             line,
             entry: entry.to_owned(),
             field: Cow::Borrowed(field),
             problem,
-        });
+        };
+        push_bounded(&mut self.out, d);
     }
 }
 
@@ -385,7 +433,9 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
         })
     } else {
         let mut all = c.out;
-        all.extend(c.warnings);
+        for w in c.warnings {
+            push_bounded(&mut all, w);
+        }
         Err(all)
     }
 }
@@ -473,6 +523,20 @@ mod tests {
 
     fn errors(r: RawCatalog) -> Vec<String> {
         validate(r).expect_err("should fail").iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn many_problems_are_listed_up_to_the_limit_and_counted_beyond() {
+        let bad: Vec<RawFeature> = (0..1000)
+            .map(|i| RawFeature { name: format!("f{i}"), phase: "Omega".into(), ..Default::default() })
+            .collect();
+        let problems = validate(raw(bad)).expect_err("every phase is unknown");
+        assert_eq!(problems.len(), REPORT_LIMIT + 1);
+        assert_eq!(count(&problems), 1000);
+        assert_eq!(problems[REPORT_LIMIT].to_string(), "data/test.md: and 900 more problems of the same kinds");
+        assert_eq!(thousands(999_900), "999,900");
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1_000), "1,000");
     }
 
     #[test]

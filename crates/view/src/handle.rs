@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::validate::{count, Diagnostic};
 use feature_matrix_core::{Catalog, Shown};
 
 /// A shared catalog (the built-in one or a custom one). Props compare it by pointer.
@@ -22,5 +23,28 @@ pub struct ShownHandle(pub Rc<Shown>);
 impl PartialEq for ShownHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Problems found in a catalog, as shown: at most `validate::REPORT_LIMIT` lines (the last
+/// one counting the rest) and how many there are in all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Problems {
+    pub total: usize,
+    pub lines: Vec<String>,
+}
+
+impl Problems {
+    pub fn new(diagnostics: &[Diagnostic]) -> Problems {
+        Problems { total: count(diagnostics), lines: diagnostics.iter().map(ToString::to_string).collect() }
+    }
+
+    /// A problem that is not a catalog diagnostic (unreadable JSON, a missing element).
+    pub fn one(line: String) -> Problems {
+        Problems { total: 1, lines: vec![line] }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
     }
 }

@@ -17,7 +17,7 @@ pub mod js_json;
 pub mod store;
 
 pub use components::matrix::{FeatureMatrix, MatrixProps};
-pub use handle::{CatalogHandle, ShownHandle};
+pub use handle::{CatalogHandle, Problems, ShownHandle};
 
 /// The catalogs embedded at build time (see `build.rs`): the Feature Status page
 /// (`CATALOG`, validated) and every Istio release since 1.10 (`RELEASES`).

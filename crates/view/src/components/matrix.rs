@@ -21,7 +21,7 @@ use super::table::FeatureTable;
 use super::toolbar::Toolbar;
 use crate::browser;
 use crate::embedded::RELEASES;
-use crate::handle::{CatalogHandle, ShownHandle};
+use crate::handle::{CatalogHandle, Problems, ShownHandle};
 use crate::hooks::{use_browser_events, use_url_sync};
 use crate::ids;
 use crate::store::{sender, Store};
@@ -50,7 +50,7 @@ pub struct MatrixProps {
     pub start: Start,
     /// Problems found in a custom catalog that did not stop it (links shown as text).
     #[prop_or_default]
-    pub warnings: Rc<Vec<String>>,
+    pub warnings: Rc<Problems>,
     /// Offer Istio's releases (the embedded `RELEASES`) beside `catalog`: a picker, history
     /// and the changes view. For the built-in catalog, not for custom ones.
     #[prop_or_default]
@@ -179,6 +179,27 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         })
     };
 
+    // "Clear filters" disables itself (toolbar) or disappears (empty state): focus moves to
+    // the search box rather than to the page.
+    let on_clear = {
+        let store = store.dispatcher();
+        let ns = ns.clone();
+        Callback::from(move |()| {
+            store.dispatch(Action::ClearFilters);
+            browser::focus(&ids::search(&ns));
+        })
+    };
+    {
+        // After "Show more" the button may be gone: focus the first row of the new page.
+        let ns = ns.clone();
+        let (view, catalog) = (view.clone(), catalog_handle.clone());
+        use_effect_with(state.extra_pages, move |&pages| {
+            let first = view.rows.get(pages.saturating_mul(feature_matrix_core::state::PAGE));
+            if let (true, Some(f)) = (pages > 0, first.and_then(|&i| catalog.0.features.get(i))) {
+                browser::focus(&ids::feature_row(&ns, &f.id));
+            }
+        });
+    }
     let revealed_note = state.revealed.and_then(|r| {
         let f = catalog.features.get(r.feature)?;
         Some(if r.cleared.any() {
@@ -210,7 +231,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 filtered={state.query.is_filtered()}
                 view_mode={state.view}
                 changes={shown.0.release().is_some()}
-                on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)}
+                on_clear={on_clear.clone()}
                 on_view={sender(store.dispatcher(), Action::SetView)}
                 on_copy_link={on_copy_link}
                 on_export={on_export}
@@ -228,7 +249,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     on_from={sender(store.dispatcher(), Action::SetDiffFrom)}
                 />
             } else if view.rows.is_empty() {
-                <EmptyState description={filters_text.clone()} on_clear={sender(store.dispatcher(), |()| Action::ClearFilters)} />
+                <EmptyState description={filters_text.clone()} on_clear={on_clear} />
             } else if state.view == ViewMode::Matrix {
                 <MatrixView
                     title={title.clone()}
@@ -270,9 +291,9 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             }
             if !props.warnings.is_empty() {
                 <details class="fm-warnings">
-                    <summary>{format!("{} data problem{} in this catalog", props.warnings.len(), if props.warnings.len() == 1 { "" } else { "s" })}</summary>
+                    <summary>{format!("{} data problem{} in this catalog", feature_matrix_core::validate::thousands(props.warnings.total), if props.warnings.total == 1 { "" } else { "s" })}</summary>
                     <ul class="fm-error-list">
-                        { for props.warnings.iter().map(|w| html! { <li><code>{w.clone()}</code></li> }) }
+                        { for props.warnings.lines.iter().map(|w| html! { <li><code>{w.clone()}</code></li> }) }
                     </ul>
                 </details>
             }

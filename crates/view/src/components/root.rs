@@ -5,16 +5,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use feature_matrix_core::validate::thousands;
+
 use super::matrix::{FeatureMatrix, MatrixProps};
+use crate::handle::Problems;
 
 /// What an instance shows.
 #[derive(Clone, PartialEq)]
 pub enum Source {
     Ready(Rc<MatrixProps>),
-    /// The catalog did not validate; one message per problem.
+    /// The catalog did not validate: what is wrong with it.
     Invalid {
         id_prefix: AttrValue,
-        problems: Rc<Vec<String>>,
+        problems: Rc<Problems>,
     },
     /// Nothing: an instance that was destroyed, kept for reuse.
     Empty,
@@ -31,15 +34,15 @@ pub fn root(props: &RootProps) -> Html {
         Source::Ready(p) => html! { <FeatureMatrix ..(**p).clone() /> },
         Source::Empty => Html::default(),
         Source::Invalid { id_prefix, problems } => {
-            let n = problems.len();
+            let n = problems.total;
             html! {
                 <section class="fm fm--error" id={id_prefix.clone()} aria-label="Feature matrix (catalog error)">
                     <div class="fm-error" role="alert">
                         <p class="fm-error-title">
-                            {format!("This feature table cannot be shown: its catalog has {n} problem{}.", if n == 1 { "" } else { "s" })}
+                            {format!("This feature table cannot be shown: its catalog has {} problem{}.", thousands(n), if n == 1 { "" } else { "s" })}
                         </p>
                         <ul class="fm-error-list">
-                            { for problems.iter().map(|p| html! { <li><code>{p.clone()}</code></li> }) }
+                            { for problems.lines.iter().map(|p| html! { <li><code>{p.clone()}</code></li> }) }
                         </ul>
                     </div>
                 </section>

@@ -68,8 +68,13 @@ pub fn feature_table(props: &TableProps) -> Html {
     let paged = shown < view.rows.len();
     let row_count = paged.then(|| (1 + view.rows.len() + view.groups.len()).to_string());
     let row_index = |i: usize| paged.then(|| i.to_string());
-    let row =
-        |i: usize, at: usize| render_row(props, i, &catalog.features[i], props.revealed == Some(i), row_index(at));
+    // The first row of the last page shown can take focus (after "Show more").
+    let page_start = props.limit.checked_sub(feature_matrix_core::state::PAGE).filter(|&p| p > 0);
+    let page_first = page_start.and_then(|p| view.rows.get(p).copied());
+    let row = |i: usize, at: usize| {
+        let revealed = props.revealed == Some(i);
+        render_row(props, i, &catalog.features[i], revealed, revealed || page_first == Some(i), row_index(at))
+    };
     let body = if view.groups.is_empty() {
         html! { <tbody>{ for view.rows[..shown].iter().enumerate().map(|(pos, &i)| row(i, 2 + pos)) }</tbody> }
     } else {
@@ -138,7 +143,14 @@ pub fn feature_table(props: &TableProps) -> Html {
     }
 }
 
-fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_index: Option<String>) -> Html {
+fn render_row(
+    props: &TableProps,
+    i: usize,
+    f: &Feature,
+    revealed: bool,
+    focusable: bool,
+    row_index: Option<String>,
+) -> Html {
     let history = props.shown.0.history(i);
     let catalog = props.shown.0.catalog();
     let label = |r: usize| RELEASES.labels.get(r).map(ToString::to_string).unwrap_or_default();
@@ -154,7 +166,7 @@ fn render_row(props: &TableProps, i: usize, f: &Feature, revealed: bool, row_ind
     html! {
         <tr key={f.id.to_string()} id={ids::feature_row(&props.id_prefix, &f.id)}
             class={classes!("fm-row", revealed.then_some("fm-row--revealed"))} aria-rowindex={row_index}
-            tabindex={revealed.then_some("-1")}>
+            tabindex={focusable.then_some("-1")}>
             <th scope="row" class="fm-feature">
                 <span class="fm-name">{name}</span>
                 {note}
