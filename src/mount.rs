@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use feature_matrix_core::json_catalog;
-use feature_matrix_core::options::EmbedOptions;
+use feature_matrix_core::options::{sanitize_id, EmbedOptions};
 use feature_matrix_core::validate::Validated;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -168,15 +168,33 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
     }
     let focus_before = active_element();
-    let id = claim_id(opts.id.as_deref());
+    let id = claim_id(opts.id.as_deref(), element);
     let fallback = element.inner_html();
     let _ = element.set_attribute(MOUNTED_ATTR, &id);
     let search = browser::location_search();
-    let prerendered = element.query_selector(":scope > .fm-root > section.fm--static").ok().flatten().is_some();
+    let prerendered = element.query_selector(":scope > .fm-root > section.fm--static").ok().flatten();
+    // A theme or an extension may have changed the prerendered HTML (wrapped the table,
+    // wrapped text in <font>): hydrating it would fail, so render it afresh instead.
+    let intact = prerendered.is_some()
+        && element.query_selector(":scope > .fm-root").ok().flatten().is_some_and(|root| {
+            root.get_attribute("data-fm-shape").is_none_or(|stamped| {
+                let found = root.get_elements_by_tag_name("*");
+                let tags: Vec<String> =
+                    (0..found.length()).filter_map(|i| found.item(i)).map(|e| e.local_name()).collect();
+                let same = feature_matrix_core::shape::of_tags(tags.iter().map(String::as_str)) == stamped;
+                if !same {
+                    web_sys::console::info_1(
+                        &"feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh"
+                            .into(),
+                    );
+                }
+                same
+            })
+        });
     let custom = catalog_object.is_some() || opts.catalog.is_some();
     // One decision, in the core: what the first render shows, what follows once mounted,
     // whether the prerendered default widget is hydrated in place.
-    let start = feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), prerendered);
+    let start = feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), intact);
     if start.hydrate {
         let root = element.query_selector(":scope > .fm-root").ok().flatten().unwrap_or_else(|| element.clone());
         let source = Source::Ready(Rc::new(feature_matrix_view::default_props(start)));
@@ -286,15 +304,39 @@ fn js_text(value: &JsValue) -> Result<Option<String>, JsValue> {
     Ok(value.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string()))
 }
 
-/// A unique id prefix: the requested one (made unique with a number), else fm, fm2, …
-fn claim_id(requested: Option<&str>) -> String {
+/// A unique id prefix: the requested one, else fm, fm2, … A taken one gets a number that
+/// no live widget uses and no other placeholder on the page asks for (`data-id`), with a
+/// console warning when it was asked for explicitly.
+fn claim_id(requested: Option<&str>, element: &web_sys::Element) -> String {
+    let mut reserved = Vec::new();
+    if let Some(nodes) =
+        element.owner_document().and_then(|d| d.query_selector_all("[data-feature-matrix][data-id]").ok())
+    {
+        for i in 0..nodes.length() {
+            let Some(other) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            if other != *element {
+                if let Some(id) = other.get_attribute("data-id").as_deref().and_then(sanitize_id) {
+                    reserved.push(id);
+                }
+            }
+        }
+    }
     IDS.with(|ids| {
         let mut ids = ids.borrow_mut();
         let base = requested.unwrap_or("fm");
+        let free = |c: &String| !ids.contains(c) && (c == base || !reserved.contains(c));
         let id = std::iter::once(base.to_owned())
             .chain((2..).map(|n| format!("{base}{n}")))
-            .find(|candidate| !ids.contains(candidate))
+            .find(free)
             .unwrap_or_else(|| base.to_owned());
+        if let (Some(asked), true) = (requested, id != base) {
+            web_sys::console::warn_1(
+                &format!(
+                    "feature-matrix: id {asked:?} is already used by another widget on this page; this one is {id:?}"
+                )
+                .into(),
+            );
+        }
         ids.push(id.clone());
         id
     })

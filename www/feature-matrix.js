@@ -57,7 +57,8 @@ let restarts = 0;
 addEventListener('feature-matrix:crash', async (event) => {
   if (restarts >= 3) return;
   restarts += 1;
-  const crashed = event.detail?.id;
+  // A widget whose HTML the page had changed (translation, theme) is re-created too.
+  const crashed = event.detail?.foreign ? undefined : event.detail?.id;
   const again = [];
   for (const el of document.querySelectorAll('[data-fm-mounted]')) {
     const id = el.getAttribute('data-fm-mounted');

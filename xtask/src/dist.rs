@@ -88,8 +88,7 @@ fn prerender(root: &Path, dist: &Path) -> Result {
     let (Some(a), Some(b)) = (page.find(start), page.find(end)) else {
         return Err("index.html has no <!--fm:prerender--> … <!--/fm:prerender--> markers in its placeholder".into());
     };
-    // `.fm-root` is the container the script hydrates (see src/mount.rs).
-    let html = format!("<div class=\"fm-root\">{html}</div>");
+    // The prerender prints the `.fm-root` container (with its shape) and the widget.
     let page = format!("{}{html}{}", &page[..a], &page[b + end.len()..]);
     std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("fallback.html"), format!("<div data-feature-matrix>{html}</div>\n"))

@@ -15,6 +15,7 @@ pub mod query;
 pub mod releases;
 pub mod search;
 pub mod set;
+pub mod shape;
 pub mod shown;
 pub mod state;
 pub mod url_state;

@@ -128,6 +128,10 @@ pub enum Problem {
     TooManyCategories(usize),
     #[error("{0}")]
     Structure(String),
+    #[error("starts with \"-\"; an id starts with a letter, digit or other sign (\"-\" marks the widget's own ids)")]
+    IdStartsWithDash,
+    #[error("derived id {id:?} is already used by an earlier entry; this one is {used:?}")]
+    IdTaken { id: String, used: String },
     /// Stands for the problems beyond [`REPORT_LIMIT`], which are counted, not listed.
     #[error("and {} more problems of the same kinds", thousands(*.0))]
     More(usize),
@@ -172,6 +176,11 @@ pub fn push_bounded(list: &mut Vec<Diagnostic>, d: Diagnostic) {
 /// How many problems a list stands for (a [`Problem::More`] counts for all it counted).
 pub fn count(list: &[Diagnostic]) -> usize {
     list.iter().map(|d| if let Problem::More(n) = d.problem { n } else { 1 }).sum()
+}
+
+/// `base-2`, `base-3`, … : the first that `taken` says is free.
+fn unused(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_else(|| base.to_owned())
 }
 
 /// Where an entry was first seen: its line, or its row in its category when the source
@@ -243,6 +252,18 @@ impl Collector<'_> {
         }
     }
 
+    /// A problem that does not stop the catalog (listed as a warning).
+    fn warn(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
+        let d = Diagnostic {
+            file: self.file.to_owned(),
+            line,
+            entry: entry.to_owned(),
+            field: Cow::Borrowed(field),
+            problem,
+        };
+        push_bounded(&mut self.warnings, d);
+    }
+
     fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
         let d = Diagnostic {
             file: self.file.to_owned(),
@@ -283,6 +304,7 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
     let mut names: HashMap<String, Place> = HashMap::new();
     let mut ids: HashMap<String, Place> = HashMap::new();
     let mut category_names: HashMap<String, Place> = HashMap::new();
+    let mut category_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let categories_label: Rc<str> = Rc::from("categories");
 
     for (ci, cat) in raw.categories.iter().enumerate() {
@@ -293,9 +315,16 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
         } else if has_control(cat_name) {
             c.push(cat.line, &cat_entry, "name", Problem::ControlCharacters);
         }
-        let cat_id = slugify(cat_name);
+        let mut cat_id = slugify(cat_name);
         if !cat_name.is_empty() && cat_id.is_empty() {
             c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
+        }
+        // "C++", "C" and "C#" all derive `c`: later ones get a number, with a warning.
+        if !cat_id.is_empty() && !category_ids.insert(cat_id.clone()) {
+            let taken = cat_id.clone();
+            cat_id = unused(&taken, |id| category_ids.contains(id));
+            category_ids.insert(cat_id.clone());
+            c.warn(cat.line, &cat_entry, "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
         }
         let here = Place { line: cat.line, row: ci + 1, category: categories_label.clone() };
         let cat_label: Rc<str> = Rc::from(cat_name);
@@ -339,7 +368,7 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
                 }
             }
 
-            let id = match &f.id {
+            let mut id = match &f.id {
                 Some(id) => id.trim().to_owned(),
                 None if name.is_empty() => String::new(),
                 None => {
@@ -351,7 +380,16 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
                     }
                 }
             };
-            if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
+            // Two names that derive the same id ("A+B" and "A B"): the later one gets a number.
+            if f.id.is_none() && ok && !id.is_empty() && ids.contains_key(&id) {
+                let taken = std::mem::take(&mut id);
+                id = unused(&taken, |x| ids.contains_key(x));
+                c.warn(f.line, &entry(), "id", Problem::IdTaken { id: taken, used: id.clone() });
+            }
+            if id.starts_with('-') {
+                c.push(f.line, &entry(), "id", Problem::IdStartsWithDash);
+                ok = false;
+            } else if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
                 if !name.is_empty() {
                     c.push(f.line, &entry(), "id", Problem::EmptyId);
                 }
@@ -523,6 +561,40 @@ mod tests {
 
     fn errors(r: RawCatalog) -> Vec<String> {
         validate(r).expect_err("should fail").iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn derived_ids_that_collide_are_numbered_and_reported() {
+        let cats = ["C++", "C", "C#"]
+            .into_iter()
+            .map(|n| RawCategory {
+                line: None,
+                name: n.into(),
+                features: vec![feature(&format!("{n} compiler"), "Beta")],
+            })
+            .collect();
+        let r = RawCatalog {
+            file: "t".into(),
+            docs_base: "https://x.example".into(),
+            categories: cats,
+            ..Default::default()
+        };
+        let v = validate_with(r, LinkPolicy::Reject).unwrap();
+        let ids: Vec<&str> = v.catalog.categories.iter().map(|c| c.id.as_ref()).collect();
+        assert_eq!(ids, ["c", "c-2", "c-3"]);
+        let fids: Vec<&str> = v.catalog.features.iter().map(|f| f.id.as_ref()).collect();
+        assert_eq!(fids, ["c-c-compiler", "c-2-c-compiler", "c-3-c-compiler"]);
+        assert_eq!(v.warnings.len(), 2, "{:?}", v.warnings);
+        assert!(v.warnings[0]
+            .to_string()
+            .contains("derived id \"c\" is already used by an earlier entry; this one is \"c-2\""));
+        // Names that differ only in signs derive the same feature id.
+        let v = validate_with(raw(vec![feature("A+B", "Beta"), feature("A B", "Beta")]), LinkPolicy::Reject).unwrap();
+        assert_eq!(v.catalog.features[1].id, format!("{}-2", v.catalog.features[0].id));
+        // Explicit ids may not start with "-": that is the widget's own namespace.
+        let mut f = feature("X", "Beta");
+        f.id = Some("-search".into());
+        assert!(errors(raw(vec![f])).iter().any(|e| e.contains("starts with \"-\"")));
     }
 
     #[test]

@@ -186,6 +186,7 @@ fn check_catalog(c: &Catalog) -> Result<(), TestCaseError> {
         prop_assert!(!f.name.chars().any(char::is_control));
         prop_assert!(names.insert(f.name.to_lowercase()), "duplicate name {:?}", f.name);
         prop_assert!(ids.insert(f.id.to_string()), "duplicate id {:?}", f.id);
+        prop_assert!(!f.id.starts_with('-'), "feature id {:?} in the widget's own id space", f.id);
         prop_assert!(usize::from(f.category) < c.categories.len());
         if let Some(l) = &f.link {
             prop_assert!(classify(l).is_ok(), "bad link kept: {l:?}");
@@ -193,10 +194,44 @@ fn check_catalog(c: &Catalog) -> Result<(), TestCaseError> {
             prop_assert!(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("HTTP"), "{url}");
         }
     }
+    let mut category_ids = BTreeSet::new();
+    for cat in c.categories.iter() {
+        prop_assert!(category_ids.insert(cat.id.to_string()), "duplicate category id {:?}", cat.id);
+    }
     Ok(())
 }
 
 proptest! {
+    /// Names that derive the same ids ("C++", "C", "C#"; "a+b", "a b") never make a catalog
+    /// invalid and never share an id: the later ones are numbered.
+    #[test]
+    fn derived_ids_are_unique_for_any_names(
+        cats in prop::collection::vec(
+            (prop::sample::select(vec!["C", "C++", "C#", "c", "Ü", "u", "A-B", "A B", "a+b", "x"]),
+             prop::collection::vec(prop::sample::select(vec!["C", "C++", "C#", "Ünï", "a b", "A+B", "a-b", "dns"]), 1..5)),
+            1..6)
+    ) {
+        let mut seen_cats = BTreeSet::new();
+        let mut seen_names = BTreeSet::new();
+        let categories: Vec<RawCategory> = cats.into_iter()
+            .filter(|(n, _)| seen_cats.insert(n.to_lowercase()))
+            .map(|(n, fs)| RawCategory {
+                line: None,
+                name: n.to_owned(),
+                features: fs.into_iter()
+                    .map(|f| format!("{f} {n}"))
+                    .filter(|f| seen_names.insert(f.to_lowercase()))
+                    .map(|name| RawFeature { name, phase: "Beta".into(), ..RawFeature::default() })
+                    .collect(),
+            })
+            .filter(|c| !c.features.is_empty())
+            .collect();
+        prop_assume!(!categories.is_empty());
+        let raw = RawCatalog { file: "ids".into(), docs_base: "https://x.example".into(), categories, ..RawCatalog::default() };
+        let c = validate(raw).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        check_catalog(&c)?;
+    }
+
     #[test]
     fn markdown_reader_never_panics(text in prop::collection::vec(prop_oneof![
         nasty_text(),

@@ -11,5 +11,8 @@ async fn main() {
     let html = yew::ServerRenderer::<Root>::with_props(|| RootProps { source: feature_matrix_view::default_source() })
         .render()
         .await;
-    print!("{html}");
+    // The container the script hydrates (see src/mount.rs), stamped with the HTML's shape
+    // so the script can tell whether the page changed it before hydrating.
+    let shape = feature_matrix_core::shape::of_html(&html);
+    print!("<div class=\"fm-root\" data-fm-shape=\"{shape}\">{html}</div>");
 }

@@ -77,18 +77,25 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> bool {
     true
 }
 
-/// Moves focus to the element with `id` (scrolling it into view), if it exists.
-pub fn focus(id: &str) {
-    if let Some(el) =
-        document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+/// The element with `id` inside the widget's `root`: never a page-wide lookup, so an element
+/// of the host page with the same id is never taken for the widget's own.
+fn find(root: &yew::NodeRef, id: &str) -> Option<web_sys::Element> {
+    let root = root.cast::<web_sys::Element>()?;
+    // A CSS string: backslashes and quotes escaped (ids hold no line breaks).
+    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+    root.query_selector(&format!("[id=\"{quoted}\"]")).ok().flatten()
+}
+
+/// Moves focus to the element with `id` in `root` (scrolling it into view), if it exists.
+pub fn focus(root: &yew::NodeRef, id: &str) {
+    if let Some(el) = find(root, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }
 
-/// Scrolls the element with `id` to the middle of the viewport and focuses it.
-pub fn reveal(id: &str) {
-    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else { return };
+/// Scrolls the element with `id` in `root` to the middle of the viewport and focuses it.
+pub fn reveal(root: &yew::NodeRef, id: &str) {
+    let Some(el) = find(root, id) else { return };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -99,11 +106,9 @@ pub fn reveal(id: &str) {
     }
 }
 
-/// Opens the `<details>` element with `id`.
-pub fn open_details(id: &str) {
-    if let Some(d) =
-        document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-    {
+/// Opens the `<details>` element with `id` in `root`.
+pub fn open_details(root: &yew::NodeRef, id: &str) {
+    if let Some(d) = find(root, id).and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
         d.set_open(true);
     }
 }

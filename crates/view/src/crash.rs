@@ -1,8 +1,8 @@
 //! What happens when the widget panics. A Rust panic in WebAssembly aborts: the instance
 //! that was running cannot continue, and Yew's scheduler stops for every instance on the
 //! page. Instead of leaving frozen boxes, the panic hook (installed by the wasm entry)
-//! calls [`contain`]: the crashed instance's box is replaced by a short message, the other
-//! instances keep their content but lose their controls, with a note to reload; the
+//! calls [`contain`]: every instance keeps the rows it shows but loses its controls, with a
+//! note saying which one crashed and to reload; the
 //! details go to the console. It then fires a `feature-matrix:crash` event on `window`
 //! (detail: `{ id }` of the crashed instance); the entry module answers it by starting a
 //! fresh instance of the wasm module and re-mounting every other widget, so they work again.
@@ -34,19 +34,47 @@ pub fn current() -> Option<String> {
     CURRENT.with(|c| c.try_borrow().ok().and_then(|c| c.clone()))
 }
 
-/// Replaces the crashed instance's content with a message and marks the others stalled.
+/// True when someone else changed the section's HTML in a way Yew cannot patch: text
+/// wrapped in `<font>` (machine-translation extensions) or a table moved into a wrapper
+/// (docs themes that make tables scroll).
+fn changed_by_the_page(section: &web_sys::Element) -> bool {
+    if section.query_selector("font").ok().flatten().is_some() {
+        return true;
+    }
+    let Ok(tables) = section.query_selector_all("table") else { return false };
+    (0..tables.length()).filter_map(|i| tables.item(i)).any(|t| {
+        t.parent_element()
+            .is_none_or(|p| !p.class_list().contains("fm-scroll") && !p.class_list().contains("fm-legend"))
+    })
+}
+
+/// After a panic: when the page had changed the crashed widget's HTML, says so quietly and
+/// asks for a fresh render of every widget. Otherwise marks every instance stalled (static,
+/// controls hidden, rows kept) with a message saying which one crashed.
 pub fn contain(details: &str) {
-    web_sys::console::error_1(&format!("feature-matrix: internal error: {details}").into());
     let crashed = current();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(sections) = document.query_selector_all("section.fm") else { return };
-    for i in 0..sections.length() {
-        let Some(section) = sections.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+    let sections: Vec<web_sys::Element> =
+        (0..sections.length()).filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok()).collect();
+    let foreign = sections.iter().any(|s| crashed.as_deref() == Some(s.id().as_str()) && changed_by_the_page(s));
+    if foreign {
+        web_sys::console::info_1(
+            &format!("feature-matrix: the page changed the widget's HTML (a translation extension or a theme script), so it is rendered afresh ({details})").into(),
+        );
+    } else {
+        web_sys::console::error_1(&format!("feature-matrix: internal error: {details}").into());
+    }
+    for section in sections {
+        // Every box keeps the rows it shows (never fewer than the page without JavaScript);
+        // its controls go, since nothing answers them any more.
+        let _ = section.class_list().add_2("fm--static", "fm--stalled");
+        if foreign {
+            continue;
+        }
         let message = if crashed.as_deref() == Some(section.id().as_str()) {
-            section.set_text_content(None);
-            "This feature table stopped after an internal error. Reload the page to use it again."
+            "This feature table stopped after an internal error; the rows below are as they were. Reload the page to use it again."
         } else {
-            let _ = section.class_list().add_2("fm--static", "fm--stalled");
             "This feature table stopped responding after an internal error on this page. Reload the page to use it again."
         };
         if let Ok(p) = document.create_element("p") {
@@ -56,14 +84,16 @@ pub fn contain(details: &str) {
             let _ = section.prepend_with_node_1(&p);
         }
     }
-    announce(crashed.as_deref());
+    announce(crashed.as_deref(), foreign);
 }
 
-/// Fires `feature-matrix:crash` with the crashed instance's id.
-fn announce(crashed: Option<&str>) {
+/// Fires `feature-matrix:crash` with the crashed instance's id, and `foreign: true` when
+/// the page had changed its HTML (then it is re-created too).
+fn announce(crashed: Option<&str>, foreign: bool) {
     let Some(window) = web_sys::window() else { return };
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"id".into(), &crashed.map_or(wasm_bindgen::JsValue::NULL, Into::into));
+    let _ = js_sys::Reflect::set(&detail, &"foreign".into(), &foreign.into());
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&detail);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("feature-matrix:crash", &init) {

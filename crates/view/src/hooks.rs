@@ -34,8 +34,9 @@ pub fn use_url_sync(ns: &AttrValue, session: &Session) {
 /// the widget that owns page shortcuts. On mount it first applies `then` (the URL's state,
 /// deferred by hydration).
 #[hook]
-pub fn use_browser_events(ns: &AttrValue, then: Option<UrlState>, store: UseReducerDispatcher<Store>) {
+pub fn use_browser_events(ns: &AttrValue, root: &NodeRef, then: Option<UrlState>, store: UseReducerDispatcher<Store>) {
     let ns = ns.clone();
+    let root = root.clone();
     use_effect_with((), move |()| {
         if let Some(url) = then {
             store.dispatch(Action::Restore(url));
@@ -57,7 +58,7 @@ pub fn use_browser_events(ns: &AttrValue, then: Option<UrlState>, store: UseRedu
                 })
             };
             let keydown = {
-                let ns = ns.clone();
+                let (ns, root) = (ns.clone(), root.clone());
                 let options = gloo_events::EventListenerOptions::enable_prevent_default();
                 gloo_events::EventListener::new_with_options(&w, "keydown", options, move |e| {
                     use wasm_bindgen::JsCast;
@@ -67,7 +68,7 @@ pub fn use_browser_events(ns: &AttrValue, then: Option<UrlState>, store: UseRedu
                     }
                     if browser::shortcut_owner().as_deref() == Some(ns.as_str()) {
                         e.prevent_default();
-                        browser::focus(&ids::search(&ns));
+                        browser::focus(&root, &ids::search(&ns));
                     }
                 })
             };

@@ -86,15 +86,16 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
 
     use_url_sync(&ns, session);
-    use_browser_events(&ns, props.start.then.clone(), store.dispatcher());
+    let root = use_node_ref();
+    use_browser_events(&ns, &root, props.start.then.clone(), store.dispatcher());
     {
         // After a deep link re-renders the rows, bring the target row into view.
-        let ns = ns.clone();
+        let (ns, root) = (ns.clone(), root.clone());
         let catalog = catalog_handle.clone();
         use_effect_with((state.revealed, shown.clone()), move |(revealed, _)| {
             if let Some(r) = revealed {
                 if let Some(f) = catalog.0.features.get(r.feature) {
-                    browser::reveal(&ids::feature_row(&ns, &f.id));
+                    browser::reveal(&root, &ids::feature_row(&ns, &f.id));
                 }
             }
         });
@@ -102,11 +103,11 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
 
     let on_define = {
         let store = store.dispatcher();
-        let ns = ns.clone();
+        let (ns, root) = (ns.clone(), root.clone());
         Callback::from(move |phase: Phase| {
             store.dispatch(Action::ShowDefinition(phase));
-            browser::open_details(&ids::legend(&ns));
-            browser::focus(&ids::definition(&ns, phase));
+            browser::open_details(&root, &ids::legend(&ns));
+            browser::focus(&root, &ids::definition(&ns, phase));
         })
     };
 
@@ -183,20 +184,20 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     // the search box rather than to the page.
     let on_clear = {
         let store = store.dispatcher();
-        let ns = ns.clone();
+        let (ns, root) = (ns.clone(), root.clone());
         Callback::from(move |()| {
             store.dispatch(Action::ClearFilters);
-            browser::focus(&ids::search(&ns));
+            browser::focus(&root, &ids::search(&ns));
         })
     };
     {
         // After "Show more" the button may be gone: focus the first row of the new page.
-        let ns = ns.clone();
+        let (ns, root) = (ns.clone(), root.clone());
         let (view, catalog) = (view.clone(), catalog_handle.clone());
         use_effect_with(state.extra_pages, move |&pages| {
             let first = view.rows.get(pages.saturating_mul(feature_matrix_core::state::PAGE));
             if let (true, Some(f)) = (pages > 0, first.and_then(|&i| catalog.0.features.get(i))) {
-                browser::focus(&ids::feature_row(&ns, &f.id));
+                browser::focus(&root, &ids::feature_row(&ns, &f.id));
             }
         });
     }
@@ -211,7 +212,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let filters_text = state.query.describe(catalog);
 
     html! {
-        <section class={classes!("fm", (!*live).then_some("fm--static"))} id={ids::root(&ns)} aria-label={format!("{title} matrix")}>
+        <section ref={root.clone()} class={classes!("fm", (!*live).then_some("fm--static"))} id={ids::root(&ns)} aria-label={format!("{title} matrix")}>
             <div class="fm-controls">
                 if props.with_releases {
                     <ReleasePicker ns={ns.clone()} release={shown.0.release()}
