@@ -141,7 +141,7 @@ describe('resource bounds', () => {
       return { heap, wasm, nodes: dom.nodes, listeners: dom.jsEventListeners };
     };
     const run = (n) => page.evaluate(async (n) => {
-      const input = document.getElementById('fm-search');
+      const input = document.getElementById('fm--search');
       const words = ['d', 'dn', 'dns', '', 'tls', 'mesh', 'k8s', 'stable', 'zz', 'gate', ''];
       for (let i = 0; i < n; i++) {
         input.value = words[i % words.length];
@@ -213,10 +213,22 @@ describe('crash containment', () => {
       const [first, second] = [page.locator('#fm'), page.locator('#fm2')];
       await statusSays(first, '18 of 43 features');
       await statusSays(second, '43 of 43 features');
+      // A widget mounted from script: its handle must stay truthful across the restart.
+      await page.evaluate(async () => {
+        const m = await import('../feature-matrix.js');
+        const host = document.createElement('div');
+        host.id = 'api-host';
+        host.innerHTML = '<p>placeholder text</p>';
+        document.querySelector('main').append(host);
+        window.__handle = await m.mount(host, { id: 'api', search: 'dns' });
+      });
+      await statusSays(page.getByRole('region', { name: 'Feature Status matrix' }).nth(2), '1 of 43 features');
       await searchBox(second).fill('crash now');
       await page.locator('#fm2 [role=alert]').waitFor();
-      assert.match(await page.locator('#fm2').textContent(), /^This feature table stopped after an internal error\. Reload the page/);
-      assert.equal(await page.locator('#fm2 table').count(), 0, 'the crashed box no longer shows a frozen table');
+      assert.match(await page.locator('#fm2').textContent(), /^This feature table stopped after an internal error; the rows below are as they were\. Reload the page/);
+      // The crashed box keeps its rows (never fewer than without JavaScript), without controls.
+      assert.equal(await page.locator('#fm2').getByRole('table', { name: /features by category and phase/ }).getByRole('row').filter({ has: page.getByRole('cell') }).count(), 43);
+      assert.equal(await searchBox(second).isVisible(), false, 'its controls are gone');
       assert.ok(logs.some((l) => l.startsWith('error: feature-matrix: internal error:') && l.includes('fault injection')), logs.join('\n'));
       // The other widget comes back in a fresh module instance, same id, same URL state.
       await page.waitForFunction(() => document.querySelector('#fm:not(.fm--stalled)') !== null);
@@ -226,6 +238,17 @@ describe('crash containment', () => {
       await statusSays(first, '3 of 43 features');
       await page.waitForFunction(() => location.search === '?fm.q=gateway&fm.phase=stable');
       assert.match(await page.locator('#fm2').textContent(), /stopped after an internal error/, 'the crashed box stays explained');
+      // The old handle acts on the restarted widget: destroy() removes it and frees its id.
+      await page.locator('#api').getByRole('status').filter({ hasText: '1 of 43 features' }).waitFor();
+      const after = await page.evaluate(async () => {
+        const id = window.__handle.id;
+        window.__handle.destroy();
+        const host = document.getElementById('api-host');
+        const restored = host.innerHTML;
+        const again = await (await import('../feature-matrix.js')).mount(host, { id: 'api' });
+        return { id, restored, widgets: document.querySelectorAll('#api').length, again: again.id };
+      });
+      assert.deepEqual(after, { id: 'api', restored: '<p>placeholder text</p>', widgets: 1, again: 'api' });
       await shot(page, 'crash-contained.png');
       await context.close();
     } finally {

@@ -40,7 +40,7 @@ describe('the feature matrix on the demo page', () => {
     assert.equal(await telemetry.getAttribute('href'), 'https://istio.io/v1.6/docs/reference/config/policy-and-telemetry/');
     const hrefs = await page.getByRole('table', { name: /features by category/ }).getByRole('link')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    for (const href of hrefs) assert.match(href, /^(https:\/\/istio\.io\/|#fm-def-)/);
+    for (const href of hrefs) assert.match(href, /^(https:\/\/istio\.io\/|#fm--def-)/);
     const ipv6 = featureRows(page).filter({ hasText: 'IPv6 Support for Kubernetes' });
     assert.match(await ipv6.getByRole('rowheader').textContent(), /Note: Dual-stack IPv4 and IPv6 is not supported\./);
     assert.equal((await ipv6.getByRole('cell').nth(1).textContent()).replace(/[○◐●]/g, '').trim(), 'Alpha');

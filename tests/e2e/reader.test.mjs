@@ -254,7 +254,7 @@ describe('accessibility', () => {
     assert.deepEqual(await rowNames(page), ['Automatic mutual TLS', 'Mutual TLS Migration']);
     await tabTo(page, 'a phase badge', (el) => el.tag === 'A' && el.text.includes('Beta'));
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'fm-def-beta');
+    await page.waitForFunction(() => document.activeElement?.id === 'fm--def-beta');
     // Back up to the toolbar: Shift+Tab until the Matrix view button.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Shift+Tab');

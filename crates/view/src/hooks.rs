@@ -10,21 +10,31 @@ use crate::browser;
 use crate::ids;
 use crate::store::Store;
 
-/// Keeps the address bar in step with the state, once per change, as the reducer said:
-/// typing and back/forward replace the current history entry, other changes push one, and
-/// a state that came from the URL (or from hydration) writes nothing new. Nothing is written
-/// when the address already says it.
+/// Writes the state's link into the address bar as the reducer said: typing and
+/// back/forward replace the current history entry, other changes push one, and a state
+/// that came from the URL (or from hydration) writes nothing new. Nothing is written when
+/// the address already says it. Called by the store right after each change, before the
+/// render, so the address holds the reader's view even if rendering fails.
+pub fn write_url(ns: &str, session: &Session) {
+    if session.write == UrlWrite::Keep {
+        return;
+    }
+    let current = browser::location_search();
+    let next = url_state::merge_search(ns, &current, &url_state::to_params(ns, &session.url()));
+    if next != current {
+        browser::write_search(&next, session.write == UrlWrite::Push);
+    }
+}
+
+/// The first state's link (a shared link put in canonical form), once mounted; later
+/// changes are written by the store ([`write_url`]).
 #[hook]
 pub fn use_url_sync(ns: &AttrValue, session: &Session) {
     let ns = ns.clone();
-    use_effect_with((session.seq, session.write, session.url()), move |(_, write, url)| {
-        if *write == UrlWrite::Keep {
-            return;
-        }
-        let current = browser::location_search();
-        let next = url_state::merge_search(&ns, &current, &url_state::to_params(&ns, url));
-        if next != current {
-            browser::write_search(&next, *write == UrlWrite::Push);
+    let first = (session.seq == 0).then(|| session.clone());
+    use_effect_with((), move |()| {
+        if let Some(s) = first {
+            write_url(&ns, &s);
         }
     });
 }

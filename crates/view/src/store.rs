@@ -48,6 +48,7 @@ impl Reducible for Store {
                 if session == self.session {
                     return self;
                 }
+                crate::hooks::write_url(&self.ns, &session);
                 Rc::new(Store { ns: self.ns.clone(), sources: self.sources.clone(), session })
             }
             None => self,

@@ -135,7 +135,7 @@ async fn a_release_with_a_category_and_a_deep_link() {
 async fn the_matrix_view() {
     let html = render("?fm.view=matrix&fm.phase=alpha", "").await;
     assert!(row_ids(&html).is_empty(), "no table rows in the matrix view");
-    assert!(html.contains("id=\"fm-matrix-caption\""));
+    assert!(html.contains("id=\"fm--matrix-caption\""));
     assert!(html.contains("features by category (rows) and phase (columns)"));
     assert_eq!(pressed(&html), ["Alpha", "Matrix"]);
 }
