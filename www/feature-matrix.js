@@ -85,7 +85,9 @@ addEventListener('feature-matrix:crash', async (event) => {
       // Destroyed while restarting: leave it unmounted.
       if (mounted.get(el) === entry) entry.handle = wasm.mount(el, { ...entry.options, id });
     }
-    console.info(`feature-matrix: restarted after an internal error (${restarts})`);
+    console.info(event.detail?.foreign
+      ? `feature-matrix: re-created the widgets after the page changed their HTML (${restarts})`
+      : `feature-matrix: restarted after an internal error (${restarts})`);
   } catch (error) {
     console.error('feature-matrix: could not restart', error);
   }

@@ -34,6 +34,11 @@ pub fn build(root: &Path) -> Result<Sizes> {
 
     prerender(root, &dist)?;
     copy_tree(&root.join("www"), &dist, &NOT_SHIPPED)?;
+    // The two scripts every page loads, minified (terser from npm): the sources keep their
+    // comments, the wire does not carry them.
+    for js in ["dist/pkg/feature_matrix.js", "dist/feature-matrix.js"] {
+        run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
+    }
     single_file(root, &dist)?;
 
     let sizes = measure(
@@ -160,11 +165,6 @@ fn copy_tree(from: &Path, to: &Path, skip: &[&str]) -> Result {
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
-    if from.file_name().is_some_and(|n| n == "feature-matrix.js") {
-        let text = std::fs::read_to_string(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        return std::fs::write(to, strip_js_comment_lines(&text))
-            .map_err(|e| format!("cannot write {}: {e}", to.display()));
-    }
     if from.extension().is_some_and(|e| e == "css") {
         let text = std::fs::read_to_string(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
         return std::fs::write(to, minify_css(&text)).map_err(|e| format!("cannot write {}: {e}", to.display()));
@@ -228,38 +228,9 @@ pub fn minify_css(css: &str) -> String {
     out
 }
 
-/// The entry module without its whole-line comments (`// …`, one-line `/** … */`) and
-/// indentation. Only whole lines go, so code is untouched; a file with a template literal
-/// spanning lines (where a line's indentation or `//` would be text) is left as it is.
-pub fn strip_js_comment_lines(js: &str) -> String {
-    if js.lines().any(|l| l.matches('`').count() % 2 == 1) {
-        return js.to_owned();
-    }
-    let mut out = String::with_capacity(js.len());
-    for line in js.lines().map(str::trim) {
-        let comment = line.starts_with("//") || (line.starts_with("/**") && line.ends_with("*/"));
-        if !line.is_empty() && !comment {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{minify_css, strip_js_comment_lines};
-
-    #[test]
-    fn js_comment_lines_go_code_stays() {
-        let js = "// head\nimport x from './a.js';\n\n/** Doc. */\nexport function f() {\n  const u = 'http://x'; // tail kept\n  return `a${u}`;\n}\n";
-        assert_eq!(
-            strip_js_comment_lines(js),
-            "import x from './a.js';\nexport function f() {\nconst u = 'http://x'; // tail kept\nreturn `a${u}`;\n}\n"
-        );
-        let multi = "const t = `\n  // text\n`;\n";
-        assert_eq!(strip_js_comment_lines(multi), multi);
-    }
+    use super::minify_css;
 
     #[test]
     fn css_minification_keeps_meaning() {

@@ -1,6 +1,6 @@
-//! Export of exactly the visible rows, in display order: CSV (RFC 4180 quoting by
-//! `csv-core`, the allocation-free core of the `csv` crate, which keeps the wasm small),
-//! JSON and a Markdown table for pasting into issues. Links are resolved against the docs
+//! Export of exactly the visible rows, in display order: CSV (RFC 4180 quoting, checked
+//! against `csv-core`), JSON (checked against serde_json) and a Markdown table for pasting
+//! into issues. Links are resolved against the docs
 //! base, as in the widget.
 
 use crate::links::resolve;
@@ -104,40 +104,34 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// RFC 4180 CSV with a header row and CRLF line ends; every cell spreadsheet-safe
-/// ([`spreadsheet_safe`]).
+/// ([`spreadsheet_safe`]). A cell is quoted when it holds a comma, a quote or a line
+/// break, with quotes doubled: the output of the `csv` crate's default writer (a test
+/// checks it against `csv-core`), written by hand because that writer's code, with its
+/// number parser, would be shipped in the wasm for these few lines.
 pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
-    let mut out = Vec::new();
-    let mut w = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
-    write_csv_record(&mut w, &mut out, &["id", "feature", "category", "phase", "docs", "note"]);
+    let mut out = String::new();
+    csv_record(&mut out, ["id", "feature", "category", "phase", "docs", "note"].map(std::borrow::Cow::Borrowed));
     for r in rows {
-        let cells = [r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note].map(spreadsheet_safe);
-        write_csv_record(&mut w, &mut out, &cells.each_ref().map(|c| c.as_ref()));
+        csv_record(&mut out, [r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note].map(spreadsheet_safe));
     }
-    // The input was UTF-8 and csv-core only adds ASCII quotes, commas and line ends.
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
-/// Appends one record, growing the buffer as csv-core asks for room.
-fn write_csv_record(w: &mut csv_core::Writer, out: &mut Vec<u8>, fields: &[&str]) {
-    let mut buf = [0u8; 1024];
-    for (i, field) in fields.iter().enumerate() {
+/// Appends one record.
+fn csv_record(out: &mut String, cells: [std::borrow::Cow<'_, str>; 6]) {
+    for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
-            let (_, n) = w.delimiter(&mut buf);
-            out.extend_from_slice(&buf[..n]);
+            out.push(',');
         }
-        let mut input = field.as_bytes();
-        loop {
-            let (result, read, written) = w.field(input, &mut buf);
-            out.extend_from_slice(&buf[..written]);
-            input = &input[read..];
-            if result == csv_core::WriteResult::InputEmpty {
-                break;
-            }
+        if cell.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
         }
     }
-    // `delimiter` and `terminator` close an open quote themselves.
-    let (_, n) = w.terminator(&mut buf);
-    out.extend_from_slice(&buf[..n]);
+    out.push_str("\r\n");
 }
 
 /// A pretty-printed JSON array of objects (two-space indents, the layout of
@@ -263,6 +257,60 @@ mod tests {
         let line = md.lines().nth(2).unwrap();
         assert_eq!(line, "| [A \\&amp; B](https://x.example/a%7Cb?c=%3Cd%3E) | Core | Beta | x \\&lt; y |");
         assert_eq!(line.matches(" | ").count(), 3, "four cells");
+    }
+
+    /// What `csv-core`'s writer (the `csv` crate's default: CRLF, quote when necessary)
+    /// makes of the same cells.
+    fn csv_core_record(cells: &[&str]) -> String {
+        let mut w = csv_core::WriterBuilder::new().terminator(csv_core::Terminator::CRLF).build();
+        let mut out = Vec::new();
+        let mut buf = [0u8; 64];
+        for (i, field) in cells.iter().enumerate() {
+            if i > 0 {
+                let (_, n) = w.delimiter(&mut buf);
+                out.extend_from_slice(&buf[..n]);
+            }
+            let mut input = field.as_bytes();
+            loop {
+                let (result, read, written) = w.field(input, &mut buf);
+                out.extend_from_slice(&buf[..written]);
+                input = &input[read..];
+                if result == csv_core::WriteResult::InputEmpty {
+                    break;
+                }
+            }
+        }
+        let (_, n) = w.terminator(&mut buf);
+        out.extend_from_slice(&buf[..n]);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_is_what_csv_core_writes() {
+        let nasty = [
+            "",
+            "plain",
+            "a,b",
+            "q\"q",
+            "line\nbreak",
+            "cr\rhere",
+            " lead",
+            "trail ",
+            "é 流 🙂",
+            "\"",
+            ",",
+            "#hash",
+            "x\ty",
+            "''",
+        ];
+        for a in nasty {
+            for b in nasty {
+                let cells = [a, b, "Core", "Beta", a, b];
+                let mut ours = String::new();
+                csv_record(&mut ours, cells.map(std::borrow::Cow::Borrowed));
+                assert_eq!(ours, csv_core_record(&cells), "{cells:?}");
+            }
+        }
     }
 
     #[test]

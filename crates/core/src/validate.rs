@@ -304,7 +304,8 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
     let mut names: HashMap<String, Place> = HashMap::new();
     let mut ids: HashMap<String, Place> = HashMap::new();
     let mut category_names: HashMap<String, Place> = HashMap::new();
-    let mut category_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // The same map type as the others (one more instance of hash-map code costs wasm bytes).
+    let mut category_ids: HashMap<String, Place> = HashMap::new();
     let categories_label: Rc<str> = Rc::from("categories");
 
     for (ci, cat) in raw.categories.iter().enumerate() {
@@ -320,13 +321,13 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
             c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
         }
         // "C++", "C" and "C#" all derive `c`: later ones get a number, with a warning.
-        if !cat_id.is_empty() && !category_ids.insert(cat_id.clone()) {
+        let here = Place { line: cat.line, row: ci + 1, category: categories_label.clone() };
+        if !cat_id.is_empty() && category_ids.insert(cat_id.clone(), here.clone()).is_some() {
             let taken = cat_id.clone();
-            cat_id = unused(&taken, |id| category_ids.contains(id));
-            category_ids.insert(cat_id.clone());
+            cat_id = unused(&taken, |id| category_ids.contains_key(id));
+            category_ids.insert(cat_id.clone(), here.clone());
             c.warn(cat.line, &cat_entry, "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
         }
-        let here = Place { line: cat.line, row: ci + 1, category: categories_label.clone() };
         let cat_label: Rc<str> = Rc::from(cat_name);
         if let Some(first) = category_names.insert(cat_name.to_lowercase(), here) {
             if !cat_name.is_empty() {
