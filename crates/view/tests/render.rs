@@ -81,14 +81,15 @@ async fn the_default_table() {
     assert_eq!(rows[0], "fm-traffic-management-protocols-http1-1-http2-grpc-tcp");
     assert_eq!(pressed(&html), ["Table"]);
     assert_eq!(sorted_column(&html), Some(("Category".into(), "ascending".into())));
-    // Instance ids: one search box with its label and hint, the legend, the release picker.
+    // Instance ids (the widget's own, in `fm--…` where no feature id can be): one search box
+    // with its label and hint, the legend, the release picker.
     for id in [
         "id=\"fm\"",
-        "id=\"fm-search\"",
-        "for=\"fm-search\"",
-        "id=\"fm-search-hint\"",
-        "id=\"fm-legend\"",
-        "id=\"fm-release\"",
+        "id=\"fm--search\"",
+        "for=\"fm--search\"",
+        "id=\"fm--search-hint\"",
+        "id=\"fm--legend\"",
+        "id=\"fm--release\"",
     ] {
         assert_eq!(html.matches(id).count(), 1, "{id}");
     }
