@@ -17,7 +17,10 @@ const mounted = new Map();
 // instance; once destroyed (or if its widget crashed), destroy() does nothing harmful.
 export async function mount(element, options = {}) {
   await ready;
-  const entry = { options, handle: wasm.mount(element, options) };
+  // The placeholder's own content, put back before a restart re-mounts it (so destroy()
+  // restores it then too).
+  const fallback = element.innerHTML;
+  const entry = { options, fallback, handle: wasm.mount(element, options) };
   mounted.set(element, entry);
   return {
     get id() { return entry.handle ? entry.handle.id : null; },
@@ -64,8 +67,9 @@ addEventListener('feature-matrix:crash', async (event) => {
     const id = el.getAttribute('data-fm-mounted');
     if (id === crashed) continue;
     el.removeAttribute('data-fm-mounted');
-    el.replaceChildren();
     const entry = mounted.get(el);
+    if (entry) el.innerHTML = entry.fallback;
+    else el.replaceChildren();
     if (entry) {
       // Until the fresh instance mounts it, the old handle must not be used.
       Object.assign(entry, { handle: null, restarting: true });

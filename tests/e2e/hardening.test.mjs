@@ -236,7 +236,11 @@ describe('crash containment', () => {
       assert.equal(await first.getByRole('alert').count(), 0);
       await searchBox(first).fill('gateway');
       await statusSays(first, '3 of 43 features');
-      await page.waitForFunction(() => location.search === '?fm.q=gateway&fm.phase=stable');
+      // The address holds each widget's view (the crashed one's too: it is written before rendering).
+      await page.waitForFunction(() => {
+        const p = new URLSearchParams(location.search);
+        return p.get('fm.q') === 'gateway' && p.get('fm.phase') === 'stable' && p.get('fm2.q') === 'crash now';
+      });
       assert.match(await page.locator('#fm2').textContent(), /stopped after an internal error/, 'the crashed box stays explained');
       // The old handle acts on the restarted widget: destroy() removes it and frees its id.
       await page.locator('#api').getByRole('status').filter({ hasText: '1 of 43 features' }).waitFor();
