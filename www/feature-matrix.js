@@ -19,7 +19,7 @@ export async function mount(element, options = {}) {
   await ready;
   // The placeholder's own content, put back before a restart re-mounts it (so destroy()
   // restores it then too).
-  const fallback = element.innerHTML;
+  const fallback = element instanceof Element ? element.innerHTML : '';
   const entry = { options, fallback, handle: wasm.mount(element, options) };
   mounted.set(element, entry);
   return {
