@@ -82,6 +82,11 @@ impl ReleaseSet {
         self.entries.get(a as usize..b as usize).unwrap_or(&[])
     }
 
+    /// The label of release `r` ("1.24"), or "" when there is none.
+    pub fn label(&self, r: usize) -> &str {
+        self.labels.get(r).map_or("", |l| l.as_ref())
+    }
+
     /// Index of a release by label.
     pub fn find(&self, label: &str) -> Option<usize> {
         self.labels.iter().position(|l| l == label)
@@ -179,7 +184,7 @@ impl ReleaseSet {
             });
             rows.push(e.row);
         }
-        let label = self.labels.get(r).map_or("", |l| l.as_ref());
+        let label = self.label(r);
         let catalog = Catalog {
             title: format!("Istio {label} features").into(),
             description: Text::Borrowed(""),

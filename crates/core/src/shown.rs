@@ -108,20 +108,21 @@ impl Shown {
             .or_else(|| cats.iter().position(|c| c.name.eq_ignore_ascii_case(key)))
             .and_then(|i| u16::try_from(i).ok())
     }
+}
 
-    /// Per release-set row: whether this catalog lists it and the search matches it there.
-    fn rows_matching(&self, terms: &[search::Term], n_rows: usize) -> Vec<bool> {
-        let hits = self.index.matching(terms);
-        let mut out = vec![false; n_rows];
-        for (i, &row) in self.rows.iter().enumerate() {
-            if hits.as_ref().is_none_or(|h| h[i]) {
-                if let Some(slot) = out.get_mut(usize::from(row)) {
-                    *slot = true;
-                }
+/// Per release-set row: whether `rows` (a release's features' rows) lists it and `index`
+/// (built from that release's catalog) matches it for `terms`.
+fn rows_matching(index: &SearchIndex, rows: &[u16], terms: &[search::Term], n_rows: usize) -> Vec<bool> {
+    let hits = index.matching(terms);
+    let mut out = vec![false; n_rows];
+    for (i, &row) in rows.iter().enumerate() {
+        if hits.as_ref().is_none_or(|h| h[i]) {
+            if let Some(slot) = out.get_mut(usize::from(row)) {
+                *slot = true;
             }
         }
-        out
     }
+    out
 }
 
 /// What changed between two releases, all of it and the part the search matches.
@@ -143,8 +144,10 @@ pub fn changes(set: &ReleaseSet, from: usize, to: &Shown, text: &str) -> Option<
     let terms = search::terms(text);
     let mut matching = all.clone();
     if !terms.is_empty() {
-        let in_to = to.rows_matching(&terms, set.rows());
-        let in_from = Shown::of_release(set, from).rows_matching(&terms, set.rows());
+        let in_to = rows_matching(&to.index, &to.rows, &terms, set.rows());
+        // Only the search index of the release compared with: no history needed for it.
+        let (from_catalog, from_rows) = set.catalog(from);
+        let in_from = rows_matching(&SearchIndex::new(&from_catalog), &from_rows, &terms, set.rows());
         let at = |v: &[bool], row: u16| v.get(usize::from(row)).copied().unwrap_or(false);
         matching.added.retain(|&r| at(&in_to, r));
         matching.removed.retain(|&r| at(&in_from, r));

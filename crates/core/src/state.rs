@@ -87,6 +87,11 @@ impl MatrixState {
     pub fn row_limit(&self) -> usize {
         PAGE.saturating_mul(self.extra_pages.saturating_add(1))
     }
+
+    /// Where the last page of rows shown begins (after "Show more"); `None` on the first.
+    pub fn last_page_start(&self) -> Option<usize> {
+        (self.extra_pages > 0).then(|| PAGE.saturating_mul(self.extra_pages))
+    }
 }
 
 /// A change to the state. Everything that names a catalog entry names it by id: positions
@@ -161,17 +166,14 @@ impl Session {
     /// [`UrlWrite::Replace`] when `first` came from the URL (which then gets its canonical
     /// form), [`UrlWrite::Keep`] otherwise.
     pub fn start(sources: &Sources, first: &UrlState, write: UrlWrite) -> Session {
-        let blank = Session {
+        let mut s = Session {
             state: MatrixState::default(),
             shown: sources.page().clone(),
             write,
             seq: 0,
             dropped: Vec::new(),
         };
-        let mut s = blank.clone();
-        s.restore(first, sources);
-        s.write = write;
-        s.seq = 0;
+        s.restore(first, sources, true);
         s
     }
 
@@ -263,7 +265,7 @@ impl Session {
             }
             Action::SetView(v) => st.view = v,
             Action::Restore(url) => {
-                next.restore(&url, sources);
+                next.restore(&url, sources, true);
                 write = UrlWrite::Replace;
                 // The address holds what cannot be shown: put its canonical form there.
                 canonical = !next.url().same_link(&url);
@@ -278,14 +280,13 @@ impl Session {
                 let mut url = next.url();
                 url.release = r;
                 url.target = None;
-                next.restore(&url, sources);
-                // The reader's own choice: categories the new catalog lacks go quietly.
-                next.dropped.retain(|d| !d.starts_with("no category"));
+                // The reader's own choice: what the new catalog lacks goes quietly.
+                next.restore(&url, sources, false);
             }
             Action::SetDiffFrom(r) => st.diff_from = r,
         }
         // Whatever the action, keep only what the catalog shown can show.
-        next.settle(sources);
+        next.settle(sources, false);
         // A new query starts again from the first page.
         if next.state.query != query_before {
             next.state.extra_pages = 0;
@@ -295,7 +296,10 @@ impl Session {
             return (!next.dropped.is_empty()).then(|| Session { write: UrlWrite::Keep, ..next });
         }
         // A change the link does not hold (legend, notices, pages) leaves the address alone.
-        let link_changed = !next.url().same_link(&self.url());
+        // Compared on the state: the same release means the same catalog and positions.
+        let (a, b) = (&next.state, &self.state);
+        let link_changed =
+            a.query != b.query || a.view != b.view || a.release != b.release || a.diff_from != b.diff_from;
         next.write = if write == UrlWrite::Replace || link_changed { write } else { UrlWrite::Keep };
         next.seq = self.seq.wrapping_add(1);
         Some(next)
@@ -303,9 +307,10 @@ impl Session {
 
     /// Shows what `url` describes: first its release, then its ids resolved against that
     /// release's catalog, then its deep-link target. Keeps the legend and notices' absence.
-    fn restore(&mut self, url: &UrlState, sources: &Sources) {
+    /// With `explain`, everything asked for that cannot be shown gets a message in `dropped`.
+    fn restore(&mut self, url: &UrlState, sources: &Sources, explain: bool) {
         let release = url.release.as_deref().filter(|r| sources.find(r).is_some());
-        if let (Some(r), None) = (url.release.as_deref(), release) {
+        if let (Some(r), None, true) = (url.release.as_deref(), release, explain) {
             self.dropped.push(format!("no release {r:?}; showing the Feature Status page"));
         }
         // `shown` always belongs to `state.release`; build another only for another release.
@@ -322,7 +327,10 @@ impl Session {
                 Some(c) => {
                     st.query.categories.insert(c);
                 }
-                None => self.dropped.push(format!("no category {id:?} in the catalog shown; filter ignored")),
+                None if explain => {
+                    self.dropped.push(format!("no category {id:?} in the catalog shown; filter ignored"))
+                }
+                None => {}
             }
         }
         st.query.sort = url.sort;
@@ -330,20 +338,7 @@ impl Session {
         st.view = url.view;
         st.diff_from = url.from.clone();
         st.revealed = None;
-        // Say what a link or the options asked for that cannot be shown, then clamp it.
-        let release = self.shown.release();
-        if url.view == ViewMode::Changes && release.is_none() {
-            self.dropped.push("the changes view needs a release; showing the table".to_owned());
-        }
-        if url.sort == SortKey::Since && !self.shown.has_history() {
-            self.dropped.push("sorting by since needs a release; sorting by category".to_owned());
-        }
-        if let Some(f) = url.from.as_deref() {
-            if release.is_some() && (sources.find(f).is_none() || sources.find(f) == release) {
-                self.dropped.push(format!("cannot compare with release {f:?}; comparing with the one before"));
-            }
-        }
-        self.settle(sources);
+        self.settle(sources, explain);
         if let Some(id) = &url.target {
             self.reveal(id);
         }
@@ -351,19 +346,30 @@ impl Session {
 
     /// Clamps what the catalog shown cannot show, so the URL written is read back
     /// identically: sorting by "since" needs a release, the changes view needs a release,
-    /// and the release compared with must be another known release.
-    fn settle(&mut self, sources: &Sources) {
-        let st = &mut self.state;
+    /// and the release compared with must be another known release. With `explain`, each
+    /// clamp gets a message in `dropped` (a link or the options asked for it).
+    fn settle(&mut self, sources: &Sources, explain: bool) {
+        let (st, release) = (&mut self.state, self.shown.release());
+        let mut why = Vec::new();
         if st.query.sort == SortKey::Since && !self.shown.has_history() {
             st.query.sort = SortKey::Category;
             st.query.direction = Direction::Ascending;
+            why.push("sorting by since needs a release; sorting by category".to_owned());
         }
-        if st.view == ViewMode::Changes && self.shown.release().is_none() {
+        if st.view == ViewMode::Changes && release.is_none() {
             st.view = ViewMode::Table;
+            why.push("the changes view needs a release; showing the table".to_owned());
         }
-        let from = st.diff_from.as_deref().and_then(|f| sources.find(f));
-        if self.shown.release().is_none() || from.is_none() || from == self.shown.release() {
-            st.diff_from = None;
+        if let Some(f) = st.diff_from.take() {
+            let from = sources.find(&f);
+            if release.is_some() && from.is_some() && from != release {
+                st.diff_from = Some(f);
+            } else if release.is_some() {
+                why.push(format!("cannot compare with release {f:?}; comparing with the one before"));
+            }
+        }
+        if explain {
+            self.dropped.extend(why);
         }
     }
 
@@ -613,9 +619,11 @@ mod tests {
         let src = sources();
         let s = apply_all(&src, [Action::ShowMore, Action::ShowMore]);
         assert_eq!(s.state.row_limit(), 3 * PAGE);
+        assert_eq!(s.state.last_page_start(), Some(2 * PAGE));
         let s = s.apply(Action::SortBy(SortKey::Phase), &src).unwrap();
         assert_eq!(s.state.row_limit(), PAGE);
         assert_eq!(MatrixState::default().row_limit(), PAGE);
+        assert_eq!(MatrixState::default().last_page_start(), None);
     }
 
     #[test]

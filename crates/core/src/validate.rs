@@ -233,13 +233,7 @@ impl Collector<'_> {
     /// A bad link: an error or a warning, by policy. Returns true when the link is dropped
     /// rather than the entry rejected.
     fn bad_link(&mut self, line: Option<u32>, entry: &str, problem: Problem) -> bool {
-        let d = Diagnostic {
-            file: self.file.to_owned(),
-            line,
-            entry: entry.to_owned(),
-            field: Cow::Borrowed("link"),
-            problem,
-        };
+        let d = self.diagnostic(line, entry, "link", problem);
         match self.policy {
             LinkPolicy::Reject => {
                 push_bounded(&mut self.out, d);
@@ -252,26 +246,18 @@ impl Collector<'_> {
         }
     }
 
+    fn diagnostic(&self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) -> Diagnostic {
+        Diagnostic { file: self.file.to_owned(), line, entry: entry.to_owned(), field: Cow::Borrowed(field), problem }
+    }
+
     /// A problem that does not stop the catalog (listed as a warning).
     fn warn(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
-        let d = Diagnostic {
-            file: self.file.to_owned(),
-            line,
-            entry: entry.to_owned(),
-            field: Cow::Borrowed(field),
-            problem,
-        };
+        let d = self.diagnostic(line, entry, field, problem);
         push_bounded(&mut self.warnings, d);
     }
 
     fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
-        let d = Diagnostic {
-            file: self.file.to_owned(),
-            line,
-            entry: entry.to_owned(),
-            field: Cow::Borrowed(field),
-            problem,
-        };
+        let d = self.diagnostic(line, entry, field, problem);
         push_bounded(&mut self.out, d);
     }
 }
