@@ -115,7 +115,7 @@ impl MatrixHandle {
             POOL.with(|p| p.borrow_mut().push((app, self.root.clone())));
             self.element.set_inner_html(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
-            IDS.with(|ids| ids.borrow_mut().retain(|i| *i != self.id));
+            release_id(&self.id);
             if let Some(before) = self.focus_before.as_ref().filter(|b| had_focus && b.is_connected()) {
                 let _ = before.focus();
             }
@@ -148,10 +148,10 @@ fn message(error: &JsValue) -> String {
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<MatrixHandle, JsValue> {
     let Some(element) = element.dyn_ref::<web_sys::Element>() else {
-        let what =
-            if element.is_null() { "null".to_owned() } else { element.js_typeof().as_string().unwrap_or_default() };
-        let e =
-            js_sys::TypeError::new(&format!("feature-matrix: mount(element, options) needs an Element, not {what}"));
+        let e = js_sys::TypeError::new(&format!(
+            "feature-matrix: mount(element, options) needs an Element, not {}",
+            kind(&element)
+        ));
         return Err(e.into());
     };
     if element.has_attribute(MOUNTED_ATTR) {
@@ -165,38 +165,20 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         .map_err(|e| js_sys::Error::new(&format!("feature-matrix: the options could not be read: {}", message(&e))))?;
     let (opts, warnings) = EmbedOptions::from_pairs(pairs);
     for w in type_warnings.iter().chain(&warnings) {
-        web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
+        browser::warn(&format!("feature-matrix: {w}"));
     }
     let focus_before = active_element();
     let id = claim_id(opts.id.as_deref(), element);
     let fallback = element.inner_html();
     let _ = element.set_attribute(MOUNTED_ATTR, &id);
     let search = browser::location_search();
-    let prerendered = element.query_selector(":scope > .fm-root > section.fm--static").ok().flatten();
-    // A theme or an extension may have changed the prerendered HTML (wrapped the table,
-    // wrapped text in <font>): hydrating it would fail, so render it afresh instead.
-    let intact = prerendered.is_some()
-        && element.query_selector(":scope > .fm-root").ok().flatten().is_some_and(|root| {
-            root.get_attribute("data-fm-shape").is_none_or(|stamped| {
-                let found = root.get_elements_by_tag_name("*");
-                let tags: Vec<String> =
-                    (0..found.length()).filter_map(|i| found.item(i)).map(|e| e.local_name()).collect();
-                let same = feature_matrix_core::shape::of_tags(tags.iter().map(String::as_str)) == stamped;
-                if !same {
-                    web_sys::console::info_1(
-                        &"feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh"
-                            .into(),
-                    );
-                }
-                same
-            })
-        });
+    let prerendered = intact_prerendered_root(element);
     let custom = catalog_object.is_some() || opts.catalog.is_some();
     // One decision, in the core: what the first render shows, what follows once mounted,
     // whether the prerendered default widget is hydrated in place.
-    let start = feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), intact);
-    if start.hydrate {
-        let root = element.query_selector(":scope > .fm-root").ok().flatten().unwrap_or_else(|| element.clone());
+    let start =
+        feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), prerendered.is_some());
+    if let (true, Some(root)) = (start.hydrate, prerendered) {
         let source = Source::Ready(Rc::new(feature_matrix_view::default_props(start)));
         let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).hydrate();
         return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before });
@@ -205,7 +187,7 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
         Ok((catalog, warnings)) => {
             for w in &warnings.lines {
-                web_sys::console::warn_1(&format!("feature-matrix: {w}").into());
+                browser::warn(&format!("feature-matrix: {w}"));
             }
             Source::Ready(Rc::new(MatrixProps {
                 catalog,
@@ -222,23 +204,74 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },
     };
     element.set_text_content(None);
-    let app_and_root = match POOL.with(|p| p.borrow_mut().pop()) {
-        Some((mut app, root)) => {
-            element.append_child(&root)?;
-            app.update(RootProps { source });
-            (app, root)
+    match render_into(element, source) {
+        Ok((app, root)) => {
+            Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before })
         }
-        None => {
-            let document =
-                element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
-            let root = document.create_element("div")?;
-            root.set_class_name("fm-root");
-            element.append_child(&root)?;
-            (yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).render(), root)
+        Err(e) => {
+            // Nothing was mounted: the element and the id are as they were.
+            release_id(&id);
+            let _ = element.remove_attribute(MOUNTED_ATTR);
+            element.set_inner_html(&fallback);
+            Err(e)
         }
-    };
-    let (app, root) = app_and_root;
-    Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before })
+    }
+}
+
+/// Renders `source` into a container appended to `element`: a pooled one when there is one
+/// (put back if it cannot be appended), else a new one.
+fn render_into(
+    element: &web_sys::Element,
+    source: Source,
+) -> Result<(yew::AppHandle<Root>, web_sys::Element), JsValue> {
+    if let Some((mut app, root)) = POOL.with(|p| p.borrow_mut().pop()) {
+        if let Err(e) = element.append_child(&root) {
+            POOL.with(|p| p.borrow_mut().push((app, root)));
+            return Err(e);
+        }
+        app.update(RootProps { source });
+        return Ok((app, root));
+    }
+    let document =
+        element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
+    let root = document.create_element("div")?;
+    root.set_class_name("fm-root");
+    element.append_child(&root)?;
+    Ok((yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).render(), root))
+}
+
+/// The prerendered default widget's container in `element`, if there is one and the page
+/// left it as the build wrote it: a theme or an extension may have changed it (wrapped the
+/// table, wrapped text in <font>), and hydrating changed HTML would fail, so such a widget
+/// is rendered afresh instead (with one console note).
+fn intact_prerendered_root(element: &web_sys::Element) -> Option<web_sys::Element> {
+    let root = element.query_selector(":scope > .fm-root").ok().flatten()?;
+    root.query_selector(":scope > section.fm--static").ok().flatten()?;
+    if let Some(stamped) = root.get_attribute("data-fm-shape") {
+        let found = root.get_elements_by_tag_name("*");
+        let tags: Vec<String> = (0..found.length()).filter_map(|i| found.item(i)).map(|e| e.local_name()).collect();
+        if feature_matrix_core::shape::of_tags(tags.iter().map(String::as_str)) != stamped {
+            web_sys::console::info_1(
+                &"feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh".into(),
+            );
+            return None;
+        }
+    }
+    Some(root)
+}
+
+/// Frees an instance id.
+fn release_id(id: &str) {
+    IDS.with(|ids| ids.borrow_mut().retain(|i| i != id));
+}
+
+/// What a JS value is, for messages: `null`, or its `typeof`.
+fn kind(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 /// (name, value) pairs from the element's `data-*` attributes, then the options object;
@@ -270,10 +303,9 @@ fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, 
             } else if let Some(text) = js_text(&value)? {
                 pairs.push((key, text));
             } else {
-                let kind =
-                    if value.is_null() { "null".to_owned() } else { value.js_typeof().as_string().unwrap_or_default() };
                 warnings.push(format!(
-                    "option `{key}`: expects text, a whole number, true/false or a list, not {kind}; ignored"
+                    "option `{key}`: expects text, a whole number, true/false or a list, not {}; ignored",
+                    kind(&value)
                 ));
             }
         }
@@ -330,12 +362,9 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element) -> String {
             .find(free)
             .unwrap_or_else(|| base.to_owned());
         if let (Some(asked), true) = (requested, id != base) {
-            web_sys::console::warn_1(
-                &format!(
-                    "feature-matrix: id {asked:?} is already used by another widget on this page; this one is {id:?}"
-                )
-                .into(),
-            );
+            browser::warn(&format!(
+                "feature-matrix: id {asked:?} is already used by another widget on this page; this one is {id:?}"
+            ));
         }
         ids.push(id.clone());
         id

@@ -9,9 +9,19 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// The embed example (three widgets' worth of page to break), ready.
+/// In the page: a new element at the end of <main> holding `html`, to mount a widget into.
+function addNewHost() {
+  window.newHost = (html = '') => {
+    const host = document.createElement('div');
+    host.innerHTML = html;
+    document.querySelector('main').append(host);
+    return host;
+  };
+}
+
+/// The embed example (three widgets' worth of page to break), ready, with `newHost()`.
 async function embedPage(options = {}) {
-  const opened = await openPage(browser, new URL('examples/embed.html', BASE).href, options);
+  const opened = await openPage(browser, new URL('examples/embed.html', BASE).href, { init: addNewHost, ...options });
   await statusSays(opened.page.getByRole('region', { name: 'Gadget features matrix' }), '4 of 4 features');
   return opened;
 }
@@ -21,10 +31,8 @@ async function embedPage(options = {}) {
 function mountInto(page, options, { hostId = 'host' } = {}) {
   return page.evaluate(async ([options, hostId]) => {
     const m = await import('../feature-matrix.js');
-    const host = document.createElement('div');
+    const host = window.newHost('<p>fallback</p>');
     host.id = hostId;
-    host.innerHTML = '<p>fallback</p>';
-    document.querySelector('main').append(host);
     try {
       const h = await m.mount(host, options);
       window.__handles = [...(window.__handles ?? []), h];
@@ -135,9 +143,7 @@ describe('3. a failing mount() leaves no zombie', () => {
     const { page, context, errors } = await embedPage();
     const failed = await page.evaluate(async () => {
       const m = await import('../feature-matrix.js');
-      const host = document.createElement('div');
-      host.innerHTML = '<p>fallback</p>';
-      document.querySelector('main').append(host);
+      const host = window.newHost('<p>fallback</p>');
       let message = '';
       try { await m.mount(host, { id: 'zombie', get title() { throw new Error('no title'); } }); } catch (e) { message = e.message; }
       const untouched = host.innerHTML === '<p>fallback</p>' && !host.hasAttribute('data-fm-mounted');
@@ -145,12 +151,13 @@ describe('3. a failing mount() leaves no zombie', () => {
       return { message, untouched, id: h.id };
     });
     assert.deepEqual(failed, { message: 'feature-matrix: the options could not be read: no title', untouched: true, id: 'zombie' });
-    const box = await mountInto(page, { id: 'cyclic', catalog: (() => { return { categories: [] }; })() });
-    assert.equal(box.id, 'cyclic');
+    // A catalog that reads fine but has nothing in it: the error box, the id claimed.
+    const box = await mountInto(page, { id: 'empty', catalog: { categories: [] } }, { hostId: 'empty-host' });
+    assert.equal(box.id, 'empty');
+    assert.match(await page.locator('#empty-host').getByRole('alert').textContent(), /catalog has no features/);
     const text = await page.evaluate(async () => {
       const m = await import('../feature-matrix.js');
-      const host = document.createElement('div');
-      document.querySelector('main').append(host);
+      const host = window.newHost();
       const catalog = { title: 'Loop' };
       catalog.self = catalog;
       const h = await m.mount(host, { id: 'loop', catalog });
@@ -195,8 +202,7 @@ describe('5. bounded work on bad input', () => {
     const { page, context, errors } = await embedPage();
     const shown = await page.evaluate(async () => {
       const m = await import('../feature-matrix.js');
-      const host = document.createElement('div');
-      document.querySelector('main').append(host);
+      const host = window.newHost();
       const features = Array.from({ length: 100000 }, (_, i) => ({ name: `F${i}`, phase: 'Omega' }));
       await m.mount(host, { id: 'many', catalog: { categories: [{ name: 'All', features }] } });
       const alert = host.querySelector('[role=alert]');
@@ -328,8 +334,7 @@ describe('8. options are never dropped in silence', () => {
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await page.evaluate(async () => {
       const m = await import('../feature-matrix.js');
-      const host = document.createElement('div');
-      document.querySelector('main').append(host);
+      const host = window.newHost();
       window.__h = await m.mount(host, {
         id: 'opts', sort: {}, columns: null, search: 12.5, title: { text: 'x' }, catalog: () => 1,
         release: '9.9', view: 'changes', docsBase: 'ftp://files.example/',

@@ -165,17 +165,6 @@ pub struct Sources {
     releases: Option<&'static ReleaseSet>,
 }
 
-impl PartialEq for Sources {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.page, &other.page)
-            && match (self.releases, other.releases) {
-                (Some(a), Some(b)) => std::ptr::eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-    }
-}
-
 impl Sources {
     pub fn new(page: Rc<Catalog>, releases: Option<&'static ReleaseSet>) -> Sources {
         Sources { page: Rc::new(Shown::page(page)), releases }

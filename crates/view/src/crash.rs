@@ -42,10 +42,9 @@ fn changed_by_the_page(section: &web_sys::Element) -> bool {
         return true;
     }
     let Ok(tables) = section.query_selector_all("table") else { return false };
-    (0..tables.length()).filter_map(|i| tables.item(i)).any(|t| {
-        t.parent_element()
-            .is_none_or(|p| !p.class_list().contains("fm-scroll") && !p.class_list().contains("fm-legend"))
-    })
+    (0..tables.length())
+        .filter_map(|i| tables.item(i))
+        .any(|t| t.parent_element().is_none_or(|p| !p.class_list().contains("fm-scroll")))
 }
 
 /// After a panic: when the page had changed the crashed widget's HTML, says so quietly and

@@ -3,51 +3,25 @@
 //! the reducer resolves them against the catalog shown at that moment, never a captured one.
 
 use feature_matrix_core::url_state::{self, UrlState};
-use feature_matrix_core::{Action, Session, UrlWrite};
+use feature_matrix_core::Action;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::ids;
 use crate::store::Store;
 
-/// Writes the state's link into the address bar as the reducer said: typing and
-/// back/forward replace the current history entry, other changes push one, and a state
-/// that came from the URL (or from hydration) writes nothing new. Nothing is written when
-/// the address already says it. Called by the store right after each change, before the
-/// render, so the address holds the reader's view even if rendering fails.
-pub fn write_url(ns: &str, session: &Session) {
-    if session.write == UrlWrite::Keep {
-        return;
-    }
-    let current = browser::location_search();
-    let next = url_state::merge_search(ns, &current, &url_state::to_params(ns, &session.url()));
-    if next != current {
-        browser::write_search(&next, session.write == UrlWrite::Push);
-    }
-}
-
-/// The first state's link (a shared link put in canonical form), once mounted; later
-/// changes are written by the store ([`write_url`]).
-#[hook]
-pub fn use_url_sync(ns: &AttrValue, session: &Session) {
-    let ns = ns.clone();
-    let first = (session.seq == 0).then(|| session.clone());
-    use_effect_with((), move |()| {
-        if let Some(s) = first {
-            write_url(&ns, &s);
-        }
-    });
-}
-
 /// Page-level listeners, registered once and removed on unmount: back/forward restores the
 /// URL's state, a fragment naming a feature reveals it, and "/" focuses the search box of
-/// the widget that owns page shortcuts. On mount it first applies `then` (the URL's state,
-/// deferred by hydration).
+/// the widget that owns page shortcuts. On mount it first lets the first state speak
+/// (`Store::mounted`: its warnings, its canonical link), then applies `then` (the URL's
+/// state, deferred by hydration).
 #[hook]
-pub fn use_browser_events(ns: &AttrValue, root: &NodeRef, then: Option<UrlState>, store: UseReducerDispatcher<Store>) {
+pub fn use_browser_events(ns: &AttrValue, root: &NodeRef, then: Option<UrlState>, store: UseReducerHandle<Store>) {
     let ns = ns.clone();
     let root = root.clone();
     use_effect_with((), move |()| {
+        store.mounted();
+        let store = store.dispatcher();
         if let Some(url) = then {
             store.dispatch(Action::Restore(url));
         }

@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use feature_matrix_core::{Action, Session, Sources, Start};
+use feature_matrix_core::url_state;
+use feature_matrix_core::{Action, Session, Sources, Start, UrlWrite};
 use yew::prelude::*;
 
 pub struct Store {
@@ -14,18 +15,39 @@ pub struct Store {
     pub session: Session,
 }
 
-impl PartialEq for Store {
-    fn eq(&self, other: &Self) -> bool {
-        self.session == other.session && self.sources == other.sources
+impl Store {
+    /// The first state: `start.first` resolved against `sources`. Its warnings and its
+    /// address are written once mounted ([`Store::mounted`]), not while rendering.
+    pub fn new(ns: AttrValue, sources: Sources, start: &Start) -> Store {
+        let session = Session::start(&sources, &start.first, start.write);
+        Store { ns, sources, session }
+    }
+
+    /// What the first state has to say once the widget is in the page: warnings about what
+    /// it could not show, and its link in canonical form when it came from the URL.
+    pub fn mounted(&self) {
+        warn(&self.ns, &self.session.dropped);
+        write_url(&self.ns, &self.session);
     }
 }
 
-impl Store {
-    /// The first state: `start.first` resolved against `sources`.
-    pub fn new(ns: AttrValue, sources: Sources, start: &Start) -> Store {
-        let session = Session::start(&sources, &start.first, start.write);
-        warn(&ns, &session.dropped);
-        Store { ns, sources, session }
+/// The page's query string with this instance's parameters set to the session's link.
+pub fn address(ns: &str, session: &Session) -> String {
+    url_state::merge_search(ns, &crate::browser::location_search(), &url_state::to_params(ns, &session.url()))
+}
+
+/// Writes the session's link into the address bar as the reducer said: typing and
+/// back/forward replace the current history entry, other changes push one, a state that
+/// came from the URL (or from hydration) writes nothing new, and nothing is written when
+/// the address already says it. Called right after each change, before the render, so
+/// the address holds the reader's view even if rendering fails.
+fn write_url(ns: &str, session: &Session) {
+    if session.write == UrlWrite::Keep {
+        return;
+    }
+    let next = address(ns, session);
+    if next != crate::browser::location_search() {
+        crate::browser::write_search(&next, session.write == UrlWrite::Push);
     }
 }
 
@@ -48,7 +70,7 @@ impl Reducible for Store {
                 if session == self.session {
                     return self;
                 }
-                crate::hooks::write_url(&self.ns, &session);
+                write_url(&self.ns, &session);
                 Rc::new(Store { ns: self.ns.clone(), sources: self.sources.clone(), session })
             }
             None => self,

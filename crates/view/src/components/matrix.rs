@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use feature_matrix_core::export::{self, Format};
 use feature_matrix_core::options::{Columns, LegendMode};
-use feature_matrix_core::url_state;
 use feature_matrix_core::{Action, Notice, Phase, SortKey, Sources, Start, ViewMode};
 use yew::prelude::*;
 
@@ -22,9 +21,9 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::embedded::RELEASES;
 use crate::handle::{CatalogHandle, Problems, ShownHandle};
-use crate::hooks::{use_browser_events, use_url_sync};
+use crate::hooks::use_browser_events;
 use crate::ids;
-use crate::store::{sender, Store};
+use crate::store::{self, sender, Store};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct MatrixProps {
@@ -85,9 +84,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let view = use_memo((shown.clone(), state.query.clone()), |(s, q)| s.0.compute(q));
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
 
-    use_url_sync(&ns, session);
     let root = use_node_ref();
-    use_browser_events(&ns, &root, props.start.then.clone(), store.dispatcher());
+    use_browser_events(&ns, &root, props.start.then.clone(), store.clone());
     {
         // After a deep link re-renders the rows, bring the target row into view.
         let (ns, root) = (ns.clone(), root.clone());
@@ -152,14 +150,12 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     };
 
     let on_copy_link = {
-        let store = store.dispatcher();
+        let store = store.clone();
         let ns = ns.clone();
-        let url = session.url();
+        // The link is built on click, not on every render.
         Callback::from(move |()| {
-            let params = url_state::to_params(&ns, &url);
-            let search = url_state::merge_search(&ns, &browser::location_search(), &params);
-            let Some(link) = browser::url_with_search(&search) else { return };
-            let store = store.clone();
+            let Some(link) = browser::url_with_search(&store::address(&ns, &store.session)) else { return };
+            let store = store.dispatcher();
             browser::copy_text(link.clone(), move |ok| {
                 let notice = if ok { Notice::LinkCopied } else { Notice::CopyFailed(link) };
                 store.dispatch(Action::Notify(notice));
@@ -194,9 +190,9 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         // After "Show more" the button may be gone: focus the first row of the new page.
         let (ns, root) = (ns.clone(), root.clone());
         let (view, catalog) = (view.clone(), catalog_handle.clone());
-        use_effect_with(state.extra_pages, move |&pages| {
-            let first = view.rows.get(pages.saturating_mul(feature_matrix_core::state::PAGE));
-            if let (true, Some(f)) = (pages > 0, first.and_then(|&i| catalog.0.features.get(i))) {
+        use_effect_with(state.last_page_start(), move |&pages| {
+            let first = pages.and_then(|p| view.rows.get(p));
+            if let Some(f) = first.and_then(|&i| catalog.0.features.get(i)) {
                 browser::focus(&root, &ids::feature_row(&ns, &f.id));
             }
         });
@@ -273,6 +269,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     direction={state.query.direction}
                     revealed={state.revealed.map(|r| r.feature)}
                     limit={state.row_limit()}
+                    page_start={state.last_page_start()}
                     on_show_more={sender(store.dispatcher(), |()| Action::ShowMore)}
                     on_sort={sender(store.dispatcher(), |key: SortKey| Action::SortBy(key))}
                     on_define={on_define}

@@ -31,7 +31,7 @@ pub struct PickerProps {
 #[function_component(ReleasePicker)]
 pub fn release_picker(props: &PickerProps) -> Html {
     let set: &ReleaseSet = &RELEASES;
-    let value = props.release.and_then(|r| set.labels.get(r)).map(ToString::to_string).unwrap_or_default();
+    let value = props.release.map(|r| set.label(r).to_owned()).unwrap_or_default();
     let select = use_select_value(value);
     let onchange = {
         let on_change = props.on_change.clone();
@@ -72,7 +72,7 @@ pub struct ChangesProps {
 pub fn changes_view(props: &ChangesProps) -> Html {
     let set: &ReleaseSet = &RELEASES;
     let to = props.shown.0.release().unwrap_or_default();
-    let from_value = props.from.and_then(|f| set.labels.get(f)).map(ToString::to_string).unwrap_or_default();
+    let from_value = props.from.map(|f| set.label(f).to_owned()).unwrap_or_default();
     let select = use_select_value(from_value);
     let onchange = {
         let on_from = props.on_from.clone();
@@ -81,7 +81,7 @@ pub fn changes_view(props: &ChangesProps) -> Html {
             on_from.emit((!value.is_empty()).then_some(value));
         })
     };
-    let to_label = set.labels.get(to).map(ToString::to_string).unwrap_or_default();
+    let to_label = set.label(to).to_owned();
     let compare_id = ids::compare(&props.ns);
     let picker = html! {
         <div class="fm-release">
@@ -135,7 +135,7 @@ pub fn changes_view(props: &ChangesProps) -> Html {
             .map(|&(r, a, b)| html! { <li>{name(r, c.to)}{": "}{phase_label(a)}{" → "}{phase_label(b)}</li> })
             .collect()
     };
-    let from_label = set.labels.get(c.from).map(ToString::to_string).unwrap_or_default();
+    let from_label = set.label(c.from).to_owned();
     let all = &c.all;
     html! {
         <div class="fm-changes" role="region" aria-label={format!("Changes from Istio {from_label} to Istio {to_label}")}>

@@ -31,6 +31,9 @@ pub struct TableProps {
     pub revealed: Option<usize>,
     /// Render at most this many rows; a "Show more" button offers the next page.
     pub limit: usize,
+    /// Where the last page of rows begins (after "Show more"): its first row can take focus.
+    #[prop_or_default]
+    pub page_start: Option<usize>,
     pub on_show_more: Callback<()>,
     pub on_sort: Callback<SortKey>,
     /// A phase badge was activated.
@@ -69,8 +72,7 @@ pub fn feature_table(props: &TableProps) -> Html {
     let row_count = paged.then(|| (1 + view.rows.len() + view.groups.len()).to_string());
     let row_index = |i: usize| paged.then(|| i.to_string());
     // The first row of the last page shown can take focus (after "Show more").
-    let page_start = props.limit.checked_sub(feature_matrix_core::state::PAGE).filter(|&p| p > 0);
-    let page_first = page_start.and_then(|p| view.rows.get(p).copied());
+    let page_first = props.page_start.and_then(|p| view.rows.get(p).copied());
     let row = |i: usize, at: usize| {
         let revealed = props.revealed == Some(i);
         render_row(props, i, &catalog.features[i], revealed, revealed || page_first == Some(i), row_index(at))
@@ -153,7 +155,7 @@ fn render_row(
 ) -> Html {
     let history = props.shown.0.history(i);
     let catalog = props.shown.0.catalog();
-    let label = |r: usize| RELEASES.labels.get(r).map(ToString::to_string).unwrap_or_default();
+    let label = |r: usize| RELEASES.label(r).to_owned();
     let terms = &props.view.terms;
     let name = highlighted(&f.name, terms);
     let name = match f.link.as_deref().and_then(|href| resolve(&props.docs_base, href)) {
