@@ -7,6 +7,7 @@
 //! parts (Markdown catalog reader, Rust code generator); they never reach the wasm.
 
 pub mod export;
+pub mod istio;
 pub mod json_catalog;
 pub mod links;
 pub mod model;

@@ -41,7 +41,8 @@ impl Strings {
 }
 
 /// Links `releases` (oldest first, as (label, release)) into one [`ReleaseSet`]. Entries
-/// whose maturity is invalid (reported by the reader) are left out of that release.
+/// that cannot be shown (no name or no valid maturity, reported by the reader) are left out
+/// of that release; a deprecated one is shown as Deprecated with its deprecation note.
 pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, provenance: &str) -> ReleaseSet {
     let mut strings = Strings(vec![String::new()]);
     let mut row_keys: Vec<String> = Vec::new();
@@ -50,7 +51,7 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
     // Per row: its (area, lower-case name) in the release before the one being read.
     let mut previous: Vec<Option<(String, String)>> = Vec::new();
     for (ri, (_, release)) in releases.iter().enumerate() {
-        let valid: Vec<_> = release.entries.iter().filter(|e| e.maturity.is_some()).collect();
+        let valid: Vec<_> = release.entries.iter().filter(|e| e.phase().is_some()).collect();
         // Keys: the id, else the id of the first later entry with the same area and name.
         let mut keys: Vec<String> = Vec::new();
         for e in &valid {
@@ -96,8 +97,8 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
                 name: strings.id(&e.name),
                 area: strings.id(&norm_area(&e.area)),
                 link: e.link.as_deref().map_or(0, |l| strings.id(l)),
-                note: e.note.as_deref().map_or(0, |n| strings.id(n)),
-                phase: e.maturity.expect("filtered to valid maturities"),
+                note: e.shown_note().map_or(0, |n| strings.id(&n)),
+                phase: e.phase().expect("filtered to entries that can be shown"),
             });
         }
         offsets.push(u32::try_from(entries.len()).expect("fewer than 2^32 entries"));

@@ -1,0 +1,583 @@
+//! Istio's own feature data: the `features.yaml` of istio/enhancements (one per release
+//! branch since 1.10; schema in `data/istio-releases/features_schema.json`), read from a
+//! parsed tree through [`JsonValue`]. The one set of rules for it: the build reads the YAML
+//! files with it (`source::features_yaml`), and the widget reads the same data handed to it
+//! at run time as JSON (what Hugo's `jsonify` makes of `.Site.Data.features`).
+//!
+//! The real files have defects, and reading them must neither stop at the first one nor
+//! silently fix or drop anything. Every entry is kept, in file order, with its line when the
+//! caller knows it; every problem is reported with file, line and the entry's id (or name):
+//!
+//! - errors: empty names, maturities outside the schema's enum, links that are neither URLs
+//!   nor paths, ids that repeat within the file, values of the wrong type, deprecation states
+//!   outside the schema's enum;
+//! - warnings: areas outside the schema's enum (new areas do appear: the entry is shown in a
+//!   category of its own), values with stray whitespace or control characters, a `link` under
+//!   `level` instead of at the top level (it is used), a note after the maturity word
+//!   (`Alpha. Dual-stack …`), a deprecation without `details.next`, unknown fields.
+//!
+//! Row keys: an entry's `id`; the second and later entries that repeat an id get `#2`, `#3`
+//! appended (in file order), so no entry is merged into another; entries without an id are
+//! keyed `name:<slug of name>`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::json_catalog::{JsonValue, Kind};
+use crate::links;
+use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
+
+/// A feature maturity as upstream defines it: the widget's [`Phase`].
+pub type Maturity = Phase;
+
+/// The schema's `area` enum, in the order istio.io's Feature Status page lists the areas
+/// (Ambient mode, not on that page, last).
+pub const AREAS: [&str; 6] =
+    ["Traffic Management", "Observability", "Extensibility", "Security and policy enforcement", "Core", "Ambient mode"];
+
+/// A feature's `deprecation`, as the schema defines it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deprecation {
+    /// `state: retired` (else `deprecated`).
+    pub retired: bool,
+    /// `details.next`: the release in which the feature will be retired.
+    pub next: Option<String>,
+    /// `details.replacement`.
+    pub replacement: Option<String>,
+}
+
+/// One entry, as written (trimmed), with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// 1-based line of the entry's `- ` in the file, when the source has lines.
+    pub line: Option<u32>,
+    /// Row key, unique within the file (see the module docs).
+    pub key: String,
+    pub id: Option<String>,
+    pub name: String,
+    pub area: String,
+    /// `None` when the maturity is missing or outside the enum (an error is reported).
+    pub maturity: Option<Maturity>,
+    /// `maturityNotes`, or text after the maturity word.
+    pub note: Option<String>,
+    /// Top-level `link`, else `level.link`; `None` when it is not a URL or a path.
+    pub link: Option<String>,
+    pub checklist: Option<String>,
+    pub next_expected_promotion: Option<String>,
+    pub deprecation: Option<Deprecation>,
+}
+
+impl Entry {
+    /// The phase shown: Deprecated for a deprecated or retired feature, else its maturity;
+    /// `None` when the entry cannot be shown (no valid maturity, or no name).
+    pub fn phase(&self) -> Option<Phase> {
+        if self.name.is_empty() {
+            return None;
+        }
+        self.maturity.map(|m| if self.deprecation.is_some() { Phase::Deprecated } else { m })
+    }
+
+    /// The note shown: the deprecation in istio.io's words ("Removal planned for 1.30.
+    /// Replaced by …. Was Beta."), then `maturityNotes`.
+    pub fn shown_note(&self) -> Option<String> {
+        let Some(d) = &self.deprecation else { return self.note.clone() };
+        let mut s = String::from(if d.retired { "Retired." } else { "" });
+        let mut add = |part: String| {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&part);
+        };
+        if let Some(n) = &d.next {
+            add(format!("Removal planned for {n}."));
+        }
+        if let Some(r) = &d.replacement {
+            add(format!("Replaced by {r}."));
+        }
+        if let Some(m) = self.maturity {
+            add(format!("Was {}.", m.label()));
+        }
+        if let Some(n) = &self.note {
+            add(n.clone());
+        }
+        Some(s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem in a features file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub file: String,
+    pub line: Option<u32>,
+    /// The entry's id, or its name in quotes when it has none.
+    pub entry: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(l) => write!(f, "{}:{l}: {kind}: {}: {}", self.file, self.entry, self.message),
+            None => write!(f, "{}: {kind}: {}: {}", self.file, self.entry, self.message),
+        }
+    }
+}
+
+/// A release's features and what is wrong with them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Release {
+    pub entries: Vec<Entry>,
+    /// The findings, up to the reader's limit.
+    pub findings: Vec<Finding>,
+    /// Findings past the limit (counted, not kept).
+    pub more: usize,
+}
+
+impl Release {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Number of entries in each maturity (entries without a valid one are not counted).
+    pub fn count(&self, m: Maturity) -> usize {
+        self.entries.iter().filter(|e| e.maturity == Some(m)).count()
+    }
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    limit: usize,
+    out: Release,
+    line: Option<u32>,
+    entry: String,
+}
+
+impl Reader<'_> {
+    fn find(&mut self, severity: Severity, message: String) {
+        if self.out.findings.len() < self.limit {
+            let (file, line, entry) = (self.file.to_owned(), self.line, self.entry.clone());
+            self.out.findings.push(Finding { severity, file, line, entry, message });
+        } else {
+            self.out.more += 1;
+        }
+    }
+
+    /// Warns about every member of an object not in `known`.
+    fn known<V>(&mut self, at: &str, members: &[(String, V)], known: &[&str]) {
+        for (k, _) in members {
+            if !known.contains(&k.as_str()) {
+                self.find(Severity::Warning, format!("unknown field `{at}{k}`; ignored"));
+            }
+        }
+    }
+
+    /// A string field, trimmed, control characters turned into spaces; `None` when absent,
+    /// null or empty. Stray whitespace is reported for `warn_space` fields.
+    fn text<V: JsonValue>(&mut self, field: &str, v: Option<&V>, warn_space: bool) -> Option<String> {
+        let v = v?;
+        let Some(s) = v.string() else {
+            if v.kind() != Kind::Null {
+                self.find(Severity::Error, format!("`{field}` is {}, not text", v.kind().name()));
+            }
+            return None;
+        };
+        let mut t = s.trim().to_owned();
+        if warn_space && t.len() != s.len() {
+            self.find(Severity::Warning, format!("`{field}` {s:?} has stray whitespace"));
+        }
+        if t.chars().any(char::is_control) {
+            self.find(Severity::Warning, format!("`{field}` has control characters; shown as spaces"));
+            t = t.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        }
+        (!t.is_empty()).then_some(t)
+    }
+}
+
+fn member<'v, V>(members: &'v [(String, V)], key: &str) -> Option<&'v V> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Reads Istio's feature data from a parsed tree: `{"features": [...]}`. `lines` are the
+/// 1-based lines where the list's items start (used when there is one per item); at most
+/// `limit` findings are kept. Data that is not of that shape gives a single error and no
+/// entries.
+pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> Release {
+    let mut r = Reader { file, limit, out: Release::default(), line: None, entry: "file".to_owned() };
+    let top = root.members();
+    let features = member(&top, "features");
+    let Some(items) = features.filter(|f| f.kind() == Kind::Array).map(JsonValue::elements) else {
+        let found = if root.kind() == Kind::Object { features.map_or("nothing", |f| f.kind().name()) } else { root.kind().name() };
+        r.find(Severity::Error, format!("not a features.yaml: expected an object with a `features` list, found {found}"));
+        return r.out;
+    };
+    r.known("", &top, &["features"]);
+    let lines_known = lines.len() == items.len();
+    // Per id: how many entries used it so far and the first one's line.
+    let mut ids: HashMap<String, (usize, Option<u32>)> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        r.line = if lines_known { lines.get(i).copied() } else { None };
+        let m = item.members();
+        let get = |k: &str| member(&m, k);
+        let raw_id = get("id").and_then(JsonValue::string);
+        let raw_name = get("name").and_then(JsonValue::string);
+        r.entry = match (raw_id.as_deref().map(str::trim).filter(|s| !s.is_empty()), &raw_name) {
+            (Some(id), _) => id.to_owned(),
+            (None, Some(n)) => format!("{:?}", n.trim()),
+            (None, None) => format!("entry #{}", i + 1),
+        };
+        if item.kind() != Kind::Object {
+            r.find(Severity::Error, format!("expected an object, found {}", item.kind().name()));
+            continue;
+        }
+        r.known("", &m, &["name", "id", "link", "area", "level", "deprecation", "apis"]);
+        let id = r.text("id", get("id"), false);
+        if id.as_deref().is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || "_.+-".contains(c))) {
+            r.find(Severity::Warning, "`id` has characters other than letters, digits and _.+-".to_owned());
+        }
+        let name = r.text("name", get("name"), true).unwrap_or_default();
+        if name.is_empty() {
+            r.find(Severity::Error, "`name` is empty".to_owned());
+        }
+        let area = r.text("area", get("area"), true).unwrap_or_default();
+        if !AREAS.contains(&area.as_str()) {
+            r.find(
+                Severity::Warning,
+                format!("`area` {area:?} is not in the schema's enum ({}); shown as its own category", AREAS.join(", ")),
+            );
+        }
+        let level = get("level").map(JsonValue::members).unwrap_or_default();
+        if get("level").is_some_and(|l| l.kind() != Kind::Object) {
+            r.find(Severity::Error, "`level` is not an object".to_owned());
+        }
+        r.known("level.", &level, &["checklist", "maturity", "maturityNotes", "nextExpectedPromotion", "link"]);
+        let raw_maturity = r.text("level.maturity", member(&level, "maturity"), true).unwrap_or_default();
+        let end = raw_maturity.find(|c: char| !c.is_alphanumeric()).unwrap_or(raw_maturity.len());
+        let (word, rest) = raw_maturity.split_at(end);
+        let maturity = Phase::parse(word).filter(|p| *p != Phase::Deprecated);
+        let mut note = r.text("level.maturityNotes", member(&level, "maturityNotes"), false);
+        match maturity {
+            None => r.find(
+                Severity::Error,
+                format!("`level.maturity` {raw_maturity:?} is not one of Experimental, Alpha, Beta, Stable"),
+            ),
+            Some(_) if !rest.trim().is_empty() => {
+                let extra = rest.trim_start_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c)).trim();
+                r.find(Severity::Warning, format!("`level.maturity` carries a note ({extra:?}); use `maturityNotes`"));
+                if note.is_none() {
+                    note = Some(extra.to_owned());
+                }
+            }
+            Some(_) => {}
+        }
+        let mut link = r.text("link", get("link"), false);
+        if link.is_none() {
+            link = r.text("level.link", member(&level, "link"), false);
+            if link.is_some() {
+                r.find(Severity::Warning, "`link` is under `level`; the schema puts it at the top level".to_owned());
+            }
+        }
+        if let Some(Err(e)) = link.as_deref().map(links::classify) {
+            r.find(Severity::Error, format!("`link`: {e}"));
+            link = None;
+        }
+        let deprecation = get("deprecation").and_then(|d| {
+            let d = d.members();
+            r.known("deprecation.", &d, &["state", "details"]);
+            let details = member(&d, "details").map(JsonValue::members).unwrap_or_default();
+            r.known("deprecation.details.", &details, &["next", "replacement"]);
+            let state = r.text("deprecation.state", member(&d, "state"), true);
+            let retired = state.as_deref() == Some("retired");
+            if !retired && state.as_deref() != Some("deprecated") {
+                let state = state.unwrap_or_default();
+                r.find(Severity::Error, format!("`deprecation.state` {state:?} is not one of deprecated, retired"));
+                return None;
+            }
+            let next = r.text("deprecation.details.next", member(&details, "next"), false);
+            if next.is_none() {
+                r.find(Severity::Warning, "`deprecation.details.next` is missing".to_owned());
+            }
+            let replacement = r.text("deprecation.details.replacement", member(&details, "replacement"), false);
+            Some(Deprecation { retired, next, replacement })
+        });
+        let key = match &id {
+            Some(id) => {
+                let seen = ids.entry(id.clone()).or_insert((0, r.line));
+                seen.0 += 1;
+                let (repeats, first) = *seen;
+                if repeats == 1 {
+                    id.clone()
+                } else {
+                    let at = first.map_or_else(|| "earlier".to_owned(), |l| format!("on line {l}"));
+                    r.find(Severity::Error, format!("duplicate id {id:?}, first used {at}; kept as {id}#{repeats}"));
+                    format!("{id}#{repeats}")
+                }
+            }
+            None => format!("name:{}", slugify(&name)),
+        };
+        let checklist = r.text("level.checklist", member(&level, "checklist"), false);
+        let next_expected_promotion = r.text("level.nextExpectedPromotion", member(&level, "nextExpectedPromotion"), false);
+        r.out.entries.push(Entry {
+            line: r.line,
+            key,
+            id,
+            name,
+            area,
+            maturity,
+            note,
+            link,
+            checklist,
+            next_expected_promotion,
+            deprecation,
+        });
+    }
+    r.out
+}
+
+/// Whether a parsed value looks like Istio's feature data (`{"features": [...]}`) rather than
+/// the widget's own catalog format (`{"categories": [...]}`).
+pub fn is_features_data<V: JsonValue>(v: &V) -> bool {
+    let m = v.members();
+    member(&m, "features").is_some() && member(&m, "categories").is_none()
+}
+
+/// Categories for the areas of `entries` (in order of appearance): the schema's areas in
+/// istio.io's page order, then any other area in order of appearance. Returns them with each
+/// area's category index. Ids are the names' slugs, numbered when two derive the same.
+pub fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, HashMap<&'a str, u16>) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, u16> = HashMap::new();
+    for a in areas {
+        if !index.contains_key(a) {
+            index.insert(a, 0);
+            seen.push(a);
+        }
+    }
+    seen.sort_by_key(|a| AREAS.iter().position(|k| k == a).unwrap_or(AREAS.len()));
+    let mut taken = Unique::default();
+    let mut out: Vec<Category> = Vec::with_capacity(seen.len());
+    for (i, a) in seen.iter().enumerate() {
+        index.insert(a, u16::try_from(i).unwrap_or(u16::MAX));
+        let id = taken.claim(slugify(a), "area");
+        out.push(Category { id: id.into(), name: Cow::Owned((*a).to_owned()) });
+    }
+    (out, index)
+}
+
+/// Ids handed out so far; a taken one gets `-2`, `-3`, ….
+#[derive(Default)]
+struct Unique(HashMap<String, ()>);
+
+impl Unique {
+    fn claim(&mut self, id: String, empty: &str) -> String {
+        let base = if id.is_empty() { empty.to_owned() } else { id };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.0.contains_key(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.0.insert(id.clone(), ());
+        id
+    }
+}
+
+/// The entries that can be shown (a name and a valid maturity) as a catalog: categories as
+/// [`categories`] orders them, features in file order, ids derived from the row keys
+/// (`traffic.sidecar` → `traffic-sidecar`, a repeat `…#2` → `…-2`), numbered when two
+/// derive the same id. Bad links were already dropped by the reader and all text is
+/// free of control characters, so this is a catalog `validate` would accept.
+pub fn catalog(release: &Release, title: &str, docs_base: &str, legend: Legend) -> Catalog {
+    let shown: Vec<(&Entry, Phase)> = release.entries.iter().filter_map(|e| e.phase().map(|p| (e, p))).collect();
+    let (categories, areas) = categories(shown.iter().map(|(e, _)| e.area.as_str()));
+    let mut ids = Unique::default();
+    let mut features = Vec::with_capacity(shown.len());
+    for (e, phase) in shown {
+        let id = ids.claim(slugify(&e.key), "feature");
+        features.push(Feature {
+            id: id.into(),
+            name: Cow::Owned(e.name.clone()),
+            category: areas.get(e.area.as_str()).copied().unwrap_or(0),
+            phase,
+            link: e.link.clone().map(Cow::Owned),
+            note: e.shown_note().map(Cow::Owned),
+        });
+    }
+    Catalog {
+        title: Cow::Owned(title.to_owned()),
+        description: Text::Borrowed(""),
+        provenance: Text::Borrowed(""),
+        docs_base: Cow::Owned(docs_base.to_owned()),
+        categories: categories.into(),
+        features: features.into(),
+        legend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn four_phases() -> Legend {
+        Legend { phases: Cow::Borrowed(&[]), aspects: Cow::Borrowed(&[]) }
+    }
+
+    fn messages(r: &Release) -> Vec<String> {
+        r.findings.iter().map(ToString::to_string).collect()
+    }
+
+    fn feature(name: &str, id: &str, area: &str, maturity: &str) -> serde_json::Value {
+        json!({ "name": name, "id": id, "area": area, "level": { "checklist": "", "maturity": maturity } })
+    }
+
+    #[test]
+    fn hugo_jsonify_data_reads_like_the_yaml() {
+        // What Hugo's jsonify makes of .Site.Data.features: keys sorted, empty strings kept.
+        let data = json!({ "features": [
+            { "area": "Core", "id": "core.a", "level": { "checklist": "", "maturity": "Beta", "nextExpectedPromotion": "" },
+              "link": "/docs/a/", "name": "A" },
+            { "area": "Traffic Management", "id": "traffic.b", "level": { "checklist": "x.md", "maturity": "Alpha",
+              "maturityNotes": "Only on Linux." }, "name": "B" },
+        ] });
+        let r = read("features", &data, &[], 100);
+        assert!(r.findings.is_empty(), "{:?}", messages(&r));
+        assert_eq!(r.entries[0].link.as_deref(), Some("/docs/a/"));
+        assert_eq!(r.entries[0].next_expected_promotion, None, "an empty string is no value");
+        assert_eq!(r.entries[1].note.as_deref(), Some("Only on Linux."));
+        let c = catalog(&r, "Istio features", "https://istio.io/latest", four_phases());
+        let cats: Vec<&str> = c.categories.iter().map(|c| c.name.as_ref()).collect();
+        assert_eq!(cats, ["Traffic Management", "Core"], "istio.io's page order, not file order");
+        let ids: Vec<&str> = c.features.iter().map(|f| f.id.as_ref()).collect();
+        assert_eq!(ids, ["core-a", "traffic-b"]);
+        assert_eq!(c.features[0].category, 1);
+        assert_eq!(c.features[1].note.as_deref(), Some("Only on Linux."));
+    }
+
+    #[test]
+    fn a_new_area_is_its_own_category_after_the_known_ones_and_a_warning() {
+        let data = json!({ "features": [
+            feature("Z", "zero.trust", "Zero trust", "Alpha"),
+            feature("A", "core.a", "Core", "Beta"),
+            feature("M", "ambient.m", "Ambient mode", "Beta"),
+        ] });
+        let r = read("f", &data, &[], 100);
+        assert_eq!(messages(&r), [
+            "f: warning: zero.trust: `area` \"Zero trust\" is not in the schema's enum (Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode); shown as its own category",
+        ]);
+        let c = catalog(&r, "t", "https://x.test", four_phases());
+        let cats: Vec<(&str, &str)> = c.categories.iter().map(|c| (c.id.as_ref(), c.name.as_ref())).collect();
+        assert_eq!(cats, [("core", "Core"), ("ambient-mode", "Ambient mode"), ("zero-trust", "Zero trust")]);
+        assert_eq!(c.features.len(), 3, "never dropped");
+        assert_eq!(c.features[0].category, 2);
+    }
+
+    #[test]
+    fn repeated_ids_are_kept_and_keyed_and_bad_entries_listed() {
+        let data = json!({ "features": [
+            feature("JWT", "security.jwt", "Security and policy enforcement", "Stable"),
+            feature("JWT routing", "security.jwt", "Security and policy enforcement", "Alpha"),
+            feature("", "core.empty", "Core", "Beta"),
+            feature("Gamma", "core.gamma", "Core", "Gamma"),
+            json!({ "name": "Nested link", "id": "core.nested", "area": "Core",
+                    "level": { "maturity": "Alpha. Dual-stack is not supported.", "link": "javascript:alert(1)" } }),
+            json!("not an entry"),
+            json!({ "name": 7, "id": "core.number", "area": "Core", "level": { "maturity": "Beta" }, "extra": true }),
+        ] });
+        let r = read("data", &data, &[], 100);
+        assert_eq!(messages(&r), [
+            "data: error: security.jwt: duplicate id \"security.jwt\", first used earlier; kept as security.jwt#2",
+            "data: error: core.empty: `name` is empty",
+            "data: error: core.gamma: `level.maturity` \"Gamma\" is not one of Experimental, Alpha, Beta, Stable",
+            "data: warning: core.nested: `level.maturity` carries a note (\"Dual-stack is not supported.\"); use `maturityNotes`",
+            "data: warning: core.nested: `link` is under `level`; the schema puts it at the top level",
+            "data: error: core.nested: `link`: link \"javascript:alert(1)\" uses the scheme \"javascript\"; only https://, http:// and relative paths are allowed",
+            "data: error: entry #6: expected an object, found a string",
+            "data: warning: core.number: unknown field `extra`; ignored",
+            "data: error: core.number: `name` is a number, not text",
+            "data: error: core.number: `name` is empty",
+        ]);
+        assert_eq!(r.entries.len(), 6, "every object entry is kept");
+        assert_eq!(r.entries[1].key, "security.jwt#2");
+        let c = catalog(&r, "t", "https://x.test", four_phases());
+        let shown: Vec<(&str, &str)> = c.features.iter().map(|f| (f.id.as_ref(), f.name.as_ref())).collect();
+        assert_eq!(shown, [("security-jwt", "JWT"), ("security-jwt-2", "JWT routing"), ("core-nested", "Nested link")]);
+        assert_eq!(c.features[2].link, None, "the bad link is dropped, the entry kept");
+        assert_eq!(c.features[2].note.as_deref(), Some("Dual-stack is not supported."));
+    }
+
+    #[test]
+    fn deprecation_is_shown_the_way_istio_io_words_it() {
+        let mut old = feature("Old API", "core.old", "Core", "Beta");
+        old["deprecation"] = json!({ "state": "deprecated", "details": { "next": "1.30", "replacement": "New API" } });
+        let mut gone = feature("Gone", "core.gone", "Core", "Alpha");
+        gone["deprecation"] = json!({ "state": "retired", "details": {} });
+        let mut odd = feature("Odd", "core.odd", "Core", "Stable");
+        odd["deprecation"] = json!({ "state": "sunset" });
+        let r = read("d", &json!({ "features": [old, gone, odd] }), &[], 100);
+        assert_eq!(messages(&r), [
+            "d: warning: core.gone: `deprecation.details.next` is missing",
+            "d: error: core.odd: `deprecation.state` \"sunset\" is not one of deprecated, retired",
+        ]);
+        let c = catalog(&r, "t", "https://x.test", four_phases());
+        let shown: Vec<(Phase, Option<&str>)> = c.features.iter().map(|f| (f.phase, f.note.as_deref())).collect();
+        assert_eq!(shown, [
+            (Phase::Deprecated, Some("Removal planned for 1.30. Replaced by New API. Was Beta.")),
+            (Phase::Deprecated, Some("Retired. Was Alpha.")),
+            (Phase::Stable, None),
+        ]);
+    }
+
+    #[test]
+    fn control_characters_and_whitespace_never_reach_the_catalog() {
+        let data = json!({ "features": [feature(" Line\nbreak ", "core.x", "Core\u{7}", "Beta")] });
+        let r = read("c", &data, &[4], 100);
+        assert_eq!(messages(&r), [
+            "c:4: warning: core.x: `name` \" Line\\nbreak \" has stray whitespace",
+            "c:4: warning: core.x: `name` has control characters; shown as spaces",
+            "c:4: warning: core.x: `area` has control characters; shown as spaces",
+            "c:4: warning: core.x: `area` \"Core \" is not in the schema's enum (Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode); shown as its own category",
+        ]);
+        let c = catalog(&r, "t", "https://x.test", four_phases());
+        assert_eq!(c.features[0].name, "Line break");
+        assert!(!c.categories[0].name.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn shapes_that_are_not_features_data_give_one_error() {
+        for (v, found) in [
+            (json!([1, 2]), "an array"),
+            (json!({ "features": "x" }), "a string"),
+            (json!({ "feature": [] }), "nothing"),
+        ] {
+            let r = read("s", &v, &[], 100);
+            assert!(r.entries.is_empty());
+            assert_eq!(
+                messages(&r),
+                [format!("s: error: file: not a features.yaml: expected an object with a `features` list, found {found}")]
+            );
+        }
+        assert!(is_features_data(&json!({ "features": [] })));
+        assert!(!is_features_data(&json!({ "categories": [], "features": [] })));
+        assert!(!is_features_data(&json!([])));
+    }
+
+    #[test]
+    fn findings_past_the_limit_are_counted_not_kept() {
+        let items: Vec<_> = (0..500).map(|i| feature(&format!("F{i}"), "same.id", "Core", "Beta")).collect();
+        let r = read("l", &json!({ "features": items }), &[], 100);
+        assert_eq!(r.findings.len(), 100);
+        assert_eq!(r.more, 399);
+        assert_eq!(catalog(&r, "t", "https://x.test", four_phases()).features.len(), 500);
+    }
+}
