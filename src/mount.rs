@@ -13,7 +13,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use feature_matrix_core::json_catalog;
+use feature_matrix_core::validate::REPORT_LIMIT;
+use feature_matrix_core::{istio, json_catalog};
 use feature_matrix_core::options::{sanitize_id, EmbedOptions};
 use feature_matrix_core::validate::Validated;
 use wasm_bindgen::prelude::*;
@@ -380,7 +381,6 @@ fn load_catalog(
 ) -> Result<(CatalogHandle, Problems), Problems> {
     let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
-    let problems = |d: Vec<feature_matrix_core::validate::Diagnostic>| Problems::new(&d);
     if let Some(object) = object {
         // One copy as plain data: getters, proxies and cycles throw here, caught, never
         // while the reader walks it.
@@ -388,7 +388,7 @@ fn load_catalog(
             |e: JsValue| Problems::one(format!("catalog option: cannot be read as JSON data: {}", message(&e)));
         let text = js_sys::JSON::stringify(object).map_err(unreadable)?;
         let plain = js_sys::JSON::parse(&String::from(text)).map_err(unreadable)?;
-        return json_catalog::load("catalog option", &base, &Js(plain)).map(wrap).map_err(problems);
+        return read_catalog("catalog option", &base, plain);
     }
     let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default())) };
     let source = format!("inline catalog {selector}");
@@ -399,9 +399,30 @@ fn load_catalog(
         .flatten()
         .ok_or_else(|| Problems::one(format!("{source}: no element matches {selector:?}")))?;
     let text = script.text_content().unwrap_or_default();
-    let value =
-        js_sys::JSON::parse(&text).map_err(|e| Problems::one(format!("{source}: invalid JSON: {}", message(&e))))?;
-    json_catalog::load(&source, &base, &Js(value)).map(wrap).map_err(problems)
+    let value = js_sys::JSON::parse(&text).map_err(|e| {
+        let (line, column) = json_catalog::syntax_error_at(&text).unwrap_or((1, 1));
+        Problems::one(format!("{source}: invalid JSON at line {line}, column {column}: {}", message(&e)))
+    })?;
+    read_catalog(&source, &base, value)
+}
+
+/// A parsed catalog: Istio's feature data (`{"features": [...]}`, shown with whatever is
+/// valid and its problems listed) or the widget's own format (checked by `validate`).
+fn read_catalog(source: &str, base: &str, value: JsValue) -> Result<(CatalogHandle, Problems), Problems> {
+    let value = Js(value);
+    if istio::is_features_data(&value) {
+        let release = istio::read(source, &value, &[], REPORT_LIMIT);
+        let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
+        let catalog = istio::catalog(&release, "Istio features", base, legend);
+        let mut problems = Problems::findings(&release);
+        if catalog.features.is_empty() {
+            problems.total += 1;
+            problems.lines.push(format!("{source}: no feature can be shown"));
+            return Err(problems);
+        }
+        return Ok((CatalogHandle(Rc::new(catalog)), problems));
+    }
+    json_catalog::load(source, base, &value).map(wrap).map_err(|d| Problems::new(&d))
 }
 
 fn wrap(v: Validated) -> (CatalogHandle, Problems) {

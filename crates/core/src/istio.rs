@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use crate::json_catalog::{JsonValue, Kind};
 use crate::links;
 use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
+use crate::validate::Place;
 
 /// A feature maturity as upstream defines it: the widget's [`Phase`].
 pub type Maturity = Phase;
@@ -34,6 +35,10 @@ pub type Maturity = Phase;
 /// (Ambient mode, not on that page, last).
 pub const AREAS: [&str; 6] =
     ["Traffic Management", "Observability", "Extensibility", "Security and policy enforcement", "Core", "Ambient mode"];
+
+/// [`AREAS`] as a list for messages.
+const AREA_LIST: &str =
+    "Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode";
 
 /// A feature's `deprecation`, as the schema defines it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -223,8 +228,8 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
     };
     r.known("", &top, &["features"]);
     let lines_known = lines.len() == items.len();
-    // Per id: how many entries used it so far and the first one's line.
-    let mut ids: HashMap<String, (usize, Option<u32>)> = HashMap::new();
+    // Per id: the first entry's line and how many entries used it so far (as `row`).
+    let mut ids: HashMap<String, Place> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         r.line = if lines_known { lines.get(i).copied() } else { None };
         let m = item.members();
@@ -242,7 +247,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
         }
         r.known("", &m, &["name", "id", "link", "area", "level", "deprecation", "apis"]);
         let id = r.text("id", get("id"), false);
-        if id.as_deref().is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || "_.+-".contains(c))) {
+        if id.as_deref().is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'))) {
             r.find(Severity::Warning, "`id` has characters other than letters, digits and _.+-".to_owned());
         }
         let name = r.text("name", get("name"), true).unwrap_or_default();
@@ -253,7 +258,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
         if !AREAS.contains(&area.as_str()) {
             r.find(
                 Severity::Warning,
-                format!("`area` {area:?} is not in the schema's enum ({}); shown as its own category", AREAS.join(", ")),
+                format!("`area` {area:?} is not in the schema's enum ({AREA_LIST}); shown as its own category"),
             );
         }
         let level = get("level").map(JsonValue::members).unwrap_or_default();
@@ -272,7 +277,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
                 format!("`level.maturity` {raw_maturity:?} is not one of Experimental, Alpha, Beta, Stable"),
             ),
             Some(_) if !rest.trim().is_empty() => {
-                let extra = rest.trim_start_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c)).trim();
+                let extra = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-')).trim();
                 r.find(Severity::Warning, format!("`level.maturity` carries a note ({extra:?}); use `maturityNotes`"));
                 if note.is_none() {
                     note = Some(extra.to_owned());
@@ -312,9 +317,16 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
         });
         let key = match &id {
             Some(id) => {
-                let seen = ids.entry(id.clone()).or_insert((0, r.line));
-                seen.0 += 1;
-                let (repeats, first) = *seen;
+                let (repeats, first) = match ids.get_mut(id) {
+                    Some(seen) => {
+                        seen.row += 1;
+                        (seen.row, seen.line)
+                    }
+                    None => {
+                        ids.insert(id.clone(), Place { line: r.line, row: 1, ..Place::default() });
+                        (1, r.line)
+                    }
+                };
                 if repeats == 1 {
                     id.clone()
                 } else {
@@ -353,30 +365,32 @@ pub fn is_features_data<V: JsonValue>(v: &V) -> bool {
 
 /// Categories for the areas of `entries` (in order of appearance): the schema's areas in
 /// istio.io's page order, then any other area in order of appearance. Returns them with each
-/// area's category index. Ids are the names' slugs, numbered when two derive the same.
-pub fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, HashMap<&'a str, u16>) {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut index: HashMap<&str, u16> = HashMap::new();
+/// area's category index (as `row`). Ids are the names' slugs, numbered when two derive the same.
+fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, HashMap<String, Place>) {
+    let mut index: HashMap<String, Place> = HashMap::new();
+    let mut others: Vec<&str> = Vec::new();
     for a in areas {
         if !index.contains_key(a) {
-            index.insert(a, 0);
-            seen.push(a);
+            index.insert(a.to_owned(), Place::default());
+            if !AREAS.contains(&a) {
+                others.push(a);
+            }
         }
     }
-    seen.sort_by_key(|a| AREAS.iter().position(|k| k == a).unwrap_or(AREAS.len()));
+    let known: Vec<&str> = AREAS.iter().copied().filter(|a| index.contains_key(*a)).collect();
     let mut taken = Unique::default();
-    let mut out: Vec<Category> = Vec::with_capacity(seen.len());
-    for (i, a) in seen.iter().enumerate() {
-        index.insert(a, u16::try_from(i).unwrap_or(u16::MAX));
+    let mut out: Vec<Category> = Vec::new();
+    for (i, a) in known.into_iter().chain(others).enumerate() {
+        index.insert(a.to_owned(), Place { row: i, ..Place::default() });
         let id = taken.claim(slugify(a), "area");
-        out.push(Category { id: id.into(), name: Cow::Owned((*a).to_owned()) });
+        out.push(Category { id: id.into(), name: Cow::Owned(a.to_owned()) });
     }
     (out, index)
 }
 
 /// Ids handed out so far; a taken one gets `-2`, `-3`, ….
 #[derive(Default)]
-struct Unique(HashMap<String, ()>);
+struct Unique(HashMap<String, Place>);
 
 impl Unique {
     fn claim(&mut self, id: String, empty: &str) -> String {
@@ -387,7 +401,7 @@ impl Unique {
             n += 1;
             id = format!("{base}-{n}");
         }
-        self.0.insert(id.clone(), ());
+        self.0.insert(id.clone(), Place::default());
         id
     }
 }
@@ -407,7 +421,7 @@ pub fn catalog(release: &Release, title: &str, docs_base: &str, legend: Legend) 
         features.push(Feature {
             id: id.into(),
             name: Cow::Owned(e.name.clone()),
-            category: areas.get(e.area.as_str()).copied().unwrap_or(0),
+            category: areas.get(e.area.as_str()).map_or(0, |p| u16::try_from(p.row).unwrap_or(u16::MAX)),
             phase,
             link: e.link.clone().map(Cow::Owned),
             note: e.shown_note().map(Cow::Owned),

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{slugify, Catalog, Feature, Legend, Phase, Text};
+use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
 
 /// One feature as listed in one release. Strings are indices into [`ReleaseSet::strings`];
 /// index 0 is the empty string, meaning "none" for `link` and `note`.
@@ -157,21 +157,27 @@ impl ReleaseSet {
         in_release.or_else(latest).map_or("", |e| self.string(e.name))
     }
 
-    /// Release `r` as a catalog: categories are its areas in istio.io's page order
-    /// ([`crate::istio::categories`], the same as for Istio data given at run time), features
-    /// its entries in file order, ids derived from the row keys. Also returns each feature's
-    /// row.
+    /// Release `r` as a catalog: categories are its areas in order of appearance, features
+    /// its entries in file order, ids derived from the row keys. Also returns each
+    /// feature's row.
     pub fn catalog(&self, r: usize) -> (Catalog, Vec<u16>) {
-        let entries = self.release(r);
-        let (categories, index) = crate::istio::categories(entries.iter().map(|e| self.string(e.area)));
-        let mut features = Vec::with_capacity(entries.len());
-        let mut rows = Vec::with_capacity(entries.len());
-        for e in entries {
+        let mut categories: Vec<Category> = Vec::new();
+        let mut features = Vec::new();
+        let mut rows = Vec::new();
+        for e in self.release(r) {
+            let area = self.string(e.area);
+            let category = match categories.iter().position(|c| c.name == area) {
+                Some(i) => i,
+                None => {
+                    categories.push(Category { id: slugify(area).into(), name: area.to_owned().into() });
+                    categories.len() - 1
+                }
+            };
             let text = |i: u16| (i != 0).then(|| Cow::Owned(self.string(i).to_owned()));
             features.push(Feature {
                 id: slugify(self.string(self.row_keys[usize::from(e.row)])).into(),
                 name: self.string(e.name).to_owned().into(),
-                category: index.get(self.string(e.area)).copied().unwrap_or(0),
+                category: u16::try_from(category).unwrap_or(u16::MAX),
                 phase: e.phase,
                 link: text(e.link),
                 note: text(e.note),

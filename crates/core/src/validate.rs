@@ -184,12 +184,13 @@ fn unused(base: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 /// Where an entry was first seen: its line, or its row in its category when the source
-/// has no lines (JSON).
-#[derive(Clone)]
-struct Place {
-    line: Option<u32>,
-    row: usize,
-    category: Rc<str>,
+/// has no lines (JSON). Also the value of `istio`'s maps: one hash-map type in the wasm
+/// (each instance of hash-map code costs wasm bytes).
+#[derive(Clone, Default)]
+pub(crate) struct Place {
+    pub(crate) line: Option<u32>,
+    pub(crate) row: usize,
+    pub(crate) category: Rc<str>,
 }
 
 impl Place {

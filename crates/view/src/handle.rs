@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use feature_matrix_core::validate::{count, Diagnostic};
+use feature_matrix_core::istio::Release;
+use feature_matrix_core::validate::{count, thousands, Diagnostic};
 use feature_matrix_core::{Catalog, Shown};
 
 /// A shared catalog (the built-in one or a custom one). Props compare it by pointer.
@@ -37,6 +38,16 @@ pub struct Problems {
 impl Problems {
     pub fn new(diagnostics: &[Diagnostic]) -> Problems {
         Problems { total: count(diagnostics), lines: diagnostics.iter().map(ToString::to_string).collect() }
+    }
+
+    /// The findings of Istio's feature data (the reader keeps at most `validate::REPORT_LIMIT`
+    /// and counts the rest).
+    pub fn findings(release: &Release) -> Problems {
+        let mut lines: Vec<String> = release.findings.iter().map(ToString::to_string).collect();
+        if release.more > 0 {
+            lines.push(format!("and {} more problems", thousands(release.more)));
+        }
+        Problems { total: release.findings.len() + release.more, lines }
     }
 
     /// A problem that is not a catalog diagnostic (unreadable JSON, a missing element).

@@ -154,3 +154,48 @@ async fn the_changes_view() {
     assert!(html.contains("Istio 1.10 is the oldest release here"), "{html}");
     assert!(!html.contains("From Istio 1.10 to Istio 1.10"));
 }
+
+/// Istio's feature data given at run time, rendered the way the widget mounts it (no
+/// release picker, the four-phase legend of its era).
+async fn render_istio(json: &str) -> String {
+    use feature_matrix_core::istio;
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let release = istio::read("data", &value, &[], 100);
+    let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
+    let catalog = istio::catalog(&release, "Istio features", "https://istio.io/latest", legend);
+    let problems = feature_matrix_view::Problems::findings(&release);
+    let start = feature_matrix_core::start("fm", &Default::default(), true, "", "", false);
+    yew::ServerRenderer::<FeatureMatrix>::with_props(move || feature_matrix_view::MatrixProps {
+        catalog: feature_matrix_view::CatalogHandle(std::rc::Rc::new(catalog)),
+        warnings: std::rc::Rc::new(problems),
+        with_releases: false,
+        ..default_props(start)
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn istio_data_renders_every_entry_with_its_deprecation_and_problems() {
+    let html = render_istio(
+        r#"{"features": [
+            {"area": "Zero trust", "id": "zero.a", "level": {"checklist": "", "maturity": "Alpha"}, "name": "Zero A"},
+            {"area": "Core", "id": "core.old", "level": {"checklist": "", "maturity": "Beta"}, "name": "Old <b>API</b>",
+             "link": "/docs/old/", "deprecation": {"state": "deprecated", "details": {"next": "1.30", "replacement": "New API"}}},
+            {"area": "Traffic Management", "id": "traffic.x", "level": {"checklist": "", "maturity": "Stable"}, "name": "X"},
+            {"area": "Traffic Management", "id": "traffic.x", "level": {"checklist": "", "maturity": "Beta"}, "name": "X again"}
+        ]}"#,
+    )
+    .await;
+    std::fs::write(concat!(env!("CARGO_TARGET_TMPDIR"), "/istio-data.html"), &html).unwrap();
+    assert_eq!(row_ids(&html), ["fm-traffic-x", "fm-traffic-x-2", "fm-core-old", "fm-zero-a"], "istio.io's area order, new areas last");
+    assert_eq!(status(&html), "4 of 4 features");
+    assert!(!html.contains("fm--release"), "no release picker for a site's own data");
+    assert!(html.contains("Old &lt;b&gt;API&lt;/b&gt;"), "names are text, never markup");
+    assert!(html.contains("href=\"https://istio.io/latest/docs/old/\""));
+    assert!(html.contains("Removal planned for 1.30. Replaced by New API. Was Beta."));
+    assert!(html.contains("fm-badge--deprecated"));
+    assert!(html.contains("2 data problems in this catalog"), "the unknown area and the repeated id");
+    assert!(html.contains("id=\"fm--def-experimental\""), "the four-phase legend of features.yaml's era");
+}
