@@ -204,8 +204,13 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },
     };
-    element.set_text_content(None);
-    match render_into(element, source) {
+    // A catalog that cannot be shown leaves what the page had (a server-rendered table stays
+    // readable) and puts the error box before it.
+    let keep = matches!(source, Source::Invalid { .. });
+    if !keep {
+        element.set_text_content(None);
+    }
+    match render_into(element, source, keep) {
         Ok((app, root)) => {
             Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before })
         }
@@ -219,14 +224,19 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     }
 }
 
-/// Renders `source` into a container appended to `element`: a pooled one when there is one
-/// (put back if it cannot be appended), else a new one.
+/// Renders `source` into a container added to `element` (first when `first`, else last): a
+/// pooled one when there is one (put back if it cannot be added), else a new one.
 fn render_into(
     element: &web_sys::Element,
     source: Source,
+    first: bool,
 ) -> Result<(yew::AppHandle<Root>, web_sys::Element), JsValue> {
+    let add = |root: &web_sys::Element| {
+        let before = if first { element.first_child() } else { None };
+        element.insert_before(root, before.as_ref())
+    };
     if let Some((mut app, root)) = POOL.with(|p| p.borrow_mut().pop()) {
-        if let Err(e) = element.append_child(&root) {
+        if let Err(e) = add(&root) {
             POOL.with(|p| p.borrow_mut().push((app, root)));
             return Err(e);
         }
@@ -237,7 +247,7 @@ fn render_into(
         element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
     let root = document.create_element("div")?;
     root.set_class_name("fm-root");
-    element.append_child(&root)?;
+    add(&root)?;
     Ok((yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).render(), root))
 }
 
@@ -414,10 +424,10 @@ fn read_catalog(source: &str, base: &str, value: JsValue) -> Result<(CatalogHand
         let release = istio::read(source, &value, &[], REPORT_LIMIT);
         let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
         let catalog = istio::catalog(&release, "Istio features", base, legend);
-        let mut problems = Problems::findings(&release);
-        if catalog.features.is_empty() {
-            problems.total += 1;
-            problems.lines.push(format!("{source}: no feature can be shown"));
+        let problems = Problems::findings(&release);
+        // Data with entries but none that can be shown (or no data at all) is an error; an
+        // empty list is an empty table.
+        if catalog.features.is_empty() && release.has_errors() {
             return Err(problems);
         }
         return Ok((CatalogHandle(Rc::new(catalog)), problems));

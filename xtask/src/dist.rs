@@ -72,6 +72,30 @@ pub fn fault_injection_build(root: &Path) -> Result<std::path::PathBuf> {
     Ok(out)
 }
 
+/// Where the Hugo shortcode finds the legend it writes under a table rendered from a site's
+/// data (generated, and kept in the repository so the example site can be copied as is).
+pub const HUGO_LEGEND: &str = "www/hugo/layouts/partials/feature-matrix/istio-legend.html";
+
+/// Writes [`HUGO_LEGEND`]: the widget's own legend markup for Istio's four phases.
+fn hugo_legend(root: &Path) -> Result {
+    println!("    $ cargo run --quiet --package feature-matrix-prerender -- hugo-legend > {HUGO_LEGEND}");
+    let out = std::process::Command::new("cargo")
+        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "hugo-legend"])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("rendering the Hugo legend failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let path = root.join(HUGO_LEGEND);
+    if std::fs::read(&path).ok().as_deref() != Some(&out.stdout[..]) {
+        std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
+        std::fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {HUGO_LEGEND}: {e}"))?;
+        println!("    {HUGO_LEGEND} updated");
+    }
+    Ok(())
+}
+
 /// Renders the default widget with Yew SSR and puts the HTML into the demo page's
 /// placeholder (between `<!--fm:prerender-->` markers) and into `fallback.html`, a snippet a
 /// docs page can paste: readers without JavaScript get the full table and legend, and the
@@ -98,6 +122,7 @@ fn prerender(root: &Path, dist: &Path) -> Result {
     std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("fallback.html"), format!("<div data-feature-matrix>{html}</div>\n"))
         .map_err(|e| e.to_string())?;
+    hugo_legend(root)?;
     println!("    {} bytes of prerendered HTML", html.len());
     Ok(())
 }

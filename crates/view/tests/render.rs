@@ -199,3 +199,11 @@ async fn istio_data_renders_every_entry_with_its_deprecation_and_problems() {
     assert!(html.contains("2 data problems in this catalog"), "the unknown area and the repeated id");
     assert!(html.contains("id=\"fm--def-experimental\""), "the four-phase legend of features.yaml's era");
 }
+
+#[tokio::test]
+async fn istio_data_without_entries_is_an_empty_table_not_an_error() {
+    let html = render_istio(r#"{"features": []}"#).await;
+    assert_eq!(status(&html), "0 of 0 features");
+    assert!(row_ids(&html).is_empty());
+    assert!(!html.contains("data problem"));
+}
