@@ -143,9 +143,10 @@ pub fn match_ranges(text: &str, terms: &[Term]) -> Vec<Range<usize>> {
             from = s + folded[s..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    crate::query::stable_sort(&mut order, &mut |&a, &b| (ranges[a].start, ranges[a].end).cmp(&(ranges[b].start, ranges[b].end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
+    for r in order.into_iter().map(|i| ranges[i].clone()) {
         match merged.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => merged.push(r),
