@@ -36,10 +36,6 @@ pub type Maturity = Phase;
 pub const AREAS: [&str; 6] =
     ["Traffic Management", "Observability", "Extensibility", "Security and policy enforcement", "Core", "Ambient mode"];
 
-/// [`AREAS`] as a list for messages.
-const AREA_LIST: &str =
-    "Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode";
-
 /// A feature's `deprecation`, as the schema defines it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deprecation {
@@ -132,10 +128,11 @@ impl std::fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match self.line {
-            Some(l) => write!(f, "{}:{l}: {kind}: {}: {}", self.file, self.entry, self.message),
-            None => write!(f, "{}: {kind}: {}: {}", self.file, self.entry, self.message),
+        f.write_str(&self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
         }
+        write!(f, ": {kind}: {}: {}", self.entry, self.message)
     }
 }
 
@@ -203,12 +200,18 @@ impl Reader<'_> {
         }
         if t.chars().any(char::is_control) {
             self.find(Severity::Warning, format!("`{field}` has control characters; shown as spaces"));
-            t = t.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let mut spaced = String::with_capacity(t.len());
+            for c in t.chars() {
+                spaced.push(if c.is_control() { ' ' } else { c });
+            }
+            t = spaced;
         }
         (!t.is_empty()).then_some(t)
     }
 }
 
+/// The value of `key` among `members` (not inlined: it is called for every field).
+#[inline(never)]
 fn member<'v, V>(members: &'v [(String, V)], key: &str) -> Option<&'v V> {
     members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
@@ -258,7 +261,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
         if !AREAS.contains(&area.as_str()) {
             r.find(
                 Severity::Warning,
-                format!("`area` {area:?} is not in the schema's enum ({AREA_LIST}); shown as its own category"),
+                format!("`area` {area:?} is not one of the schema's areas; shown as its own category"),
             );
         }
         let level = get("level").map(JsonValue::members).unwrap_or_default();
@@ -487,7 +490,7 @@ mod tests {
         ] });
         let r = read("f", &data, &[], 100);
         assert_eq!(messages(&r), [
-            "f: warning: zero.trust: `area` \"Zero trust\" is not in the schema's enum (Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode); shown as its own category",
+            "f: warning: zero.trust: `area` \"Zero trust\" is not one of the schema's areas; shown as its own category",
         ]);
         let c = catalog(&r, "t", "https://x.test", four_phases());
         let cats: Vec<(&str, &str)> = c.categories.iter().map(|c| (c.id.as_ref(), c.name.as_ref())).collect();
@@ -560,7 +563,7 @@ mod tests {
             "c:4: warning: core.x: `name` \" Line\\nbreak \" has stray whitespace",
             "c:4: warning: core.x: `name` has control characters; shown as spaces",
             "c:4: warning: core.x: `area` has control characters; shown as spaces",
-            "c:4: warning: core.x: `area` \"Core \" is not in the schema's enum (Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode); shown as its own category",
+            "c:4: warning: core.x: `area` \"Core \" is not one of the schema's areas; shown as its own category",
         ]);
         let c = catalog(&r, "t", "https://x.test", four_phases());
         assert_eq!(c.features[0].name, "Line break");

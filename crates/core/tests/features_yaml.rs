@@ -182,7 +182,7 @@ fn the_validator_reports_errors_with_file_line_and_id_and_exits_1() {
             "features-broken.yaml:7: error: traffic.gamma: `level.maturity` \"Gamma\" is not one of Experimental, Alpha, Beta, Stable",
             "features-broken.yaml:12: warning: traffic.nested: `link` is under `level`; the schema puts it at the top level",
             "features-broken.yaml:12: error: traffic.nested: `link`: link \"javascript:alert(1)\" uses the scheme \"javascript\"; only https://, http:// and relative paths are allowed",
-            "features-broken.yaml:18: warning: traffic.spaces: `area` \"Ambient\" is not in the schema's enum (Traffic Management, Observability, Extensibility, Security and policy enforcement, Core, Ambient mode); shown as its own category",
+            "features-broken.yaml:18: warning: traffic.spaces: `area` \"Ambient\" is not one of the schema's areas; shown as its own category",
             "features-broken.yaml:18: warning: traffic.spaces: `level.maturity` \"Beta \" has stray whitespace",
             "features-broken.yaml:23: error: traffic.gamma: duplicate id \"traffic.gamma\", first used on line 7; kept as traffic.gamma#2",
             "features-broken.yaml: 5 entries",
