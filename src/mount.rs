@@ -13,10 +13,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use feature_matrix_core::validate::REPORT_LIMIT;
-use feature_matrix_core::{istio, json_catalog};
 use feature_matrix_core::options::{sanitize_id, EmbedOptions};
 use feature_matrix_core::validate::Validated;
+use feature_matrix_core::validate::REPORT_LIMIT;
+use feature_matrix_core::{istio, json_catalog};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AttrValue;

@@ -225,8 +225,15 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
     let top = root.members();
     let features = member(&top, "features");
     let Some(items) = features.filter(|f| f.kind() == Kind::Array).map(JsonValue::elements) else {
-        let found = if root.kind() == Kind::Object { features.map_or("nothing", |f| f.kind().name()) } else { root.kind().name() };
-        r.find(Severity::Error, format!("not a features.yaml: expected an object with a `features` list, found {found}"));
+        let found = if root.kind() == Kind::Object {
+            features.map_or("nothing", |f| f.kind().name())
+        } else {
+            root.kind().name()
+        };
+        r.find(
+            Severity::Error,
+            format!("not a features.yaml: expected an object with a `features` list, found {found}"),
+        );
         return r.out;
     };
     r.known("", &top, &["features"]);
@@ -250,7 +257,10 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
         }
         r.known("", &m, &["name", "id", "link", "area", "level", "deprecation", "apis"]);
         let id = r.text("id", get("id"), false);
-        if id.as_deref().is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'))) {
+        if id
+            .as_deref()
+            .is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-')))
+        {
             r.find(Severity::Warning, "`id` has characters other than letters, digits and _.+-".to_owned());
         }
         let name = r.text("name", get("name"), true).unwrap_or_default();
@@ -280,7 +290,9 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
                 format!("`level.maturity` {raw_maturity:?} is not one of Experimental, Alpha, Beta, Stable"),
             ),
             Some(_) if !rest.trim().is_empty() => {
-                let extra = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-')).trim();
+                let extra = rest
+                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-'))
+                    .trim();
                 r.find(Severity::Warning, format!("`level.maturity` carries a note ({extra:?}); use `maturityNotes`"));
                 if note.is_none() {
                     note = Some(extra.to_owned());
@@ -341,7 +353,8 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
             None => format!("name:{}", slugify(&name)),
         };
         let checklist = r.text("level.checklist", member(&level, "checklist"), false);
-        let next_expected_promotion = r.text("level.nextExpectedPromotion", member(&level, "nextExpectedPromotion"), false);
+        let next_expected_promotion =
+            r.text("level.nextExpectedPromotion", member(&level, "nextExpectedPromotion"), false);
         r.out.entries.push(Entry {
             line: r.line,
             key,
@@ -542,29 +555,38 @@ mod tests {
         let mut odd = feature("Odd", "core.odd", "Core", "Stable");
         odd["deprecation"] = json!({ "state": "sunset" });
         let r = read("d", &json!({ "features": [old, gone, odd] }), &[], 100);
-        assert_eq!(messages(&r), [
-            "d: warning: core.gone: `deprecation.details.next` is missing",
-            "d: error: core.odd: `deprecation.state` \"sunset\" is not one of deprecated, retired",
-        ]);
+        assert_eq!(
+            messages(&r),
+            [
+                "d: warning: core.gone: `deprecation.details.next` is missing",
+                "d: error: core.odd: `deprecation.state` \"sunset\" is not one of deprecated, retired",
+            ]
+        );
         let c = catalog(&r, "t", "https://x.test", four_phases());
         let shown: Vec<(Phase, Option<&str>)> = c.features.iter().map(|f| (f.phase, f.note.as_deref())).collect();
-        assert_eq!(shown, [
-            (Phase::Deprecated, Some("Removal planned for 1.30. Replaced by New API. Was Beta.")),
-            (Phase::Deprecated, Some("Retired. Was Alpha.")),
-            (Phase::Stable, None),
-        ]);
+        assert_eq!(
+            shown,
+            [
+                (Phase::Deprecated, Some("Removal planned for 1.30. Replaced by New API. Was Beta.")),
+                (Phase::Deprecated, Some("Retired. Was Alpha.")),
+                (Phase::Stable, None),
+            ]
+        );
     }
 
     #[test]
     fn control_characters_and_whitespace_never_reach_the_catalog() {
         let data = json!({ "features": [feature(" Line\nbreak ", "core.x", "Core\u{7}", "Beta")] });
         let r = read("c", &data, &[4], 100);
-        assert_eq!(messages(&r), [
-            "c:4: warning: core.x: `name` \" Line\\nbreak \" has stray whitespace",
-            "c:4: warning: core.x: `name` has control characters; shown as spaces",
-            "c:4: warning: core.x: `area` has control characters; shown as spaces",
-            "c:4: warning: core.x: `area` \"Core \" is not one of the schema's areas; shown as its own category",
-        ]);
+        assert_eq!(
+            messages(&r),
+            [
+                "c:4: warning: core.x: `name` \" Line\\nbreak \" has stray whitespace",
+                "c:4: warning: core.x: `name` has control characters; shown as spaces",
+                "c:4: warning: core.x: `area` has control characters; shown as spaces",
+                "c:4: warning: core.x: `area` \"Core \" is not one of the schema's areas; shown as its own category",
+            ]
+        );
         let c = catalog(&r, "t", "https://x.test", four_phases());
         assert_eq!(c.features[0].name, "Line break");
         assert!(!c.categories[0].name.chars().any(char::is_control));
@@ -581,7 +603,9 @@ mod tests {
             assert!(r.entries.is_empty());
             assert_eq!(
                 messages(&r),
-                [format!("s: error: file: not a features.yaml: expected an object with a `features` list, found {found}")]
+                [format!(
+                    "s: error: file: not a features.yaml: expected an object with a `features` list, found {found}"
+                )]
             );
         }
         assert!(is_features_data(&json!({ "features": [] })));

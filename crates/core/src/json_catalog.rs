@@ -317,7 +317,13 @@ pub fn syntax_error_at(text: &str) -> Option<(usize, usize)> {
                 want = if want == Want::Key { Want::Colon } else { Want::After };
             }
             (Want::Value, b't' | b'f' | b'n') => {
-                let word: &[u8] = if c == b't' { b"true" } else if c == b'f' { b"false" } else { b"null" };
+                let word: &[u8] = if c == b't' {
+                    b"true"
+                } else if c == b'f' {
+                    b"false"
+                } else {
+                    b"null"
+                };
                 for &w in word {
                     if at(i) != w {
                         return Some(position(text, i));
@@ -415,7 +421,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_where_json_parse_would_stop() {
-        for ok in ["{}", "[]", " {\"a\": [1, -2.5e+3, 0, true, false, null, \"x\\u00e9\\n\"], \"b\": {}} ", "\"s\"", "0"] {
+        for ok in
+            ["{}", "[]", " {\"a\": [1, -2.5e+3, 0, true, false, null, \"x\\u00e9\\n\"], \"b\": {}} ", "\"s\"", "0"]
+        {
             assert_eq!(syntax_error_at(ok), None, "{ok}");
             assert!(serde_json::from_str::<serde_json::Value>(ok).is_ok());
         }

@@ -150,9 +150,7 @@ fn master_at_run_time_shows_what_the_built_in_master_release_shows() {
     let rows = |c: &feature_matrix_core::Catalog| {
         c.features
             .iter()
-            .map(|f| {
-                (c.category(f).name.to_string(), f.name.to_string(), f.phase, f.link.clone(), f.note.clone())
-            })
+            .map(|f| (c.category(f).name.to_string(), f.name.to_string(), f.phase, f.link.clone(), f.note.clone()))
             .collect::<Vec<_>>()
     };
     assert_eq!(rows(&run_time), rows(&built));
@@ -162,45 +160,168 @@ fn master_at_run_time_shows_what_the_built_in_master_release_shows() {
 }
 
 fn check(files: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_features-check")).arg("check").args(files).output().unwrap();
+    run(&[&["check"], files].concat())
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_features-check")).args(args).output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Output lines with the fixtures' folder left out.
+fn short(out: &str) -> Vec<String> {
+    let dir = fixture("");
+    out.lines().map(|l| l.replace(&dir, "")).collect()
 }
 
 #[test]
 fn the_validator_reports_errors_with_file_line_and_id_and_exits_1() {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let broken = format!("{dir}/tests/fixtures/features-broken.yaml");
-    let (code, out) = check(&[&broken]);
+    let (code, out) = check(&[&fixture("features-broken.yaml")]);
     assert_eq!(code, 1, "{out}");
-    let lines: Vec<&str> = out.lines().collect();
-    let short = |l: &str| l.replacen(&format!("{dir}/tests/fixtures/"), "", 1);
-    let lines: Vec<String> = lines.iter().map(|l| short(l)).collect();
     assert_eq!(
-        lines,
+        short(&out),
         [
             "features-broken.yaml:2: error: traffic.empty: `name` is empty",
+            "features-broken.yaml:2: error: traffic.empty: schema: \"checklist\" is a required property (at /features/0/level)",
             "features-broken.yaml:7: error: traffic.gamma: `level.maturity` \"Gamma\" is not one of Experimental, Alpha, Beta, Stable",
+            "features-broken.yaml:7: error: traffic.gamma: schema: \"Gamma\" is not one of \"Experimental\", \"Alpha\" or 2 other candidates (at /features/1/level/maturity)",
+            "features-broken.yaml:7: error: traffic.gamma: schema: \"checklist\" is a required property (at /features/1/level)",
             "features-broken.yaml:12: warning: traffic.nested: `link` is under `level`; the schema puts it at the top level",
             "features-broken.yaml:12: error: traffic.nested: `link`: link \"javascript:alert(1)\" uses the scheme \"javascript\"; only https://, http:// and relative paths are allowed",
+            "features-broken.yaml:12: error: traffic.nested: schema: \"checklist\" is a required property (at /features/2/level)",
             "features-broken.yaml:18: warning: traffic.spaces: `area` \"Ambient\" is not one of the schema's areas; shown as its own category",
             "features-broken.yaml:18: warning: traffic.spaces: `level.maturity` \"Beta \" has stray whitespace",
+            "features-broken.yaml:18: error: traffic.spaces: schema: \"Ambient\" is not one of \"Traffic Management\", \"Observability\" or 4 other candidates (at /features/3/area)",
+            "features-broken.yaml:18: error: traffic.spaces: schema: \"Beta \" is not one of \"Experimental\", \"Alpha\" or 2 other candidates (at /features/3/level/maturity)",
+            "features-broken.yaml:18: error: traffic.spaces: schema: \"checklist\" is a required property (at /features/3/level)",
             "features-broken.yaml:23: error: traffic.gamma: duplicate id \"traffic.gamma\", first used on line 7; kept as traffic.gamma#2",
+            "features-broken.yaml:23: error: traffic.gamma: schema: \"checklist\" is a required property (at /features/4/level)",
+            "features-broken.yaml:23: warning: traffic.gamma: `id` \"traffic.gamma\" breaks the area.name convention: Core features are `core.<name>`",
             "features-broken.yaml: 5 entries",
-            "4 error(s), 3 warning(s) in 1 file(s)",
+            "12 error(s), 4 warning(s) in 1 file(s)",
         ]
     );
 }
 
+/// Every kind of problem the data's owners get: staleness, links, ids, deprecation, unknown
+/// fields, types, schema; in each format.
 #[test]
-fn the_validator_exits_0_with_only_warnings_and_2_on_bad_usage() {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let (code, out) = check(&[&format!("{dir}/tests/fixtures/features-warnings.yaml")]);
+fn every_kind_of_problem_in_each_format() {
+    let file = fixture("features-every-problem.yaml");
+    let expected = [
+        (10, "warning", "traffic.promised", "`level.nextExpectedPromotion` 1.14 is already out (newest release 1.28) and the feature is still Alpha"),
+        (18, "warning", "core.blog", "`level.nextExpectedPromotion` \"soon\" is not a release (1.N) or never"),
+        (18, "warning", "core.blog", "`link` \"https://example.com/blog/post\" is not a docs path (/docs/… or an istio.io docs URL)"),
+        (26, "warning", "extensability.mtls", "`link` \"/blog/2024/mtls/\" is not a docs path (/docs/… or an istio.io docs URL)"),
+        (26, "warning", "extensability.mtls", "`id` \"extensability.mtls\" breaks the area.name convention: Security and policy enforcement features are `security.<name>`"),
+        (34, "warning", "core.going", "`deprecation.details.next` is missing"),
+        (34, "error", "core.going", "schema: \"next\" is a required property (at /features/4/deprecation/details)"),
+        (45, "warning", "core.typo", "unknown field `level.maturityNote`; ignored"),
+        (53, "error", "core.number", "`name` is a number, not text"),
+        (53, "error", "core.number", "`name` is empty"),
+        (53, "error", "core.number", "schema: 42 is not of type \"string\" (at /features/6/name)"),
+    ];
+    // Human.
+    let (code, out) = check(&[&file]);
+    assert_eq!(code, 1, "{out}");
+    let mut human: Vec<String> =
+        expected.iter().map(|(l, k, e, m)| format!("features-every-problem.yaml:{l}: {k}: {e}: {m}")).collect();
+    human.push("features-every-problem.yaml: 7 entries".to_owned());
+    human.push("4 error(s), 7 warning(s) in 1 file(s)".to_owned());
+    assert_eq!(short(&out), human);
+    // GitHub workflow commands: file and line as properties, `:` and `,` escaped in them.
+    let (code, out) = run(&["check", "--format", "github", &file]);
+    assert_eq!(code, 1);
+    let dir = fixture("");
+    let github: Vec<String> = out.lines().map(str::to_owned).collect();
+    for ((line, kind, entry, message), got) in expected.iter().zip(&github) {
+        assert_eq!(
+            got,
+            &format!(
+                "::{kind} file={dir}features-every-problem.yaml,line={line},title=features-check::{entry}: {message}"
+            )
+        );
+    }
+    assert_eq!(github.last().unwrap(), "features-check: 4 error(s), 7 warning(s) in 1 file(s)");
+    assert_eq!(github.len(), expected.len() + 1);
+    // JSON.
+    let (code, out) = run(&["check", "--format", "json", &file]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["errors"].as_u64(), v["warnings"].as_u64(), v["ok"].as_bool()), (Some(4), Some(7), Some(false)));
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(v["files"][0]["entries"], 7);
+    let got: Vec<(u64, String, String, String)> = findings
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_owned();
+            (f["line"].as_u64().unwrap(), s("severity"), s("entry"), s("message"))
+        })
+        .collect();
+    let want: Vec<(u64, String, String, String)> =
+        expected.iter().map(|(l, k, e, m)| (*l, (*k).to_owned(), (*e).to_owned(), (*m).to_owned())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn github_annotations_escape_what_the_runner_would_misread() {
+    let dir = std::env::temp_dir().join(format!("fc-escape-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("odd, name: here.yaml");
+    std::fs::write(
+        &file,
+        "features:\n  - name: \"Pct\"\n    id: \"core.pct\"\n    level:\n      checklist: \"\"\n      maturity: \"Gamma 100%\"\n    area: Core\n",
+    )
+    .unwrap();
+    let (_, out) = run(&["check", "--format", "github", file.to_str().unwrap()]);
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("::error file="), "{first}");
+    assert!(first.contains("odd%2C name%3A here.yaml,line=2,title=features-check::core.pct: "), "{first}");
+    assert!(first.contains("\"Gamma 100%25\" is not one of"), "a `%` in a message is escaped: {first}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn exit_codes_0_clean_or_warnings_1_errors_or_denied_warnings_2_bad_usage() {
+    let (code, out) = check(&[&fixture("features-warnings.yaml")]);
     assert_eq!(code, 0, "{out}");
     assert!(out.ends_with("0 error(s), 1 warning(s) in 1 file(s)\n"), "{out}");
-    assert_eq!(check(&[]).0, 2);
-    assert_eq!(check(&["/nonexistent.yaml"]).0, 2);
+    let (code, _) = run(&["check", "--deny-warnings", &fixture("features-warnings.yaml")]);
+    assert_eq!(code, 1, "warnings fail with --deny-warnings");
+    let (code, out) = run(&["check", "--format", "json", "--deny-warnings", &fixture("features-warnings.yaml")]);
+    assert_eq!(code, 1);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["ok"], false);
+    // --released moves "already out": 1.14 is not out yet if 1.13 is the newest release.
+    let (_, out) = run(&["check", "--released", "1.13", &fixture("features-every-problem.yaml")]);
+    assert!(!out.contains("already out"), "{out}");
+    // A schema of one's own.
+    let dir = std::env::temp_dir().join(format!("fc-schema-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = dir.join("strict.json");
+    std::fs::write(&schema, r#"{"type": "object", "required": ["features", "owner"]}"#).unwrap();
+    let (code, out) = run(&["check", "--schema", schema.to_str().unwrap(), &fixture("features-warnings.yaml")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("file: schema: \"owner\" is a required property (at /)"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    // Bad usage and unreadable files.
+    for args in [
+        &["check"][..],
+        &[],
+        &["verify", "x.yaml"],
+        &["check", "--format", "xml", "x.yaml"],
+        &["check", "--released", "latest", "x.yaml"],
+        &["check", "--frobnicate", "x.yaml"],
+        &["check", "--format"],
+        &["check", "/nonexistent.yaml"],
+    ] {
+        assert_eq!(run(args).0, 2, "{args:?}");
+    }
     // Istio's own files have real defects today.
-    let (code, out) = check(&[&format!("{dir}/../../data/istio-releases/features-1.28.yaml")]);
+    let (code, out) = check(&[&format!("{}/../../data/istio-releases/features-1.28.yaml", env!("CARGO_MANIFEST_DIR"))]);
     assert_eq!(code, 1, "{out}");
 }
 

@@ -189,7 +189,11 @@ async fn istio_data_renders_every_entry_with_its_deprecation_and_problems() {
     )
     .await;
     std::fs::write(concat!(env!("CARGO_TARGET_TMPDIR"), "/istio-data.html"), &html).unwrap();
-    assert_eq!(row_ids(&html), ["fm-traffic-x", "fm-traffic-x-2", "fm-core-old", "fm-zero-a"], "istio.io's area order, new areas last");
+    assert_eq!(
+        row_ids(&html),
+        ["fm-traffic-x", "fm-traffic-x-2", "fm-core-old", "fm-zero-a"],
+        "istio.io's area order, new areas last"
+    );
     assert_eq!(status(&html), "4 of 4 features");
     assert!(!html.contains("fm--release"), "no release picker for a site's own data");
     assert!(html.contains("Old &lt;b&gt;API&lt;/b&gt;"), "names are text, never markup");

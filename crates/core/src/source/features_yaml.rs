@@ -6,7 +6,7 @@
 pub use crate::istio::{Deprecation, Entry, Finding, Maturity, Release, Severity, AREAS};
 
 /// Lines where the entries of the top-level `features` list start (`  - `).
-fn item_lines(text: &str) -> Vec<u32> {
+pub fn item_lines(text: &str) -> Vec<u32> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| l.starts_with("  - ") || *l == "  -")
@@ -17,17 +17,22 @@ fn item_lines(text: &str) -> Vec<u32> {
 /// Reads a features file, keeping every finding. A file that is not YAML gives a single
 /// error and no entries.
 pub fn read(file: &str, text: &str) -> Release {
+    read_tree(file, text).0
+}
+
+/// [`read`], also returning the parsed tree (`Null` when the text is not YAML).
+pub fn read_tree(file: &str, text: &str) -> (Release, serde_json::Value) {
     match serde_saphyr::from_str::<serde_json::Value>(text) {
-        Ok(tree) => crate::istio::read(file, &tree, &item_lines(text), usize::MAX),
-        Err(e) => Release {
-            findings: vec![Finding {
+        Ok(tree) => (crate::istio::read(file, &tree, &item_lines(text), usize::MAX), tree),
+        Err(e) => {
+            let finding = Finding {
                 severity: Severity::Error,
                 file: file.to_owned(),
                 line: None,
                 entry: "file".to_owned(),
                 message: format!("not a features.yaml: {e}"),
-            }],
-            ..Release::default()
-        },
+            };
+            (Release { findings: vec![finding], ..Release::default() }, serde_json::Value::Null)
+        }
     }
 }

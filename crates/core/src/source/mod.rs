@@ -2,6 +2,8 @@
 //! [`crate::validate::RawCatalog`] and writing a validated catalog out as Rust `static`
 //! data. Nothing here is compiled into the wasm.
 
+#[cfg(feature = "check")]
+pub mod check;
 pub mod codegen;
 pub mod features_yaml;
 pub mod history;
