@@ -200,6 +200,13 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                 start,
                 warnings: Rc::new(warnings),
                 with_releases: !custom,
+                // Istio's catalogs report to istio/enhancements; a page's own data only where
+                // its page says (option `report`).
+                report: opts
+                    .report
+                    .clone()
+                    .or_else(|| (!custom).then(|| feature_matrix_core::links::ISTIO_REPORT.to_owned()))
+                    .map(AttrValue::from),
             }))
         }
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },

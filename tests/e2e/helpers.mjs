@@ -50,8 +50,12 @@ export function featureRows(page) {
 
 /// Names of the visible feature rows, in order.
 export async function rowNames(page) {
-  return featureRows(page).getByRole('rowheader').evaluateAll((ths) =>
-    ths.map((th) => th.textContent.split('Note:')[0].trim()));
+  // The name as the reader sees it: without the note and the row's (closed) details.
+  return featureRows(page).getByRole('rowheader').evaluateAll((ths) => ths.map((th) => {
+    const copy = th.cloneNode(true);
+    copy.querySelectorAll('details').forEach((d) => d.remove());
+    return copy.textContent.split('Note:')[0].trim();
+  }));
 }
 
 /// Phase labels of the visible feature rows, in order: the text a reader hears in the

@@ -82,11 +82,58 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
     }
 }
 
+/// The report link Istio's catalogs use: a new issue in istio/enhancements, its title naming
+/// the feature and its id, its body the release, the phase shown and the source.
+pub const ISTIO_REPORT: &str = "https://github.com/istio/enhancements/issues/new?title={name}%20({id})%3A%20feature%20status&body=Release%3A%20{release}%0APhase%20shown%3A%20{phase}%0ASource%3A%20{source}%0A%0AWhat%20is%20wrong%3A%20";
+
+/// `template` with `{name}`, `{id}`, `{release}`, `{phase}` and `{source}` replaced by the
+/// values, percent-encoded (so a value can never end the query or add a parameter).
+/// Other text is kept as written.
+pub fn fill(template: &str, values: [(&str, &str); 5]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let value = values.iter().find(|(k, _)| rest[1..].starts_with(k) && rest[1 + k.len()..].starts_with('}'));
+        match value {
+            Some((k, v)) => {
+                out.extend(percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC));
+                rest = &rest[k.len() + 2..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const BASE: &str = "https://istio.io/latest";
+
+    #[test]
+    fn report_links_encode_every_value() {
+        let link = fill(ISTIO_REPORT, [
+            ("name", "Sidecar API & more"),
+            ("id", "traffic.sidecar"),
+            ("release", "Istio 1.24"),
+            ("phase", "Stable"),
+            ("source", "https://github.com/istio/enhancements/blob/abc/features.yaml#L79"),
+        ]);
+        let query = link.split_once('?').unwrap().1;
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        assert_eq!(pairs.len(), 2, "a value cannot add parameters: {link}");
+        assert_eq!(pairs[0], ("title".into(), "Sidecar API & more (traffic.sidecar): feature status".into()));
+        assert_eq!(pairs[1].1, "Release: Istio 1.24\nPhase shown: Stable\nSource: https://github.com/istio/enhancements/blob/abc/features.yaml#L79\n\nWhat is wrong: ");
+        assert_eq!(fill("https://x.test/{nope}/{id}{", [("id", "a/b"), ("name", ""), ("release", ""), ("phase", ""), ("source", "")]), "https://x.test/{nope}/a%2Fb{");
+    }
 
     #[test]
     fn relative_paths_resolve_under_the_base_path() {

@@ -59,10 +59,13 @@ pub struct EmbedOptions {
     pub catalog: Option<String>,
     /// The Istio release to show first (`1.24`, `master`); the Feature Status page if unset.
     pub release: Option<String>,
+    /// Where "Report a problem" leads: an http(s) URL template with `{name}`, `{id}`,
+    /// `{release}`, `{phase}`, `{source}` (see `links::fill`). Istio's catalogs have a default.
+    pub report: Option<String>,
 }
 
 /// The option names, in the documented order.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 13] = [
     "id",
     "search",
     "phases",
@@ -75,6 +78,7 @@ pub const NAMES: [&str; 12] = [
     "legend",
     "catalog",
     "release",
+    "report",
 ];
 
 fn list(value: &str) -> impl Iterator<Item = &str> {
@@ -136,6 +140,10 @@ impl EmbedOptions {
                     o.columns = cols;
                 }
                 "title" => o.title = Some(value.to_owned()).filter(|t| !t.is_empty()),
+                "report" => match crate::links::classify(value) {
+                    Ok(crate::links::LinkKind::Absolute) => o.report = Some(value.to_owned()),
+                    _ => bad("expects an http:// or https:// address template, not"),
+                },
                 "docsBase" => match crate::links::classify(value) {
                     Ok(crate::links::LinkKind::Absolute) => o.docs_base = Some(value.to_owned()),
                     _ => bad("expects an http:// or https:// address, not"),

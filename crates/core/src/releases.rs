@@ -32,6 +32,14 @@ pub struct ReleaseSet {
     pub entries: Cow<'static, [ReleaseEntry]>,
     /// Release `i` is `entries[offsets[i]..offsets[i + 1]]`.
     pub offsets: Cow<'static, [u32]>,
+    /// Per entry (parallel to `entries`): lines from the previous entry of its release (the
+    /// first entry: from line 0), so an entry's line in its `features.yaml` is a running sum.
+    pub line_steps: Cow<'static, [u8]>,
+    /// Per release: the istio/enhancements commit its `features.yaml` was copied at (its first
+    /// twelve hex digits), and the commit's date (`data/istio-releases/SOURCES.tsv`); empty
+    /// when unknown.
+    pub commits: Cow<'static, [Text]>,
+    pub dates: Cow<'static, [Text]>,
     /// The four-phase definitions used from 1.10 on.
     pub legend: Legend,
     pub docs_base: Text,
@@ -85,6 +93,20 @@ impl ReleaseSet {
     /// The label of release `r` ("1.24"), or "" when there is none.
     pub fn label(&self, r: usize) -> &str {
         self.labels.get(r).map_or("", |l| l.as_ref())
+    }
+
+    /// The line of release `r`'s `i`-th entry in its `features.yaml`.
+    pub fn line(&self, r: usize, i: usize) -> Option<u32> {
+        let start = *self.offsets.get(r)? as usize;
+        let end = *self.offsets.get(r + 1)? as usize;
+        let steps = self.line_steps.get(start..(start + i + 1).min(end))?;
+        (start + i < end).then(|| steps.iter().map(|&s| u32::from(s)).sum())
+    }
+
+    /// Where release `r`'s data comes from: (commit, date), when known.
+    pub fn source(&self, r: usize) -> Option<(&str, &str)> {
+        let commit = self.commits.get(r).filter(|c| !c.is_empty())?;
+        Some((commit, self.dates.get(r).map_or("", |d| d.as_ref())))
     }
 
     /// Index of a release by label.

@@ -24,7 +24,23 @@ pub struct Shown {
     history: Vec<FeatureHistory>,
     /// The phases the catalog uses or defines, in display order.
     phases: Vec<Phase>,
+    /// Where the release's data comes from: its `features.yaml` at a commit (release views
+    /// whose source is known), and each feature's line in it.
+    source: Option<Source>,
 }
+
+/// A release's `features.yaml` at a commit of istio/enhancements.
+#[derive(Debug)]
+struct Source {
+    commit: String,
+    date: String,
+    /// Per feature: its entry's line and its upstream id (row key).
+    lines: Vec<u32>,
+    ids: Vec<String>,
+}
+
+/// The repository Istio's `features.yaml` lives in.
+pub const ENHANCEMENTS: &str = "https://github.com/istio/enhancements";
 
 fn phases_of(catalog: &Catalog) -> Vec<Phase> {
     Phase::ALL
@@ -43,6 +59,7 @@ impl Shown {
             release: None,
             rows: Vec::new(),
             history: Vec::new(),
+            source: None,
         }
     }
 
@@ -52,7 +69,32 @@ impl Shown {
         let history: Vec<FeatureHistory> = rows.iter().map(|&row| set.history(row, r)).collect();
         let since = history.iter().map(|h| h.since().map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX)));
         let index = SearchIndex::new(&catalog).with_since(since.collect());
-        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release: Some(r), rows, history }
+        let source = set.source(r).map(|(commit, date)| Source {
+            commit: commit.to_owned(),
+            date: date.to_owned(),
+            lines: (0..rows.len()).map(|i| set.line(r, i).unwrap_or(0)).collect(),
+            ids: rows.iter().map(|&row| set.string(set.row_keys[usize::from(row)]).to_owned()).collect(),
+        });
+        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release: Some(r), rows, history, source }
+    }
+
+    /// The release's data as of: its `features.yaml` at a commit, as (URL, short commit, date).
+    pub fn data_as_of(&self) -> Option<(String, &str, &str)> {
+        let s = self.source.as_ref()?;
+        Some((format!("{ENHANCEMENTS}/blob/{}/features.yaml", s.commit), s.commit.get(..7)?, &s.date))
+    }
+
+    /// Feature `i`'s id as its `features.yaml` has it (`traffic.sidecar`), in release views.
+    pub fn upstream_id(&self, i: usize) -> Option<&str> {
+        self.source.as_ref()?.ids.get(i).map(String::as_str)
+    }
+
+    /// The link to feature `i`'s entry in the release's `features.yaml` (the line of its
+    /// `- name:`), when the release's source is known.
+    pub fn source_link(&self, i: usize) -> Option<String> {
+        let s = self.source.as_ref()?;
+        let line = s.lines.get(i).filter(|&&l| l > 0)?;
+        Some(format!("{ENHANCEMENTS}/blob/{}/features.yaml#L{line}", s.commit))
     }
 
     pub fn catalog(&self) -> &Catalog {

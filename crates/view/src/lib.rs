@@ -50,6 +50,7 @@ pub fn default_props(start: feature_matrix_core::Start) -> MatrixProps {
         start,
         warnings: Default::default(),
         with_releases: true,
+        report: Some(feature_matrix_core::links::ISTIO_REPORT.into()),
     }
 }
 

@@ -118,6 +118,9 @@ pub fn releases_source(set: &crate::releases::ReleaseSet, origin: &str) -> Strin
     let _ = writeln!(w, "static R_STRINGS: [{M}::Text; {}] = [{}];", set.strings.len(), texts(&set.strings));
     let _ = writeln!(w, "static R_ROW_KEYS: [u16; {}] = {:?};", set.row_keys.len(), set.row_keys.as_ref());
     let _ = writeln!(w, "static R_OFFSETS: [u32; {}] = {:?};", set.offsets.len(), set.offsets.as_ref());
+    let _ = writeln!(w, "static R_LINE_STEPS: [u8; {}] = {:?};", set.line_steps.len(), set.line_steps.as_ref());
+    let _ = writeln!(w, "static R_COMMITS: [{M}::Text; {}] = [{}];", set.commits.len(), texts(&set.commits));
+    let _ = writeln!(w, "static R_DATES: [{M}::Text; {}] = [{}];", set.dates.len(), texts(&set.dates));
     let _ = writeln!(w, "static R_ENTRIES: [{r}::ReleaseEntry; {}] = [", set.entries.len());
     for e in set.entries.iter() {
         let _ = writeln!(
@@ -139,6 +142,9 @@ pub fn releases_source(set: &crate::releases::ReleaseSet, origin: &str) -> Strin
     let _ = writeln!(w, "    row_keys: {COW}::Borrowed(&R_ROW_KEYS),");
     let _ = writeln!(w, "    entries: {COW}::Borrowed(&R_ENTRIES),");
     let _ = writeln!(w, "    offsets: {COW}::Borrowed(&R_OFFSETS),");
+    let _ = writeln!(w, "    line_steps: {COW}::Borrowed(&R_LINE_STEPS),");
+    let _ = writeln!(w, "    commits: {COW}::Borrowed(&R_COMMITS),");
+    let _ = writeln!(w, "    dates: {COW}::Borrowed(&R_DATES),");
     let _ = writeln!(w, "    legend: {},", legend_expr("R_"));
     let _ = writeln!(w, "    docs_base: {},", s(&set.docs_base));
     let _ = writeln!(w, "    provenance: {},", s(&set.provenance));

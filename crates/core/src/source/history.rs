@@ -47,6 +47,7 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
     let mut strings = Strings(vec![String::new()]);
     let mut row_keys: Vec<String> = Vec::new();
     let mut entries = Vec::new();
+    let mut line_steps: Vec<u8> = Vec::new();
     let mut offsets = vec![0u32];
     // Per row: its (area, lower-case name) in the release before the one being read.
     let mut previous: Vec<Option<(String, String)>> = Vec::new();
@@ -89,7 +90,11 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
             }));
         }
         previous = vec![None; row_keys.len()];
+        let mut last_line = 0;
         for (e, row) in valid.iter().zip(&assigned) {
+            let line = e.line.unwrap_or(last_line);
+            line_steps.push(u8::try_from(line.saturating_sub(last_line)).expect("entries fewer than 256 lines apart"));
+            last_line = line;
             let row = row.expect("every entry has a row");
             previous[row] = Some((norm_area(&e.area), e.name.to_lowercase()));
             entries.push(ReleaseEntry {
@@ -110,6 +115,9 @@ pub fn build(releases: &[(String, Release)], legend: Legend, docs_base: &str, pr
         row_keys: row_keys.into(),
         entries: entries.into(),
         offsets: offsets.into(),
+        line_steps: line_steps.into(),
+        commits: Cow::Borrowed(&[]),
+        dates: Cow::Borrowed(&[]),
         legend,
         docs_base: docs_base.to_owned().into(),
         provenance: provenance.to_owned().into(),

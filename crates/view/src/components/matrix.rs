@@ -54,7 +54,13 @@ pub struct MatrixProps {
     /// and the changes view. For the built-in catalog, not for custom ones.
     #[prop_or_default]
     pub with_releases: bool,
+    /// Where each row's "Report a problem" leads (`links::fill` template); none: no link.
+    #[prop_or_default]
+    pub report: Option<AttrValue>,
 }
+
+/// The page the built-in catalog comes from.
+pub const ISTIO_PAGE: &str = "https://istio.io/latest/docs/releases/feature-stages/";
 
 #[function_component(FeatureMatrix)]
 pub fn feature_matrix(props: &MatrixProps) -> Html {
@@ -273,6 +279,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     on_show_more={sender(store.dispatcher(), |()| Action::ShowMore)}
                     on_sort={sender(store.dispatcher(), |key: SortKey| Action::SortBy(key))}
                     on_define={on_define}
+                    report={props.report.clone()}
                 />
             }
             <PhaseLegend
@@ -284,9 +291,18 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 defined={state.defined_phase}
                 on_toggle={sender(store.dispatcher(), Action::SetLegendOpen)}
             />
-            if !catalog.provenance.is_empty() {
-                <p class="fm-source">{"Data: "}{catalog.provenance.to_string()}</p>
-            }
+            // Where the data comes from: a release's features.yaml at its commit, or the
+            // catalog's own words (linked for the built-in page).
+            <p class="fm-source" hidden={shown.0.data_as_of().is_none() && catalog.provenance.is_empty()}>
+                {"Data: "}
+                if let Some((url, commit, date)) = shown.0.data_as_of() {
+                    {"istio/enhancements "}<a class="fm-link" href={url}>{format!("features.yaml at {commit}")}</a>{format!(" ({date})")}
+                } else if props.with_releases {
+                    <a class="fm-link" href={ISTIO_PAGE}>{catalog.provenance.to_string()}</a>
+                } else {
+                    {catalog.provenance.to_string()}
+                }
+            </p>
             if !props.warnings.is_empty() {
                 <details class="fm-warnings">
                     <summary>{format!("{} data problem{} in this catalog", feature_matrix_core::validate::thousands(props.warnings.total), if props.warnings.total == 1 { "" } else { "s" })}</summary>

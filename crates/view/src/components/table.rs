@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use feature_matrix_core::links::resolve;
+use feature_matrix_core::links::{fill, resolve};
 use feature_matrix_core::options::Columns;
 use feature_matrix_core::query::{Direction, SortKey, View};
 use feature_matrix_core::{Feature, Phase};
@@ -38,6 +38,9 @@ pub struct TableProps {
     pub on_sort: Callback<SortKey>,
     /// A phase badge was activated.
     pub on_define: Callback<Phase>,
+    /// Where "Report a problem" leads (`links::fill` template); none: no link.
+    #[prop_or_default]
+    pub report: Option<AttrValue>,
 }
 
 #[function_component(FeatureTable)]
@@ -162,6 +165,15 @@ fn render_row(
         Some(url) => html! { <a class="fm-link" href={url}>{name}</a> },
         None => name,
     };
+    let changes = history.filter(|h| h.changes.len() > 1);
+    let shown = &props.shown.0;
+    let source = shown.source_link(i);
+    let report = props.report.as_ref().map(|template| {
+        let release = shown.release().map_or_else(|| catalog.title.to_string(), |r| format!("Istio {}", label(r)));
+        let upstream = shown.upstream_id(i).unwrap_or(&f.id);
+        let from = source.as_deref().unwrap_or(&catalog.provenance);
+        fill(template, [("name", &f.name), ("id", upstream), ("release", &release), ("phase", f.phase.label()), ("source", from)])
+    });
     let note = f.note.as_deref().map(|n| {
         html! { <span class="fm-note"><span class="fm-note-label">{"Note: "}</span>{highlighted(n, terms)}</span> }
     });
@@ -172,16 +184,27 @@ fn render_row(
             <th scope="row" class="fm-feature">
                 <span class="fm-name">{name}</span>
                 {note}
-                if let Some(h) = history.filter(|h| h.changes.len() > 1) {
+                if changes.is_some() || source.is_some() || report.is_some() {
                     <details class="fm-history">
-                        <summary>{"History"}</summary>
-                        <ol class="fm-timeline">
-                            { for h.changes.iter().map(|&(release, p)| html! {
-                                <li><span class="fm-timeline-release">{label(release)}</span>{" "}
-                                    {phase_label(p)}
-                                </li>
-                            }) }
-                        </ol>
+                        <summary>{if changes.is_some() { "History" } else { "Source" }}</summary>
+                        if let Some(h) = changes {
+                            <ol class="fm-timeline">
+                                { for h.changes.iter().map(|&(release, p)| html! {
+                                    <li><span class="fm-timeline-release">{label(release)}</span>{" "}
+                                        {phase_label(p)}
+                                    </li>
+                                }) }
+                            </ol>
+                        }
+                        <p class="fm-row-links">
+                            if let Some(url) = source.clone() {
+                                <a class="fm-link" href={url} aria-label={format!("Source of {} in features.yaml", f.name)}>{"Source"}</a>
+                                {" "}
+                            }
+                            if let Some(url) = report {
+                                <a class="fm-link" href={url} aria-label={format!("Report a problem with {}", f.name)}>{"Report a problem"}</a>
+                            }
+                        </p>
                     </details>
                 }
             </th>
