@@ -186,7 +186,7 @@ fn render_row(
                 {note}
                 if changes.is_some() || source.is_some() || report.is_some() {
                     <details class="fm-history">
-                        <summary>{if changes.is_some() { "History" } else { "Source" }}</summary>
+                        <summary>{if changes.is_some() { "History" } else { "Details" }}</summary>
                         if let Some(h) = changes {
                             <ol class="fm-timeline">
                                 { for h.changes.iter().map(|&(release, p)| html! {
