@@ -239,6 +239,14 @@ describe('Istio data through the Hugo shortcode', () => {
       '    level: { checklist: "", maturity: Beta }',
       '    deprecation: { state: deprecated, details: { next: "1.30", replacement: "Fine feature" } }',
       '    area: Core',
+      '  - name: "Twin one"',
+      '    id: "core.twin"',
+      '    level: { checklist: "", maturity: Beta }',
+      '    area: Core',
+      '  - name: "Twin two"',
+      '    id: "core-twin"',
+      '    level: { checklist: "", maturity: Beta }',
+      '    area: Core',
       '',
     ].join('\n');
     const bad = await hugoSite(hostile);
@@ -246,8 +254,10 @@ describe('Istio data through the Hugo shortcode', () => {
       for (const js of [false, true]) {
         const { page, context, errors } = await open(`${bad.server.base}${PAGE}`, { js });
         const all = matrix(page, 'Istio features');
-        if (js) await statusSays(all, '5 of 5 features');
-        assert.deepEqual(await names(all), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Numbered'], `js ${js}`);
+        if (js) await statusSays(all, '7 of 7 features');
+        assert.deepEqual(await names(all), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Twin one', 'Twin two', 'Numbered'], `js ${js}`);
+        const ids = await featureRows(all).evaluateAll((trs) => trs.map((tr) => tr.id));
+        assert.deepEqual(ids, ['fm-core-fine', 'fm-core-markup', 'fm-core-old', 'fm-core-going', 'fm-core-twin', 'fm-core-twin-2', 'fm-core-number'], `js ${js}: ids that derive alike are numbered the same way`);
         assert.equal(await page.locator('main img, main b').count(), 0, `js ${js}: names are text, never markup`);
         assert.equal(await all.getByRole('link', { name: /img src/ }).count(), 0, `js ${js}: no javascript: link`);
         const going = featureRows(all).filter({ has: page.getByRole('rowheader', { name: /^Going away/ }) });
@@ -274,7 +284,7 @@ describe('Istio data through the Hugo shortcode', () => {
       const alert = page.getByRole('alert').first();
       await alert.waitFor();
       assert.match(await alert.textContent(), /invalid JSON at line 2, column 12/);
-      assert.deepEqual(await names(matrix(page, 'Istio features')), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Numbered'], 'the server-rendered table stays readable');
+      assert.deepEqual(await names(matrix(page, 'Istio features')), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Twin one', 'Twin two', 'Numbered'], 'the server-rendered table stays readable');
       assert.deepEqual(errors, []);
       await shot(page, 'dropin-broken-json.png');
       await context.close();
@@ -295,6 +305,18 @@ describe('Istio data in a plain HTML page', () => {
       assert.deepEqual((await names(all)).sort(), yamlNames(MASTER).sort());
       assert.equal(await all.getByText(/data problems in this catalog$/).textContent(), '6 data problems in this catalog');
       assert.equal(await all.getByRole('combobox', { name: 'Release' }).count(), 0, 'a site\'s own data has no release picker');
+      // The same data as a JS object given to mount().
+      await page.evaluate(async () => {
+        const el = document.createElement('div');
+        document.querySelector('main').append(el);
+        const data = JSON.parse(document.getElementById('istio-features').textContent);
+        const { mount } = await import('../feature-matrix.js');
+        await mount(el, { id: 'obj', title: 'From an object', catalog: data });
+      });
+      const fromObject = matrix(page, 'From an object');
+      await statusSays(fromObject, '64 of 64 features');
+      assert.deepEqual(await names(fromObject), await names(all));
+      assert.equal(await fromObject.getByText(/data problems in this catalog$/).textContent(), '6 data problems in this catalog');
       assert.deepEqual(errors, []);
       assert.deepEqual(requests.filter((u) => !u.startsWith(server.base)), []);
       await shot(page, 'istio-data-example.png');

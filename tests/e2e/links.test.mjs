@@ -46,6 +46,9 @@ async function settledSearch(page) {
 /// Opens `search` (and `hash`) in a fresh page and returns what it shows.
 async function reopen(search, hash = '') {
   const { page, context, errors } = await openDemo(browser, { path: `${search}${hash}` });
+  // The prerendered table shows a status before the script runs: wait until the widget is
+  // live (its controls show) and the link's state has been applied.
+  await searchBox(page).waitFor({ state: 'visible' });
   await settledSearch(page);
   const s = await seen(page);
   const after = await page.evaluate(() => location.search);
