@@ -123,6 +123,17 @@ fn prerender(root: &Path, dist: &Path) -> Result {
     std::fs::write(dist.join("fallback.html"), format!("<div data-feature-matrix>{html}</div>\n"))
         .map_err(|e| e.to_string())?;
     hugo_legend(root)?;
+    // The change feed of Istio's releases beside the demo page (see crates/prerender).
+    println!("    $ cargo run --quiet --package feature-matrix-prerender -- changes dist  (changes.atom, changes.json)");
+    let out = std::process::Command::new("cargo")
+        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "changes"])
+        .arg(dist)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("writing the change feed failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+    }
     println!("    {} bytes of prerendered HTML", html.len());
     Ok(())
 }

@@ -4,10 +4,15 @@
 //! JavaScript see the full table and legend, and the browser hydrates it without
 //! re-creating the DOM.
 //!
+//! `feature-matrix-prerender changes <dir>` writes the change feed of Istio's releases
+//! (`changes.atom`, `changes.json`; see `changes.rs`).
+//!
 //! `feature-matrix-prerender hugo-legend` prints instead the phase-definitions legend of
 //! Istio's `features.yaml` era as a Hugo partial (the instance prefix is the partial's
 //! context, `{{ . }}`): the Hugo shortcode writes it under the table it renders from a
 //! site's data, the same markup the widget renders when it takes that table over.
+
+mod changes;
 
 use feature_matrix_core::options::LegendMode;
 use feature_matrix_view::components::legend::{LegendProps, PhaseLegend};
@@ -18,6 +23,15 @@ const NS: &str = "FMNS";
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    if std::env::args().nth(1).as_deref() == Some("changes") {
+        let dir = std::env::args().nth(2).expect("usage: feature-matrix-prerender changes <dir>");
+        let (atom, json) = changes::documents(&feature_matrix_view::embedded::RELEASES);
+        for (name, text) in [("changes.atom", atom), ("changes.json", json)] {
+            let path = std::path::Path::new(&dir).join(name);
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("hugo-legend") {
         let html = yew::ServerRenderer::<PhaseLegend>::with_props(|| LegendProps {
             mode: LegendMode::Full,
