@@ -97,17 +97,22 @@ fn releases(root: &std::path::Path, out: &std::path::Path) {
     let mut set = history::build(&releases, legend, DEFAULT_DOCS_BASE, RELEASES_PROVENANCE);
     // Where each file comes from: SOURCES.tsv (file, branch, commit, commit date, …).
     let sources_file = "data/istio-releases/SOURCES.tsv";
-    let sources = std::fs::read_to_string(root.join(sources_file)).unwrap_or_else(|e| fail(&[format!("{sources_file}: {e}")]));
+    let sources =
+        std::fs::read_to_string(root.join(sources_file)).unwrap_or_else(|e| fail(&[format!("{sources_file}: {e}")]));
     let mut commits = Vec::new();
     let mut dates = Vec::new();
     for (label, _) in &releases {
         let file = format!("features-{label}.yaml");
-        let Some(cols) = sources.lines().map(|l| l.split('\t').collect::<Vec<_>>()).find(|c| c.first() == Some(&file.as_str())) else {
+        let Some(cols) =
+            sources.lines().map(|l| l.split('\t').collect::<Vec<_>>()).find(|c| c.first() == Some(&file.as_str()))
+        else {
             fail(&[format!("{sources_file}: no line for {file}")])
         };
         let (commit, date) = (cols.get(2).copied().unwrap_or(""), cols.get(3).copied().unwrap_or(""));
         if commit.len() != 40 || !commit.bytes().all(|b| b.is_ascii_hexdigit()) || date.len() != 10 {
-            fail(&[format!("{sources_file}: {file}: expected a 40-digit commit and a YYYY-MM-DD date, found {commit:?} {date:?}")]);
+            fail(&[format!(
+                "{sources_file}: {file}: expected a 40-digit commit and a YYYY-MM-DD date, found {commit:?} {date:?}"
+            )]);
         }
         // Twelve digits name the commit unambiguously in links (GitHub resolves abbreviated
         // commits) for less than a third of the bytes.

@@ -124,7 +124,9 @@ fn prerender(root: &Path, dist: &Path) -> Result {
         .map_err(|e| e.to_string())?;
     hugo_legend(root)?;
     // The change feed of Istio's releases beside the demo page (see crates/prerender).
-    println!("    $ cargo run --quiet --package feature-matrix-prerender -- changes dist  (changes.atom, changes.json)");
+    println!(
+        "    $ cargo run --quiet --package feature-matrix-prerender -- changes dist  (changes.atom, changes.json)"
+    );
     let out = std::process::Command::new("cargo")
         .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "changes"])
         .arg(dist)
@@ -264,20 +266,6 @@ pub fn minify_css(css: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::minify_css;
-
-    #[test]
-    fn css_minification_keeps_meaning() {
-        let css = "/* head */\n.fm :where(a, b) > .x:hover {\n  color : red;  /* note */\n  content: \"✓  /* kept */\" / \"\";\n}\n@media (max-width: 30em) and (prefers-color-scheme: dark) {\n  .fm .a { margin: 0 auto; }\n}\n";
-        assert_eq!(
-            minify_css(css),
-            ".fm :where(a,b) > .x:hover{color :red;content:\"✓  /* kept */\" / \"\"}@media (max-width:30em) and (prefers-color-scheme:dark){.fm .a{margin:0 auto}}"
-        );
-    }
-}
-
 fn gzip_len(bytes: &[u8]) -> Result<usize> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     enc.write_all(bytes).map_err(|e| e.to_string())?;
@@ -328,4 +316,18 @@ fn report(root: &Path, sizes: &Sizes) -> Result {
     json.push_str(&format!("  ],\n  \"total\": {{ \"raw\": {raw}, \"gzip\": {gz} }}\n}}\n"));
     let path = root.join("target/dist-sizes.json");
     std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_minification_keeps_meaning() {
+        let css = "/* head */\n.fm :where(a, b) > .x:hover {\n  color : red;  /* note */\n  content: \"✓  /* kept */\" / \"\";\n}\n@media (max-width: 30em) and (prefers-color-scheme: dark) {\n  .fm .a { margin: 0 auto; }\n}\n";
+        assert_eq!(
+            minify_css(css),
+            ".fm :where(a,b) > .x:hover{color :red;content:\"✓  /* kept */\" / \"\"}@media (max-width:30em) and (prefers-color-scheme:dark){.fm .a{margin:0 auto}}"
+        );
+    }
 }

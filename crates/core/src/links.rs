@@ -119,20 +119,29 @@ mod tests {
 
     #[test]
     fn report_links_encode_every_value() {
-        let link = fill(ISTIO_REPORT, [
-            ("name", "Sidecar API & more"),
-            ("id", "traffic.sidecar"),
-            ("release", "Istio 1.24"),
-            ("phase", "Stable"),
-            ("source", "https://github.com/istio/enhancements/blob/abc/features.yaml#L79"),
-        ]);
+        let link = fill(
+            ISTIO_REPORT,
+            [
+                ("name", "Sidecar API & more"),
+                ("id", "traffic.sidecar"),
+                ("release", "Istio 1.24"),
+                ("phase", "Stable"),
+                ("source", "https://github.com/istio/enhancements/blob/abc/features.yaml#L79"),
+            ],
+        );
         let query = link.split_once('?').unwrap().1;
         let pairs: Vec<(String, String)> =
             form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
         assert_eq!(pairs.len(), 2, "a value cannot add parameters: {link}");
         assert_eq!(pairs[0], ("title".into(), "Sidecar API & more (traffic.sidecar): feature status".into()));
         assert_eq!(pairs[1].1, "Release: Istio 1.24\nPhase shown: Stable\nSource: https://github.com/istio/enhancements/blob/abc/features.yaml#L79\n\nWhat is wrong: ");
-        assert_eq!(fill("https://x.test/{nope}/{id}{", [("id", "a/b"), ("name", ""), ("release", ""), ("phase", ""), ("source", "")]), "https://x.test/{nope}/a%2Fb{");
+        assert_eq!(
+            fill(
+                "https://x.test/{nope}/{id}{",
+                [("id", "a/b"), ("name", ""), ("release", ""), ("phase", ""), ("source", "")]
+            ),
+            "https://x.test/{nope}/a%2Fb{"
+        );
     }
 
     #[test]

@@ -293,7 +293,7 @@ impl Session {
         }
         if next.state == self.state && Rc::ptr_eq(&next.shown, &self.shown) && !canonical {
             // Nothing changed, but a warning about what was asked is still worth giving.
-            return (!next.dropped.is_empty()).then(|| Session { write: UrlWrite::Keep, ..next });
+            return (!next.dropped.is_empty()).then_some(Session { write: UrlWrite::Keep, ..next });
         }
         // A change the link does not hold (legend, notices, pages) leaves the address alone.
         // Compared on the state: the same release means the same catalog and positions.

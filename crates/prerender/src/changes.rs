@@ -34,7 +34,9 @@ impl Release {
 
     fn title(&self) -> String {
         match &self.from {
-            None => format!("Istio {}: the first release with a features.yaml ({} features)", self.label, self.features),
+            None => {
+                format!("Istio {}: the first release with a features.yaml ({} features)", self.label, self.features)
+            }
             Some(from) => format!(
                 "Istio {} (from {from}): {} promoted, {} demoted, {} added, {} removed",
                 self.label,
@@ -68,11 +70,16 @@ fn releases(set: &ReleaseSet) -> Vec<Release> {
                 let d = set.diff(r - 1, r);
                 let phase = |row: u16, at: usize| set.timeline(row)[at].unwrap_or(Phase::Alpha);
                 out.from = Some(set.label(r - 1).to_owned());
-                out.promoted = d.promoted.iter().map(|&(row, a, b)| (key(row), set.name(row, r).to_owned(), a, b)).collect();
-                out.demoted = d.demoted.iter().map(|&(row, a, b)| (key(row), set.name(row, r).to_owned(), a, b)).collect();
+                out.promoted =
+                    d.promoted.iter().map(|&(row, a, b)| (key(row), set.name(row, r).to_owned(), a, b)).collect();
+                out.demoted =
+                    d.demoted.iter().map(|&(row, a, b)| (key(row), set.name(row, r).to_owned(), a, b)).collect();
                 out.added = d.added.iter().map(|&row| (key(row), set.name(row, r).to_owned(), phase(row, r))).collect();
-                out.removed =
-                    d.removed.iter().map(|&row| (key(row), set.name(row, r - 1).to_owned(), phase(row, r - 1))).collect();
+                out.removed = d
+                    .removed
+                    .iter()
+                    .map(|&row| (key(row), set.name(row, r - 1).to_owned(), phase(row, r - 1)))
+                    .collect();
             }
             out
         })
@@ -90,7 +97,13 @@ fn content(r: &Release) -> String {
         if !list.is_empty() {
             html.push_str(&format!("<h3>{title}</h3><ul>"));
             for (id, name, a, b) in list {
-                html.push_str(&format!("<li>{} (<code>{}</code>): {} → {}</li>", escape(name), escape(id), a.label(), b.label()));
+                html.push_str(&format!(
+                    "<li>{} (<code>{}</code>): {} → {}</li>",
+                    escape(name),
+                    escape(id),
+                    a.label(),
+                    b.label()
+                ));
             }
             html.push_str("</ul>");
         }
@@ -109,7 +122,11 @@ fn content(r: &Release) -> String {
     listed("Added", &r.added, &mut html);
     listed("Removed", &r.removed, &mut html);
     if html.is_empty() {
-        html.push_str(if r.from.is_some() { "<p>No feature changed phase.</p>" } else { "<p>The first release listed.</p>" });
+        html.push_str(if r.from.is_some() {
+            "<p>No feature changed phase.</p>"
+        } else {
+            "<p>The first release listed.</p>"
+        });
     }
     html
 }
@@ -146,7 +163,9 @@ pub fn documents(set: &ReleaseSet) -> (String, String) {
     atom.push_str("</feed>\n");
 
     let moved = |list: &[(String, String, Phase, Phase)]| -> Vec<Value> {
-        list.iter().map(|(id, name, a, b)| json!({ "id": id, "name": name, "from": a.label(), "to": b.label() })).collect()
+        list.iter()
+            .map(|(id, name, a, b)| json!({ "id": id, "name": name, "from": a.label(), "to": b.label() }))
+            .collect()
     };
     let listed = |list: &[(String, String, Phase)]| -> Vec<Value> {
         list.iter().map(|(id, name, p)| json!({ "id": id, "name": name, "phase": p.label() })).collect()

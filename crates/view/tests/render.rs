@@ -222,32 +222,49 @@ fn provenance_of_releases_and_rows_matches_the_release_files() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/istio-releases");
     let sources = std::fs::read_to_string(format!("{dir}/SOURCES.tsv")).unwrap();
     for label in ["1.10", "1.24", "master"] {
-        let row: Vec<&str> = sources.lines().find(|l| l.starts_with(&format!("features-{label}.yaml\t"))).unwrap().split('\t').collect();
+        let row: Vec<&str> =
+            sources.lines().find(|l| l.starts_with(&format!("features-{label}.yaml\t"))).unwrap().split('\t').collect();
         let (commit, date) = (row[2], row[3]);
         let shown = Shown::of_release(&RELEASES, RELEASES.find(label).unwrap());
         let (url, short, shown_date) = shown.data_as_of().unwrap();
         assert_eq!(short, &commit[..7], "{label}");
         assert_eq!(shown_date, date, "{label}");
         assert!(commit.starts_with(url.split("/blob/").nth(1).unwrap().split('/').next().unwrap()), "{url}");
-        assert!(url.starts_with("https://github.com/istio/enhancements/blob/") && url.ends_with("/features.yaml"), "{url}");
+        assert!(
+            url.starts_with("https://github.com/istio/enhancements/blob/") && url.ends_with("/features.yaml"),
+            "{url}"
+        );
     }
     // Five entries: the line of their `- name:` in the file of that release.
     let line_of = |label: &str, needle: &str, nth: usize| -> u32 {
         let text = std::fs::read_to_string(format!("{dir}/features-{label}.yaml")).unwrap();
-        let at = text.lines().enumerate().filter(|(_, l)| l.starts_with("  - name:") && l.contains(needle)).nth(nth).unwrap().0;
+        let at = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("  - name:") && l.contains(needle))
+            .nth(nth)
+            .unwrap()
+            .0;
         u32::try_from(at + 1).unwrap()
     };
     let cases = [
         ("master", "\"Sidecar API\"", 0, "Sidecar API", "traffic.sidecar"),
         ("master", "\"JWT Claim Based Routing\"", 0, "JWT Claim Based Routing", "security.jwt_authentication#2"),
-        ("master", "\"Copy JWT Claims to HTTP Headers\"", 0, "Copy JWT Claims to HTTP Headers", "security.jwt_authentication#3"),
+        (
+            "master",
+            "\"Copy JWT Claims to HTTP Headers\"",
+            0,
+            "Copy JWT Claims to HTTP Headers",
+            "security.jwt_authentication#3",
+        ),
         ("1.10", "DNS Proxying", 0, "DNS Proxying", "traffic.dns_proxying"),
         ("1.24", "\"Waypoints: `VirtualService`\"", 0, "Waypoints: `VirtualService`", "ambient.destinationrule#2"),
     ];
     for (label, needle, nth, name, upstream) in cases {
         let r = RELEASES.find(label).unwrap();
         let shown = Shown::of_release(&RELEASES, r);
-        let i = shown.catalog().features.iter().position(|f| f.name == name).unwrap_or_else(|| panic!("{label} {name}"));
+        let i =
+            shown.catalog().features.iter().position(|f| f.name == name).unwrap_or_else(|| panic!("{label} {name}"));
         let link = shown.source_link(i).unwrap();
         assert!(link.ends_with(&format!("/features.yaml#L{}", line_of(label, needle, nth))), "{label} {name}: {link}");
         assert_eq!(shown.upstream_id(i), Some(upstream), "{label} {name}");

@@ -172,7 +172,10 @@ fn render_row(
         let release = shown.release().map_or_else(|| catalog.title.to_string(), |r| format!("Istio {}", label(r)));
         let upstream = shown.upstream_id(i).unwrap_or(&f.id);
         let from = source.as_deref().unwrap_or(&catalog.provenance);
-        fill(template, [("name", &f.name), ("id", upstream), ("release", &release), ("phase", f.phase.label()), ("source", from)])
+        fill(
+            template,
+            [("name", &f.name), ("id", upstream), ("release", &release), ("phase", f.phase.label()), ("source", from)],
+        )
     });
     let note = f.note.as_deref().map(|n| {
         html! { <span class="fm-note"><span class="fm-note-label">{"Note: "}</span>{highlighted(n, terms)}</span> }
