@@ -94,6 +94,36 @@ describe('change feed', () => {
     await view.context.close();
   });
 
+  test('the changes view between two releases exports an upgrade checklist', async () => {
+    const { page, context, errors } = await openDemo(browser, { path: '?fm.from=1.22&fm.release=1.28&fm.view=changes' });
+    const region = page.getByRole('region', { name: /^Changes / });
+    await region.waitFor();
+    const save = async (name) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: `Export visible features as ${name}` }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+    };
+    const md = await save('Markdown');
+    assert.equal(md.name, 'istio-1-22-to-1-28-upgrade-features.md');
+    assert.match(md.text, /^# Upgrading from Istio 1\.22 to Istio 1\.28\n\n## Promoted \(\d+\)\n\n- \[ \] /);
+    const json = JSON.parse(readFileSync('dist/changes.json', 'utf8'));
+    const promotedSince = new Set(json.releases.filter((r) => ['1.23', '1.24', '1.25', '1.26', '1.27', '1.28'].includes(r.release)).flatMap((r) => r.promoted.map((p) => p.id)));
+    assert.match(md.text, /- \[ \] \[Sidecar API\]\(https:\/\/istio\.io\/latest\/docs\/[^)]*\) \(`traffic\.sidecar`\): Beta → Stable\n/);
+    // Every feature in the Promoted group moved up in at least one release since 1.22 (the feed).
+    const promotedGroup = md.text.split('\n## ')[1];
+    const ids = [...promotedGroup.matchAll(/\(`([^`]+)`\)/g)].map((m) => m[1]);
+    assert.ok(ids.length > 0);
+    for (const id of ids) assert.ok(promotedSince.has(id), `${id} was promoted in a release after 1.22`);
+    const count = (group) => Number((new RegExp(`## ${group} \\((\\d+)\\)`).exec(md.text) ?? [0, 0])[1]);
+    assert.match(await region.textContent(), new RegExp(`Promoted\\D*${count('Promoted')}`), 'the checklist lists what the view shows');
+    const csv = await save('CSV');
+    assert.equal(csv.text.split('\r\n')[0], 'change,id,feature,from,to,docs');
+    assert.equal(csv.text.trim().split('\r\n').length - 1, md.text.split('\n').filter((l) => l.startsWith('- [ ] ')).length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the demo page advertises the feed', async () => {
     const { page, context } = await openDemo(browser);
     await statusSays(page, '43 of 43 features');

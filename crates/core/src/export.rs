@@ -1,11 +1,14 @@
 //! Export of exactly the visible rows, in display order: CSV (RFC 4180 quoting, checked
 //! against `csv-core`), JSON (checked against serde_json) and a Markdown table for pasting
-//! into issues. Links are resolved against the docs
+//! into issues; and of the changes view as an upgrade digest (`digest`, `render_digest`:
+//! a Markdown checklist per group, CSV, JSON). Links are resolved against the docs
 //! base, as in the widget.
 
 use crate::links::resolve;
-use crate::model::Catalog;
+use crate::model::{Catalog, Phase};
 use crate::query::View;
+use crate::releases::ReleaseSet;
+use crate::shown::Changes;
 
 /// One exported feature.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +68,12 @@ pub fn file_name(title: &str, format: Format) -> String {
     format!("{stem}features.{}", format.extension())
 }
 
+impl<'a> ExportRow<'a> {
+    fn cells(&self) -> [&str; 6] {
+        [self.id, self.feature, self.category, self.phase, self.docs.as_str(), self.note]
+    }
+}
+
 /// The visible rows of `view`, in display order.
 pub fn rows<'a>(catalog: &'a Catalog, view: &View, docs_base: &str) -> Vec<ExportRow<'a>> {
     view.rows
@@ -109,10 +118,15 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 /// checks it against `csv-core`), written by hand because that writer's code, with its
 /// number parser, would be shipped in the wasm for these few lines.
 pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
+    csv_table(["id", "feature", "category", "phase", "docs", "note"], rows.iter().map(ExportRow::cells))
+}
+
+/// A CSV table: the header, then one record per row, every cell spreadsheet-safe.
+fn csv_table<'a>(header: [&str; 6], rows: impl Iterator<Item = [&'a str; 6]>) -> String {
     let mut out = String::new();
-    csv_record(&mut out, ["id", "feature", "category", "phase", "docs", "note"].map(std::borrow::Cow::Borrowed));
-    for r in rows {
-        csv_record(&mut out, [r.id, r.feature, r.category, r.phase, r.docs.as_str(), r.note].map(spreadsheet_safe));
+    csv_record(&mut out, header.map(std::borrow::Cow::Borrowed));
+    for cells in rows {
+        csv_record(&mut out, cells.map(spreadsheet_safe));
     }
     out
 }
@@ -138,27 +152,26 @@ fn csv_record(out: &mut String, cells: [std::borrow::Cow<'_, str>; 6]) {
 /// `serde_json::to_string_pretty`). Written by hand: six string fields do not need a
 /// serializer, and serde_json's would be shipped in the wasm for them alone.
 pub fn to_json(rows: &[ExportRow<'_>]) -> String {
-    if rows.is_empty() {
-        return "[]".to_owned();
-    }
+    json_table(["id", "feature", "category", "phase", "docs", "note"], rows.iter().map(ExportRow::cells))
+}
+
+/// A pretty-printed JSON array of objects with the keys `keys`, one per row.
+fn json_table<'a>(keys: [&str; 6], rows: impl Iterator<Item = [&'a str; 6]>) -> String {
     let mut out = String::from("[");
-    for (i, r) in rows.iter().enumerate() {
-        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
-        let fields = [
-            ("id", r.id),
-            ("feature", r.feature),
-            ("category", r.category),
-            ("phase", r.phase),
-            ("docs", r.docs.as_str()),
-            ("note", r.note),
-        ];
-        for (j, (name, value)) in fields.into_iter().enumerate() {
+    let mut empty = true;
+    for cells in rows {
+        out.push_str(if empty { "\n  {" } else { ",\n  {" });
+        empty = false;
+        for (j, (name, value)) in keys.iter().zip(cells).enumerate() {
             out.push_str(if j == 0 { "\n    \"" } else { ",\n    \"" });
             out.push_str(name);
             out.push_str("\": ");
             json_string(value, &mut out);
         }
         out.push_str("\n  }");
+    }
+    if empty {
+        return "[]".to_owned();
     }
     out.push_str("\n]");
     out
@@ -209,25 +222,117 @@ fn md_cell(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// `[name](url)`, or the escaped name alone without a URL.
+fn md_link(name: &str, url: &str) -> String {
+    let name = md_cell(name);
+    if url.is_empty() {
+        return name;
+    }
+    // Parentheses and spaces would end the link early, a pipe would end a table cell.
+    let url = url
+        .replace('(', "%28")
+        .replace(')', "%29")
+        .replace(' ', "%20")
+        .replace('|', "%7C")
+        .replace('<', "%3C")
+        .replace('>', "%3E");
+    format!("[{name}]({url})")
+}
+
+/// One line of an upgrade digest: a feature that changed between two releases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DigestRow {
+    /// Its group: `Promoted`, `Demoted`, `Deprecated`, `Added` or `Removed`.
+    pub change: &'static str,
+    /// The feature's id in features.yaml (its row key).
+    pub id: String,
+    pub feature: String,
+    /// The phase before (empty for added features) and after (empty for removed ones).
+    pub from: &'static str,
+    pub to: &'static str,
+    /// Absolute docs URL, empty when there is none.
+    pub docs: String,
+}
+
+impl DigestRow {
+    fn cells(&self) -> [&str; 6] {
+        [self.change, &self.id, &self.feature, self.from, self.to, &self.docs]
+    }
+}
+
+/// The changes the reader sees (`changes.matching`) as an upgrade checklist, grouped:
+/// promoted, demoted, deprecated (demoted to Deprecated), added, removed; each with the docs
+/// link of the release that lists it.
+pub fn digest(set: &ReleaseSet, changes: &Changes, docs_base: &str) -> Vec<DigestRow> {
+    let d = &changes.matching;
+    let row = |change: &'static str, row: u16, r: usize, from: &'static str, to: &'static str| {
+        let entry = set.release(r).iter().find(|e| e.row == row);
+        DigestRow {
+            change,
+            id: set.string(set.row_keys[usize::from(row)]).to_owned(),
+            feature: set.name(row, r).to_owned(),
+            from,
+            to,
+            docs: entry.and_then(|e| resolve(docs_base, set.string(e.link))).unwrap_or_default(),
+        }
+    };
+    let (a, b) = (changes.from, changes.to);
+    let mut out: Vec<DigestRow> =
+        d.promoted.iter().map(|&(r, x, y)| row("Promoted", r, b, x.label(), y.label())).collect();
+    for deprecated in [false, true] {
+        out.extend(
+            d.demoted
+                .iter()
+                .filter(|&&(_, _, y)| (y == Phase::Deprecated) == deprecated)
+                .map(|&(r, x, y)| row(if deprecated { "Deprecated" } else { "Demoted" }, r, b, x.label(), y.label())),
+        );
+    }
+    let phase = |r: u16, at: usize| set.timeline(r)[at].map_or("", Phase::label);
+    out.extend(d.added.iter().map(|&r| row("Added", r, b, "", phase(r, b))));
+    out.extend(d.removed.iter().map(|&r| row("Removed", r, a, phase(r, a), "")));
+    out
+}
+
+/// The digest in a format: Markdown as a checklist per group, CSV and JSON as a table with
+/// the columns change, id, feature, from, to, docs.
+pub fn render_digest(format: Format, title: &str, rows: &[DigestRow]) -> String {
+    let keys = ["change", "id", "feature", "from", "to", "docs"];
+    match format {
+        Format::Csv => csv_table(keys, rows.iter().map(DigestRow::cells)),
+        Format::Json => json_table(keys, rows.iter().map(DigestRow::cells)),
+        Format::Markdown => {
+            let mut out = format!("# {}\n", md_cell(title));
+            let mut group = "";
+            for r in rows {
+                if r.change != group {
+                    group = r.change;
+                    let n = rows.iter().filter(|x| x.change == group).count();
+                    out.push_str(&format!("\n## {group} ({n})\n\n"));
+                }
+                let moved = match (r.from, r.to) {
+                    ("", to) => to.to_owned(),
+                    (from, "") => format!("was {from}"),
+                    (from, to) => format!("{from} → {to}"),
+                };
+                out.push_str(&format!(
+                    "- [ ] {} (`{}`): {moved}\n",
+                    md_link(&r.feature, &r.docs),
+                    r.id.replace('`', "'")
+                ));
+            }
+            if rows.is_empty() {
+                out.push_str("\nNothing changed.\n");
+            }
+            out
+        }
+    }
+}
+
 /// A GitHub-flavoured Markdown table; feature names link to their docs.
 pub fn to_markdown(rows: &[ExportRow<'_>]) -> String {
     let mut out = String::from("| Feature | Category | Phase | Note |\n|---|---|---|---|\n");
     for r in rows {
-        let name = md_cell(r.feature);
-        let feature = if r.docs.is_empty() {
-            name
-        } else {
-            // Parentheses and spaces would end the link early, a pipe would end the cell.
-            let url = r
-                .docs
-                .replace('(', "%28")
-                .replace(')', "%29")
-                .replace(' ', "%20")
-                .replace('|', "%7C")
-                .replace('<', "%3C")
-                .replace('>', "%3E");
-            format!("[{name}]({url})")
-        };
+        let feature = md_link(r.feature, &r.docs);
         out.push_str(&format!("| {feature} | {} | {} | {} |\n", md_cell(r.category), r.phase, md_cell(r.note)));
     }
     out

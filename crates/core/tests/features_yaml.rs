@@ -393,6 +393,46 @@ mod history {
         assert_eq!(h.name(h.row("core.cni").unwrap(), at("1.10")), "Istio CNI Plugin");
     }
 
+    /// The changes view as an upgrade checklist: grouped, with docs links, in each format.
+    #[test]
+    fn upgrade_digest_between_two_releases() {
+        use feature_matrix_core::export::{digest, render_digest, Format};
+        use feature_matrix_core::shown::changes;
+        use feature_matrix_core::Shown;
+        let h = all();
+        let (r22, r28) = (h.find("1.22").unwrap(), h.find("1.28").unwrap());
+        let to = Shown::of_release(&h, r28);
+        let ch = changes(&h, r22, &to, "").unwrap();
+        let rows = digest(&h, &ch, "https://istio.io/latest");
+        let d = h.diff(r22, r28);
+        let count = |g: &str| rows.iter().filter(|r| r.change == g).count();
+        assert_eq!(count("Promoted"), d.promoted.len());
+        assert_eq!(count("Demoted") + count("Deprecated"), d.demoted.len());
+        assert_eq!((count("Added"), count("Removed")), (d.added.len(), d.removed.len()));
+        let order: Vec<&str> = rows.iter().map(|r| r.change).collect();
+        let mut sorted = order.clone();
+        sorted.sort_by_key(|g| ["Promoted", "Demoted", "Deprecated", "Added", "Removed"].iter().position(|x| x == g));
+        assert_eq!(order, sorted, "grouped in checklist order");
+        let sidecar = rows.iter().find(|r| r.id == "traffic.sidecar").unwrap();
+        assert_eq!((sidecar.change, sidecar.from, sidecar.to), ("Promoted", "Beta", "Stable"));
+        assert!(sidecar.docs.starts_with("https://istio.io/latest/docs/"), "{}", sidecar.docs);
+        let md = render_digest(Format::Markdown, "Upgrading from Istio 1.22 to Istio 1.28", &rows);
+        assert!(md.starts_with("# Upgrading from Istio 1.22 to Istio 1.28\n\n## Promoted ("), "{md}");
+        let line = md.lines().find(|l| l.contains("`traffic.sidecar`")).unwrap();
+        assert_eq!(line, format!("- [ ] [Sidecar API]({}) (`traffic.sidecar`): Beta → Stable", sidecar.docs));
+        assert_eq!(md.lines().filter(|l| l.starts_with("- [ ] ")).count(), rows.len());
+        let csv = render_digest(Format::Csv, "", &rows);
+        assert!(csv.starts_with("change,id,feature,from,to,docs\r\n"), "{csv}");
+        assert_eq!(csv.lines().count(), rows.len() + 1);
+        let json: serde_json::Value = serde_json::from_str(&render_digest(Format::Json, "", &rows)).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), rows.len());
+        assert!(json.as_array().unwrap().iter().any(|r| r["id"] == "traffic.sidecar" && r["to"] == "Stable"));
+        // The search narrows the digest as it narrows the view.
+        let dns = changes(&h, r22, &to, "dns").unwrap();
+        assert!(digest(&h, &dns, "https://istio.io/latest").iter().all(|r| r.feature.to_lowercase().contains("dns")));
+        assert_eq!(render_digest(Format::Markdown, "T", &[]), "# T\n\nNothing changed.\n");
+    }
+
     #[test]
     fn diff_between_two_releases() {
         let h = all();

@@ -169,15 +169,32 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         })
     };
     let on_export = {
+        // In the changes view, the export is the upgrade digest of what it shows.
+        let changes = (state.view == ViewMode::Changes)
+            .then(|| session.diff_from(&store.sources))
+            .flatten()
+            .and_then(|from| feature_matrix_core::shown::changes(&RELEASES, from, &shown.0, &state.query.text));
         let store = store.dispatcher();
         let catalog = catalog_handle.clone();
         let view = view.clone();
         let docs_base = docs_base.clone();
         Callback::from(move |format: Format| {
-            let rows = export::rows(&catalog.0, &view, &docs_base);
-            let file = export::file_name(&catalog.0.title, format);
-            if browser::download(&file, format.mime(), &export::render(format, &rows)) {
-                store.dispatch(Action::Notify(Notice::Exported { format, rows: rows.len() }));
+            let (file, text, count) = match &changes {
+                Some(ch) => {
+                    let rows = export::digest(&RELEASES, ch, &docs_base);
+                    let (a, b) = (RELEASES.label(ch.from), RELEASES.label(ch.to));
+                    let title = format!("Upgrading from Istio {a} to Istio {b}");
+                    let file = export::file_name(&format!("Istio {a} to {b} upgrade"), format);
+                    (file, export::render_digest(format, &title, &rows), rows.len())
+                }
+                None => {
+                    let rows = export::rows(&catalog.0, &view, &docs_base);
+                    let file = export::file_name(&catalog.0.title, format);
+                    (file, export::render(format, &rows), rows.len())
+                }
+            };
+            if browser::download(&file, format.mime(), &text) {
+                store.dispatch(Action::Notify(Notice::Exported { format, rows: count }));
             }
         })
     };
