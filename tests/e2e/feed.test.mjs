@@ -100,7 +100,7 @@ describe('change feed', () => {
     await region.waitFor();
     const save = async (name) => {
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: `Export visible features as ${name}` }).click();
+      await page.getByRole('button', { name: `Export the upgrade checklist as ${name}` }).click();
       const file = await download;
       return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
     };

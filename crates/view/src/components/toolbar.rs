@@ -76,9 +76,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <div class="fm-chips">
                     { for Format::ALL.into_iter().map(|f| {
                         let on_export = props.on_export.clone();
+                        // In the changes view the export is the upgrade checklist.
+                        let what = if props.changes && props.view_mode == ViewMode::Changes {
+                            "the upgrade checklist"
+                        } else {
+                            "visible features"
+                        };
                         html! {
                             <button type="button" class="fm-button"
-                                aria-label={format!("Export visible features as {}", f.label())}
+                                aria-label={format!("Export {what} as {}", f.label())}
                                 onclick={Callback::from(move |_: MouseEvent| on_export.emit(f))}>
                                 {f.label()}
                             </button>
