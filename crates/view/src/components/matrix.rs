@@ -169,16 +169,21 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         })
     };
     let on_export = {
-        // In the changes view, the export is the upgrade digest of what it shows.
-        let changes = (state.view == ViewMode::Changes)
-            .then(|| session.diff_from(&store.sources))
-            .flatten()
-            .and_then(|from| feature_matrix_core::shown::changes(&RELEASES, from, &shown.0, &state.query.text));
+        // In the changes view, the export is the upgrade digest of what it shows, worked out
+        // on click (the view's store at this render), not on every render.
+        let handle = store.clone();
         let store = store.dispatcher();
         let catalog = catalog_handle.clone();
         let view = view.clone();
         let docs_base = docs_base.clone();
         Callback::from(move |format: Format| {
+            let session = &handle.session;
+            let changes = (session.state.view == ViewMode::Changes)
+                .then(|| session.diff_from(&handle.sources))
+                .flatten()
+                .and_then(|from| {
+                    feature_matrix_core::shown::changes(&RELEASES, from, &session.shown, &session.state.query.text)
+                });
             let (file, text, count) = match &changes {
                 Some(ch) => {
                     let rows = export::digest(&RELEASES, ch, &docs_base);

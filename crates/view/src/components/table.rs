@@ -76,9 +76,14 @@ pub fn feature_table(props: &TableProps) -> Html {
     let row_index = |i: usize| paged.then(|| i.to_string());
     // The first row of the last page shown can take focus (after "Show more").
     let page_first = props.page_start.and_then(|p| view.rows.get(p).copied());
+    // What a report names as the release: once per render, not per row.
+    let release = match props.shown.0.release() {
+        Some(r) => format!("Istio {}", RELEASES.label(r)),
+        None => catalog.title.to_string(),
+    };
     let row = |i: usize, at: usize| {
         let revealed = props.revealed == Some(i);
-        render_row(props, i, &catalog.features[i], revealed, revealed || page_first == Some(i), row_index(at))
+        render_row(props, &release, i, &catalog.features[i], revealed, revealed || page_first == Some(i), row_index(at))
     };
     let body = if view.groups.is_empty() {
         html! { <tbody>{ for view.rows[..shown].iter().enumerate().map(|(pos, &i)| row(i, 2 + pos)) }</tbody> }
@@ -150,6 +155,7 @@ pub fn feature_table(props: &TableProps) -> Html {
 
 fn render_row(
     props: &TableProps,
+    release: &str,
     i: usize,
     f: &Feature,
     revealed: bool,
@@ -169,12 +175,11 @@ fn render_row(
     let shown = &props.shown.0;
     let source = shown.source_link(i);
     let report = props.report.as_ref().map(|template| {
-        let release = shown.release().map_or_else(|| catalog.title.to_string(), |r| format!("Istio {}", label(r)));
         let upstream = shown.upstream_id(i).unwrap_or(&f.id);
         let from = source.as_deref().unwrap_or(&catalog.provenance);
         fill(
             template,
-            [("name", &f.name), ("id", upstream), ("release", &release), ("phase", f.phase.label()), ("source", from)],
+            [("name", &f.name), ("id", upstream), ("release", release), ("phase", f.phase.label()), ("source", from)],
         )
     });
     let note = f.note.as_deref().map(|n| {
