@@ -12,7 +12,7 @@ export let ready = init({ module_or_path: WASM });
 // re-created after a crash and their handles keep working.
 const mounted = new Map();
 
-// Mounts a widget into `element`; resolves to its handle ({ id, destroy() }). The handle
+// Mounts a widget into `element`; resolves to its handle ({ id, state(), destroy() }). The handle
 // stays valid across a restart after a crash: it always acts on the widget's current
 // instance; once destroyed (or if its widget crashed), destroy() does nothing harmful.
 export async function mount(element, options = {}) {
@@ -24,6 +24,8 @@ export async function mount(element, options = {}) {
   mounted.set(element, entry);
   return {
     get id() { return entry.handle ? entry.handle.id : null; },
+    // The view now: the same object as the last `featurematrix:change` event's detail.
+    state() { return entry.handle ? entry.handle.state() : null; },
     destroy() {
       if (mounted.get(element) !== entry) return;
       mounted.delete(element);
@@ -42,6 +44,9 @@ export async function mountNew() {
 }
 
 globalThis.FeatureMatrix ??= { ready, mount, mountNew };
+
+// Feature badges (<span data-feature-badge="…">) need no wasm: their own small module.
+if (document.querySelector('[data-feature-badge]')) import('./feature-badges.js');
 
 ready.catch((error) => {
   console.error('feature-matrix: could not start', error);

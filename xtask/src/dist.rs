@@ -34,9 +34,11 @@ pub fn build(root: &Path) -> Result<Sizes> {
 
     prerender(root, &dist)?;
     copy_tree(&root.join("www"), &dist, &NOT_SHIPPED)?;
+    badges(root, &dist)?;
     // The two scripts every page loads, minified (terser from npm): the sources keep their
     // comments, the wire does not carry them.
-    for js in ["dist/pkg/feature_matrix.js", "dist/feature-matrix.js"] {
+    // (and the badge scripts, which pages with badges load)
+    for js in ["dist/pkg/feature_matrix.js", "dist/feature-matrix.js", "dist/feature-badges.js", "dist/feature-badges-data.js"] {
         run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
     }
     single_file(root, &dist)?;
@@ -92,6 +94,34 @@ fn hugo_legend(root: &Path) -> Result {
         std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
         std::fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {HUGO_LEGEND}: {e}"))?;
         println!("    {HUGO_LEGEND} updated");
+    }
+    Ok(())
+}
+
+/// Where the Hugo shortcode `feature-status` finds each feature's "since" and history
+/// (generated, kept in the repository like [`HUGO_LEGEND`]).
+pub const HUGO_BADGES: &str = "www/hugo/data/feature_matrix_badges.json";
+
+/// Feature badges (crates/prerender/src/badges.rs): writes `feature-badges-data.js`, renders
+/// the badges of `dist/examples/*.html` into their HTML, and updates [`HUGO_BADGES`].
+fn badges(root: &Path, dist: &Path) -> Result {
+    step("build: feature badges (data module, badges in the examples, Hugo data)");
+    println!("    $ cargo run --quiet --package feature-matrix-prerender -- badges dist > {HUGO_BADGES}");
+    let out = std::process::Command::new("cargo")
+        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "badges"])
+        .arg(dist)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("rendering the badges failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+    }
+    // Unknown ids in the examples are shown as such (one is there on purpose): say so.
+    print!("{}", String::from_utf8_lossy(&out.stderr));
+    let path = root.join(HUGO_BADGES);
+    if std::fs::read(&path).ok().as_deref() != Some(&out.stdout[..]) {
+        std::fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {HUGO_BADGES}: {e}"))?;
+        println!("    {HUGO_BADGES} updated");
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! Yew view only renders what it computes. The `source` feature adds the build-time
 //! parts (Markdown catalog reader, Rust code generator); they never reach the wasm.
 
+pub mod events;
 pub mod export;
 pub mod istio;
 pub mod json_catalog;

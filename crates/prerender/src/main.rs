@@ -12,6 +12,7 @@
 //! context, `{{ . }}`): the Hugo shortcode writes it under the table it renders from a
 //! site's data, the same markup the widget renders when it takes that table over.
 
+mod badges;
 mod changes;
 
 use feature_matrix_core::options::LegendMode;
@@ -30,6 +31,36 @@ async fn main() {
             let path = std::path::Path::new(&dir).join(name);
             std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
         }
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("badges") {
+        // badges <dist>: the script's data module, the examples' badges rendered in place, the
+        // Hugo shortcode's data (printed). Warnings for badges that name nothing known.
+        let dir = std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender badges <dist>"));
+        let set = &feature_matrix_view::embedded::RELEASES;
+        let write = |path: &std::path::Path, text: &str| {
+            std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        };
+        write(&dir.join("feature-badges-data.js"), &badges::data_module(set));
+        let examples = dir.join("examples");
+        for entry in std::fs::read_dir(&examples).expect("dist/examples") {
+            let path = entry.expect("dist/examples").path();
+            if path.extension().is_some_and(|e| e == "html") {
+                let page = std::fs::read_to_string(&path).expect("example page");
+                let (filled, warnings) = badges::fill_page(set, &page);
+                for w in warnings {
+                    eprintln!("warning: {}: {w}", path.display());
+                }
+                if filled != page {
+                    write(&path, &filled);
+                }
+            }
+        }
+        print!("{}", badges::hugo_data(set));
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("badges-expect") {
+        print!("{}", badges::expectations(&feature_matrix_view::embedded::RELEASES));
         return;
     }
     if std::env::args().nth(1).as_deref() == Some("hugo-legend") {

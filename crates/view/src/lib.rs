@@ -12,6 +12,7 @@ pub mod components;
 pub mod crash;
 pub mod handle;
 pub mod hooks;
+pub mod host;
 pub mod ids;
 pub mod js_json;
 pub mod store;

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::events::ViewState;
 use feature_matrix_core::export::{self, Format};
 use feature_matrix_core::options::{Columns, LegendMode};
 use feature_matrix_core::{Action, Notice, Phase, SortKey, Sources, Start, ViewMode};
@@ -102,6 +103,15 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     browser::reveal(&root, &ids::feature_row(&ns, &f.id));
                 }
             }
+        });
+    }
+
+    {
+        // Tell the host page whenever the view changes (and once mounted).
+        let (ns, root, store, view) = (ns.clone(), root.clone(), store.clone(), view.clone());
+        let key = (shown.clone(), state.query.clone(), state.view, session.diff_from(&store.sources));
+        use_effect_with(key, move |_| {
+            crate::host::publish(&root, ViewState::of(&ns, &store.session, &store.sources, &view));
         });
     }
 

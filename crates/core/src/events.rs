@@ -1,0 +1,127 @@
+//! What a widget tells its host page about the view: the detail of the
+//! `featurematrix:change` event and what `handle.state()` returns (one value, so the two
+//! cannot disagree). Ids and strings only, the same ones the widget's links use, so a host
+//! can store, compare and share them across releases and languages.
+
+use serde::Serialize;
+
+use crate::query::{format_sort, View};
+use crate::shown::Sources;
+use crate::state::{Session, ViewMode};
+
+/// The view a widget shows. Serialized (with `serde`) into a plain JS object whose shape the
+/// README and `feature-matrix.d.ts` document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ViewState {
+    /// The instance's id (also the prefix of its URL parameters).
+    pub id: String,
+    /// The Istio release shown (`"1.24"`, `"master"`); `null` for the page's own catalog.
+    pub release: Option<String>,
+    /// In the changes view, the release compared with; otherwise `null`.
+    pub from: Option<String>,
+    /// The search text as typed.
+    pub query: String,
+    /// Phases filtered on, as in the URL (`"alpha"`, `"beta"`, `"stable"`, …), in maturity order.
+    pub phases: Vec<&'static str>,
+    /// Category ids filtered on, in the catalog's order.
+    pub categories: Vec<String>,
+    /// The sort as in the URL: `"category"`, `"name"`, `"phase"`, `"phase-desc"`, …
+    pub sort: String,
+    /// `"table"`, `"matrix"` or `"changes"`.
+    pub view: &'static str,
+    /// Features matching the search and filters.
+    pub count: u32,
+    /// Features in the catalog shown.
+    pub total: u32,
+    /// Ids of the matching features, in display order (all of them, not only the rows on screen).
+    pub visible: Vec<String>,
+}
+
+impl ViewState {
+    /// The view of `session` (instance `ns`), whose rows are `view`.
+    pub fn of(ns: &str, session: &Session, sources: &Sources, view: &View) -> ViewState {
+        let url = session.url();
+        let catalog = session.shown.catalog();
+        let from = match url.view {
+            ViewMode::Changes => session.diff_from(sources).and_then(|r| Some(sources.releases()?.label(r).to_owned())),
+            _ => None,
+        };
+        ViewState {
+            id: ns.to_owned(),
+            release: url.release,
+            from,
+            query: url.text,
+            phases: url.phases.iter().map(|p| p.slug()).collect(),
+            categories: url.categories,
+            sort: format_sort(url.sort, url.direction).unwrap_or_else(|| "category".to_owned()),
+            view: match url.view {
+                ViewMode::Table => "table",
+                ViewMode::Matrix => "matrix",
+                ViewMode::Changes => "changes",
+            },
+            count: u32::try_from(view.rows.len()).unwrap_or(u32::MAX),
+            total: u32::try_from(view.total).unwrap_or(u32::MAX),
+            visible: view.rows.iter().filter_map(|&i| catalog.features.get(i)).map(|f| f.id.to_string()).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::model::Phase;
+    use crate::query::SortKey;
+    use crate::state::Action;
+    use crate::url_state::UrlState;
+    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
+    use crate::UrlWrite;
+
+    fn sources() -> Sources {
+        let f = |n: &str, p: &str| RawFeature { name: n.into(), phase: p.into(), ..Default::default() };
+        let catalog = validate(RawCatalog {
+            file: "t".into(),
+            docs_base: "https://x.example".into(),
+            categories: vec![
+                RawCategory { line: None, name: "Traffic".into(), features: vec![f("DNS", "Alpha"), f("Gateway", "Stable")] },
+                RawCategory { line: None, name: "Security".into(), features: vec![f("mTLS", "Stable")] },
+            ],
+            ..Default::default()
+        })
+        .unwrap();
+        Sources::new(Rc::new(catalog), None)
+    }
+
+    #[test]
+    fn the_state_names_everything_by_id_and_lists_every_match() {
+        let src = sources();
+        let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
+        let view = s.shown.compute(&s.state.query);
+        let v = ViewState::of("fm2", &s, &src, &view);
+        assert_eq!((v.id.as_str(), v.count, v.total, v.sort.as_str(), v.view), ("fm2", 3, 3, "category", "table"));
+        assert_eq!((v.release, v.from), (None, None));
+        assert_eq!(v.visible, ["traffic-dns", "traffic-gateway", "security-mtls"]);
+
+        let s = [Action::TogglePhase(Phase::Stable), Action::SortBy(SortKey::Feature), Action::SortBy(SortKey::Feature)]
+            .into_iter()
+            .chain([Action::SetSearch("a".into()), Action::ToggleCategory("traffic".into())])
+            .fold(s, |s, a| s.apply(a, &src).unwrap_or(s));
+        let view = s.shown.compute(&s.state.query);
+        let v = ViewState::of("fm", &s, &src, &view);
+        assert_eq!((v.query.as_str(), v.sort.as_str(), v.count, v.total), ("a", "feature-desc", 1, 3));
+        assert_eq!((v.phases, v.categories, v.visible), (vec!["stable"], vec!["traffic".to_owned()], vec!["traffic-gateway".to_owned()]));
+    }
+
+    #[test]
+    fn it_serializes_to_the_documented_shape() {
+        let src = sources();
+        let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
+        let v = ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query));
+        let json = serde_json::to_string(&v).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"fm","release":null,"from":null,"query":"","phases":[],"categories":[],"sort":"category","view":"table","count":3,"total":3,"visible":["traffic-dns","traffic-gateway","security-mtls"]}"#
+        );
+    }
+}

@@ -1,0 +1,366 @@
+//! Feature badges: a feature's phase, the release it reached it and its history, anywhere on
+//! a page (`<span data-feature-badge="traffic.sidecar"></span>`). Everything a badge says
+//! comes from the core's `ReleaseSet::history` here, at build time:
+//!
+//! - `data_module`: `feature-badges-data.js`, what `www/feature-badges.js` renders badges
+//!   from in the browser (per feature its phase and "since" in every release, so the script
+//!   looks values up and applies no rule of its own);
+//! - `fill_page`: a page's empty badges rendered into its HTML (readable without JavaScript);
+//!   the script renders the same markup, which the browser test compares;
+//! - `hugo_data`: what the Hugo shortcode `feature-status` needs beside the site's own data;
+//! - `expectations`: every (feature, release) as the core describes it, for the test that
+//!   checks the script's lookups.
+
+use feature_matrix_core::model::{slugify, Phase};
+use feature_matrix_core::releases::ReleaseSet;
+use feature_matrix_core::url_state::feature_fragment;
+use serde_json::{json, Value};
+
+/// The release a badge without `data-release` describes: the newest numbered release
+/// (`master` is not released).
+pub fn default_release(set: &ReleaseSet) -> usize {
+    (0..set.len()).rev().find(|&r| set.label(r) != "master").unwrap_or(0)
+}
+
+const fn code(p: Phase) -> char {
+    match p {
+        Phase::Experimental => 'E',
+        Phase::Alpha => 'A',
+        Phase::Beta => 'B',
+        Phase::Stable => 'S',
+        Phase::Deprecated => 'D',
+    }
+}
+
+/// What a badge says about a feature in one release.
+#[derive(Debug, PartialEq)]
+pub struct Badge {
+    /// The id the page asked for, as written.
+    pub key: String,
+    /// The feature's id in the widget (its row's anchor).
+    pub slug: String,
+    pub name: String,
+    pub release: String,
+    pub phase: Phase,
+    pub since: String,
+    /// Each release where the phase changed (or the feature appeared again), oldest first.
+    pub history: Vec<(String, Phase)>,
+}
+
+/// Why a badge cannot describe a feature; its text is what the quiet badge shows.
+#[derive(Debug, PartialEq)]
+pub enum Missing {
+    UnknownFeature,
+    UnknownRelease,
+    NotListed(String),
+}
+
+impl Missing {
+    pub fn text(&self) -> String {
+        match self {
+            Missing::UnknownFeature => "unknown feature".to_owned(),
+            Missing::UnknownRelease => "unknown release".to_owned(),
+            Missing::NotListed(r) => format!("not in Istio {r}"),
+        }
+    }
+}
+
+/// The row of `id`: a row key (an upstream id such as `traffic.sidecar`), else the row whose
+/// widget id is `id`'s (the widget's id itself, or an upstream id some releases wrote with
+/// stray punctuation, such as 1.12's `:"traffic.kubernetes_mcs"`).
+fn row_of(set: &ReleaseSet, id: &str) -> Option<u16> {
+    set.row(id).or_else(|| {
+        let (rows, slug) = (u16::try_from(set.rows()).unwrap_or(u16::MAX), slugify(id));
+        (0..rows).find(|&row| slugify(set.string(set.row_keys[usize::from(row)])) == slug)
+    })
+}
+
+/// Feature `id` in `release` (the default release when `None`).
+pub fn describe(set: &ReleaseSet, id: &str, release: Option<&str>) -> Result<Badge, Missing> {
+    let row = row_of(set, id).ok_or(Missing::UnknownFeature)?;
+    let r = match release {
+        Some(label) => set.find(label).ok_or(Missing::UnknownRelease)?,
+        None => default_release(set),
+    };
+    let history = set.history(row, r);
+    let label = set.label(r).to_owned();
+    let Some(&(since, phase)) = history.changes.last() else {
+        return Err(Missing::NotListed(label));
+    };
+    Ok(Badge {
+        key: id.to_owned(),
+        slug: slugify(set.string(set.row_keys[usize::from(row)])),
+        name: set.name(row, r).to_owned(),
+        release: label,
+        phase,
+        since: set.label(since).to_owned(),
+        history: history.changes.iter().map(|&(r, p)| (set.label(r).to_owned(), p)).collect(),
+    })
+}
+
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The link to a feature's row in the matrix page `href` (as given: relative stays relative).
+pub fn matrix_link(href: &str, release: &str, slug: &str) -> String {
+    let base = href.split('#').next().unwrap_or("");
+    let join = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{join}fm.release={release}{}", feature_fragment("fm", slug))
+}
+
+/// The attributes a page gave a badge, kept on the rendered badge.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Attrs {
+    pub id: String,
+    pub release: Option<String>,
+    pub href: Option<String>,
+}
+
+impl Attrs {
+    fn html(&self) -> String {
+        let mut out = format!(" data-feature-badge=\"{}\"", escape(&self.id));
+        if let Some(r) = &self.release {
+            out.push_str(&format!(" data-release=\"{}\"", escape(r)));
+        }
+        if let Some(h) = &self.href {
+            out.push_str(&format!(" data-matrix-href=\"{}\"", escape(h)));
+        }
+        out
+    }
+}
+
+/// The matrix page a badge links to when the page does not say (`data-matrix-href`).
+pub const DEFAULT_HREF: &str = "index.html";
+
+/// A badge's markup. `popover` is its popover's element id, unique in the page. Only
+/// phrasing content, so a badge can sit inside a paragraph.
+pub fn html(attrs: &Attrs, found: &Result<Badge, Missing>, popover: &str) -> String {
+    let b = match found {
+        Ok(b) => b,
+        Err(m) => {
+            return format!(
+                "<span class=\"fm-badge fm-badge--unknown\"{}><span class=\"fm-badge-phase\">{}</span></span>",
+                attrs.html(),
+                escape(&m.text())
+            )
+        }
+    };
+    let href = escape(&matrix_link(attrs.href.as_deref().unwrap_or(DEFAULT_HREF), &b.release, &b.slug));
+    let name = escape(&b.name);
+    let (phase, since) = (b.phase.label(), escape(&b.since));
+    let steps: String = b
+        .history
+        .iter()
+        .map(|(r, p)| format!("<span role=\"listitem\">{} {}</span>", escape(r), p.label()))
+        .collect();
+    format!(
+        "<span class=\"fm-badge fm-badge--{slug}\"{attrs}>\
+         <a class=\"fm-badge-link\" href=\"{href}\" aria-label=\"{name}: {phase} since {since}\">\
+         <span class=\"fm-badge-phase\">{phase}</span> <span class=\"fm-badge-since\">since {since}</span></a>\
+         <button type=\"button\" class=\"fm-badge-more\" popovertarget=\"{popover}\" aria-label=\"History of {name}\">i</button>\
+         <span class=\"fm-badge-pop\" id=\"{popover}\" popover role=\"group\" aria-label=\"{name} in Istio {release}\">\
+         <span class=\"fm-badge-title\">{name}</span> <code>{key}</code>\
+         <span class=\"fm-badge-steps\" role=\"list\">{steps}</span>\
+         <a class=\"fm-badge-open\" href=\"{href}\">Open in the feature matrix</a></span></span>",
+        slug = b.phase.slug(),
+        attrs = attrs.html(),
+        popover = escape(popover),
+        release = escape(&b.release),
+        key = escape(&b.key),
+    )
+}
+
+/// The value of attribute `name` in a start tag's text, if present.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[at..].find('"')?;
+    Some(tag[at..at + len].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+}
+
+/// `page` with every empty `<span data-feature-badge="…" …></span>` rendered; also the
+/// warnings (unknown features and releases), one per badge.
+pub fn fill_page(set: &ReleaseSet, page: &str) -> (String, Vec<String>) {
+    const OPEN: &str = "<span data-feature-badge=\"";
+    const CLOSE: &str = "></span>";
+    let (mut out, mut warnings, mut rest, mut n) = (String::new(), Vec::new(), page, 0);
+    while let Some(start) = rest.find(OPEN) {
+        let Some(end) = rest[start..].find(CLOSE).map(|e| start + e) else { break };
+        let tag = &rest[start..end];
+        if tag.contains('>') {
+            // Not an empty badge (it has content): leave it.
+            out.push_str(&rest[..start + OPEN.len()]);
+            rest = &rest[start + OPEN.len()..];
+            continue;
+        }
+        let attrs = Attrs {
+            id: attribute(tag, "data-feature-badge").unwrap_or_default(),
+            release: attribute(tag, "data-release"),
+            href: attribute(tag, "data-matrix-href"),
+        };
+        let found = describe(set, &attrs.id, attrs.release.as_deref());
+        if let Err(m) = &found {
+            warnings.push(format!("badge \"{}\": {}", attrs.id, m.text()));
+        }
+        n += 1;
+        out.push_str(&rest[..start]);
+        out.push_str(&html(&attrs, &found, &format!("fmb-{n}")));
+        rest = &rest[end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    (out, warnings)
+}
+
+/// Per row: its key, its widget id, names by release (`[index, name]` from that release on)
+/// and per release one character each for the phase (`E`, `A`, `B`, `S`, `D`, `-` when not
+/// listed) and for "since" (the release index in base 36, `-` when not listed).
+fn rows(set: &ReleaseSet) -> Vec<(String, Value)> {
+    let rows = u16::try_from(set.rows()).unwrap_or(u16::MAX);
+    (0..rows)
+        .map(|row| {
+            let key = set.string(set.row_keys[usize::from(row)]).to_owned();
+            let (mut phases, mut since, mut names) = (String::new(), String::new(), Vec::<Value>::new());
+            for r in 0..set.len() {
+                let h = set.history(row, r);
+                match h.changes.last() {
+                    Some(&(s, p)) => {
+                        phases.push(code(p));
+                        since.push(char::from_digit(u32::try_from(s).unwrap_or(0), 36).unwrap_or('-'));
+                        let name = set.name(row, r);
+                        if names.last().and_then(|n| n[1].as_str()) != Some(name) {
+                            names.push(json!([r, name]));
+                        }
+                    }
+                    None => {
+                        phases.push('-');
+                        since.push('-');
+                    }
+                }
+            }
+            let slug = slugify(&key);
+            (key, json!([slug, names, phases, since]))
+        })
+        .collect()
+}
+
+/// `feature-badges-data.js`: the data module `www/feature-badges.js` imports.
+pub fn data_module(set: &ReleaseSet) -> String {
+    assert!(set.len() <= 36, "one base-36 digit per release");
+    let features: serde_json::Map<String, Value> = rows(set).into_iter().collect();
+    let releases: Vec<&str> = (0..set.len()).map(|r| set.label(r)).collect();
+    let data = json!({ "releases": releases, "latest": default_release(set), "features": features });
+    format!(
+        "// Generated by `cargo xtask build` (crates/prerender/src/badges.rs) from Istio's features.yaml\n\
+         // files (istio/enhancements, Apache-2.0): per feature [widget id, [[release, name]], phase by\n\
+         // release, since by release (base 36)]. Read by feature-badges.js.\n\
+         export default {data};\n"
+    )
+}
+
+/// Every known id (row keys and widget ids) in every release, as [`describe`] gives it: what
+/// the browser test compares the script's lookups with.
+pub fn expectations(set: &ReleaseSet) -> Value {
+    let mut out = Vec::new();
+    for (key, row) in rows(set) {
+        let slug = row[0].as_str().unwrap_or_default().to_owned();
+        for id in [key, slug] {
+            for r in (0..set.len()).map(|r| Some(set.label(r))).chain([None]) {
+                let v = match describe(set, &id, r) {
+                    Ok(b) => json!({
+                        "id": id, "release": r, "slug": b.slug, "name": b.name, "phase": b.phase.label(),
+                        "since": b.since, "shown": b.release,
+                        "history": b.history.iter().map(|(r, p)| json!([r, p.label()])).collect::<Vec<_>>(),
+                    }),
+                    Err(m) => json!({ "id": id, "release": r, "missing": m.text() }),
+                };
+                out.push(v);
+            }
+        }
+    }
+    Value::Array(out)
+}
+
+/// What the Hugo shortcode `feature-status` reads beside the site's own `features.yaml`
+/// (`data/feature_matrix_badges.json`): per widget id (the shortcode derives it from the id it
+/// is given, so ids some releases wrote with stray punctuation still match), in the default
+/// release, the phase, since and history. The shortcode shows the site's phase and uses
+/// "since" and the history only while they agree with it. One feature per line.
+pub fn hugo_data(set: &ReleaseSet) -> String {
+    let r = default_release(set);
+    let mut lines = Vec::new();
+    for (key, row) in rows(set) {
+        if let Ok(b) = describe(set, &key, Some(set.label(r))) {
+            let history: Vec<Value> = b.history.iter().map(|(r, p)| json!([r, p.label()])).collect();
+            let v = json!({ "phase": b.phase.label(), "since": b.since, "history": history });
+            lines.push(format!("    {}: {v}", Value::from(row[0].as_str().unwrap_or_default())));
+        }
+    }
+    format!(
+        "{{\n  \"generated\": \"cargo xtask build (crates/prerender/src/badges.rs) from Istio's features.yaml files\",\n  \
+         \"release\": {},\n  \"features\": {{\n{}\n  }}\n}}\n",
+        Value::from(set.label(r)),
+        lines.join(",\n")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use feature_matrix_view::embedded::RELEASES;
+
+    #[test]
+    fn a_badge_says_phase_since_and_history() {
+        let b = describe(&RELEASES, "traffic.sidecar", Some("1.28")).unwrap();
+        assert_eq!((b.slug.as_str(), b.name.as_str(), b.phase), ("traffic-sidecar", "Sidecar API", Phase::Stable));
+        let r = RELEASES.find("1.28").unwrap();
+        let row = RELEASES.row("traffic.sidecar").unwrap();
+        assert_eq!(b.since, RELEASES.label(RELEASES.since(row, r).unwrap()));
+        assert_eq!(b.history.last().map(|h| h.0.as_str()), Some(b.since.as_str()));
+        // The widget's id finds the same feature; no release means the newest numbered one.
+        assert_eq!(describe(&RELEASES, "traffic-sidecar", Some("1.28")).map(|b| b.since), Ok(b.since.clone()));
+        assert_eq!(RELEASES.label(default_release(&RELEASES)), "1.28");
+        // Found by its id although its row key is 1.12's `:"traffic.kubernetes_mcs"`.
+        assert_eq!(describe(&RELEASES, "traffic.kubernetes_mcs", None).map(|b| b.slug), Ok("traffic-kubernetes-mcs".into()));
+        assert_eq!(describe(&RELEASES, "traffic.sidecar", None).map(|b| b.release), Ok("1.28".to_owned()));
+    }
+
+    #[test]
+    fn what_a_badge_cannot_describe_is_named() {
+        assert_eq!(describe(&RELEASES, "no.such", None), Err(Missing::UnknownFeature));
+        assert_eq!(describe(&RELEASES, "traffic.sidecar", Some("0.9")), Err(Missing::UnknownRelease));
+        let (page, warnings) = fill_page(&RELEASES, "<p>a <span data-feature-badge=\"x&lt;y\"></span> b</p>");
+        assert_eq!(
+            page,
+            "<p>a <span class=\"fm-badge fm-badge--unknown\" data-feature-badge=\"x&lt;y\"><span class=\"fm-badge-phase\">unknown feature</span></span> b</p>"
+        );
+        assert_eq!(warnings, ["badge \"x<y\": unknown feature"]);
+    }
+
+    #[test]
+    fn pages_get_their_badges_and_keep_the_rest() {
+        let page = "<p>x <span data-feature-badge=\"traffic.sidecar\" data-release=\"1.24\" data-matrix-href=\"../index.html\"></span>\
+                    <span data-feature-badge=\"y\">kept</span></p>";
+        let (out, _) = fill_page(&RELEASES, page);
+        assert!(out.contains("href=\"../index.html?fm.release=1.24#fm-traffic-sidecar\""), "{out}");
+        assert!(out.contains("popovertarget=\"fmb-1\"") && out.contains("id=\"fmb-1\" popover"));
+        assert!(out.ends_with("<span data-feature-badge=\"y\">kept</span></p>"));
+        // Only phrasing content: a badge can stand inside a paragraph.
+        for tag in ["<div", "<p ", "<ol", "<ul", "<li"] {
+            assert!(!out[3..].contains(tag), "{tag} in {out}");
+        }
+    }
+
+    #[test]
+    fn the_hugo_data_is_json_keyed_by_widget_id() {
+        let v: Value = serde_json::from_str(&hugo_data(&RELEASES)).unwrap();
+        assert_eq!(v["release"], "1.28");
+        assert_eq!(v["features"]["traffic-kubernetes-mcs"]["phase"], "Experimental");
+        let sidecar = describe(&RELEASES, "traffic.sidecar", None).unwrap();
+        assert_eq!(v["features"]["traffic-sidecar"]["since"], sidecar.since.as_str());
+    }
+
+    #[test]
+    fn links_keep_the_page_query_and_drop_its_fragment() {
+        assert_eq!(matrix_link("/docs/stages/?x=1#top", "1.28", "a-b"), "/docs/stages/?x=1&fm.release=1.28#fm-a-b");
+    }
+}
