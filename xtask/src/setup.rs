@@ -70,9 +70,9 @@ fn wasm_bindgen_cli(root: &Path) -> Result {
 }
 
 fn npm_tools(root: &Path) -> Result {
-    step("set-up: npm tools (binaryen for wasm-opt, terser, playwright-core, axe-core) from package-lock.json");
+    step("set-up: npm tools (binaryen for wasm-opt, terser, playwright-core, axe-core, typescript) from package-lock.json");
     let manifest = std::fs::read_to_string(root.join("package.json")).map_err(|e| format!("package.json: {e}"))?;
-    let wanted = ["axe-core", "binaryen", "playwright-core", "terser"];
+    let wanted = ["axe-core", "binaryen", "playwright-core", "terser", "typescript"];
     let up_to_date = wanted.iter().all(|name| {
         let want =
             manifest.split(&format!("\"{name}\": \"")).nth(1).and_then(|rest| rest.split('"').next()).unwrap_or("?");
