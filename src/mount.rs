@@ -104,15 +104,6 @@ impl MatrixHandle {
         self.id.clone()
     }
 
-    /// The widget's view now, the same object its last `featurematrix:change` event carried
-    /// (see `feature_matrix_core::events::ViewState`); `null` once destroyed.
-    pub fn state(&self) -> JsValue {
-        if self.app.is_none() {
-            return JsValue::NULL;
-        }
-        feature_matrix_view::host::state(&self.id)
-    }
-
     /// Unmounts the widget (removing its listeners) and puts the placeholder's original
     /// content back. Calling it twice does nothing.
     pub fn destroy(&mut self) {
@@ -126,7 +117,6 @@ impl MatrixHandle {
             self.element.set_inner_html(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
             release_id(&self.id);
-            feature_matrix_view::host::forget(&self.id);
             if let Some(before) = self.focus_before.as_ref().filter(|b| had_focus && b.is_connected()) {
                 let _ = before.focus();
             }

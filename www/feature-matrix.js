@@ -19,16 +19,27 @@ export async function mount(element, options = {}) {
   await ready;
   // The placeholder's own content, put back before a restart re-mounts it (so destroy()
   // restores it then too).
-  const fallback = element instanceof Element ? element.innerHTML : '';
-  const entry = { options, fallback, handle: wasm.mount(element, options) };
+  const isElement = element instanceof Element;
+  const fallback = isElement ? element.innerHTML : '';
+  const entry = { options, fallback, handle: null, last: null };
+  // The widget's last `featurematrix:change` detail, for state().
+  const keep = (event) => { if (event.target === element) entry.last = event.detail; };
+  if (isElement) element.addEventListener('featurematrix:change', keep);
+  try {
+    entry.handle = wasm.mount(element, options);
+  } catch (error) {
+    if (isElement) element.removeEventListener('featurematrix:change', keep);
+    throw error;
+  }
   mounted.set(element, entry);
   return {
     get id() { return entry.handle ? entry.handle.id : null; },
-    // The view now: the same object as the last `featurematrix:change` event's detail.
-    state() { return entry.handle ? entry.handle.state() : null; },
+    // The view now: a copy of the last `featurematrix:change` event's detail (null once destroyed).
+    state() { return entry.handle && entry.last ? structuredClone(entry.last) : null; },
     destroy() {
       if (mounted.get(element) !== entry) return;
       mounted.delete(element);
+      element.removeEventListener('featurematrix:change', keep);
       const handle = entry.handle;
       entry.handle = null;
       if (handle) handle.destroy();

@@ -3,7 +3,7 @@
 //! cannot disagree). Ids and strings only, the same ones the widget's links use, so a host
 //! can store, compare and share them across releases and languages.
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::query::{format_sort, View};
 use crate::shown::Sources;
@@ -11,7 +11,7 @@ use crate::state::{Session, ViewMode};
 
 /// The view a widget shows. Serialized (with `serde`) into a plain JS object whose shape the
 /// README and `feature-matrix.d.ts` document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     /// The instance's id (also the prefix of its URL parameters).
     pub id: String,
@@ -22,19 +22,40 @@ pub struct ViewState {
     /// The search text as typed.
     pub query: String,
     /// Phases filtered on, as in the URL (`"alpha"`, `"beta"`, `"stable"`, …), in maturity order.
-    pub phases: Vec<&'static str>,
+    pub phases: Vec<String>,
     /// Category ids filtered on, in the catalog's order.
     pub categories: Vec<String>,
     /// The sort as in the URL: `"category"`, `"name"`, `"phase"`, `"phase-desc"`, …
     pub sort: String,
     /// `"table"`, `"matrix"` or `"changes"`.
-    pub view: &'static str,
+    pub view: String,
     /// Features matching the search and filters.
     pub count: u32,
     /// Features in the catalog shown.
     pub total: u32,
     /// Ids of the matching features, in display order (all of them, not only the rows on screen).
     pub visible: Vec<String>,
+}
+
+/// Written as a map rather than derived as a struct: the same object for JSON and JS, and in
+/// the wasm `serde-wasm-bindgen` then needs no cache of field-name strings (a hash map,
+/// about 1.8 KB of code).
+impl Serialize for ViewState {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(11))?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("release", &self.release)?;
+        m.serialize_entry("from", &self.from)?;
+        m.serialize_entry("query", &self.query)?;
+        m.serialize_entry("phases", &self.phases)?;
+        m.serialize_entry("categories", &self.categories)?;
+        m.serialize_entry("sort", &self.sort)?;
+        m.serialize_entry("view", &self.view)?;
+        m.serialize_entry("count", &self.count)?;
+        m.serialize_entry("total", &self.total)?;
+        m.serialize_entry("visible", &self.visible)?;
+        m.end()
+    }
 }
 
 impl ViewState {
@@ -51,14 +72,15 @@ impl ViewState {
             release: url.release,
             from,
             query: url.text,
-            phases: url.phases.iter().map(|p| p.slug()).collect(),
+            phases: url.phases.iter().map(|p| p.slug().to_owned()).collect(),
             categories: url.categories,
             sort: format_sort(url.sort, url.direction).unwrap_or_else(|| "category".to_owned()),
             view: match url.view {
                 ViewMode::Table => "table",
                 ViewMode::Matrix => "matrix",
                 ViewMode::Changes => "changes",
-            },
+            }
+            .to_owned(),
             count: u32::try_from(view.rows.len()).unwrap_or(u32::MAX),
             total: u32::try_from(view.total).unwrap_or(u32::MAX),
             visible: view.rows.iter().filter_map(|&i| catalog.features.get(i)).map(|f| f.id.to_string()).collect(),
@@ -99,7 +121,7 @@ mod tests {
         let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
         let view = s.shown.compute(&s.state.query);
         let v = ViewState::of("fm2", &s, &src, &view);
-        assert_eq!((v.id.as_str(), v.count, v.total, v.sort.as_str(), v.view), ("fm2", 3, 3, "category", "table"));
+        assert_eq!((v.id.as_str(), v.count, v.total, v.sort.as_str(), v.view), ("fm2", 3, 3, "category", "table".to_owned()));
         assert_eq!((v.release, v.from), (None, None));
         assert_eq!(v.visible, ["traffic-dns", "traffic-gateway", "security-mtls"]);
 
@@ -110,7 +132,7 @@ mod tests {
         let view = s.shown.compute(&s.state.query);
         let v = ViewState::of("fm", &s, &src, &view);
         assert_eq!((v.query.as_str(), v.sort.as_str(), v.count, v.total), ("a", "feature-desc", 1, 3));
-        assert_eq!((v.phases, v.categories, v.visible), (vec!["stable"], vec!["traffic".to_owned()], vec!["traffic-gateway".to_owned()]));
+        assert_eq!((v.phases, v.categories, v.visible), (vec!["stable".to_owned()], vec!["traffic".to_owned()], vec!["traffic-gateway".to_owned()]));
     }
 
     #[test]
