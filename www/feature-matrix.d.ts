@@ -55,8 +55,8 @@ export interface MountOptions {
 export interface MatrixHandle {
   /** The instance's id; `null` once destroyed. */
   readonly id: string | null;
-  /** The view now (a fresh object each call, equal to the last event's detail); `null` once
-   *  destroyed. */
+  /** The view now (a fresh object each call, equal to the last event's detail); `null` before
+   *  the first event and once destroyed. */
   state(): FeatureMatrixState | null;
   /** Unmounts the widget and puts the element's original content back. */
   destroy(): void;

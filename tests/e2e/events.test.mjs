@@ -119,6 +119,8 @@ describe('featurematrix:change', () => {
       const handle = await m.mount(el, { id: 'api', search: 'gateway', phases: 'beta,stable' });
       window.handle = handle;
       window.mine = mine;
+      // The first render (and its event) may come in a later task than mount() returns.
+      while (!mine.length) await new Promise((ok) => setTimeout(ok, 10));
       return { state: handle.state(), last: mine.at(-1), events: mine.length };
     });
     assert.ok(result.events >= 1);
