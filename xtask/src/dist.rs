@@ -38,7 +38,12 @@ pub fn build(root: &Path) -> Result<Sizes> {
     // The two scripts every page loads, minified (terser from npm): the sources keep their
     // comments, the wire does not carry them.
     // (and the badge scripts, which pages with badges load)
-    for js in ["dist/pkg/feature_matrix.js", "dist/feature-matrix.js", "dist/feature-badges.js", "dist/feature-badges-data.js"] {
+    for js in [
+        "dist/pkg/feature_matrix.js",
+        "dist/feature-matrix.js",
+        "dist/feature-badges.js",
+        "dist/feature-badges-data.js",
+    ] {
         run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
     }
     single_file(root, &dist)?;
@@ -81,21 +86,34 @@ pub const HUGO_LEGEND: &str = "www/hugo/layouts/partials/feature-matrix/istio-le
 /// Writes [`HUGO_LEGEND`]: the widget's own legend markup for Istio's four phases.
 fn hugo_legend(root: &Path) -> Result {
     println!("    $ cargo run --quiet --package feature-matrix-prerender -- hugo-legend > {HUGO_LEGEND}");
+    let out = run_prerender(root, &["hugo-legend"], "rendering the Hugo legend")?;
+    keep_generated(root, HUGO_LEGEND, &out.stdout)
+}
+
+/// Writes a generated file that is kept in the repository, when its content changed.
+fn keep_generated(root: &Path, file: &str, content: &[u8]) -> Result {
+    let path = root.join(file);
+    if std::fs::read(&path).ok().as_deref() != Some(content) {
+        std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
+        std::fs::write(&path, content).map_err(|e| format!("cannot write {file}: {e}"))?;
+        println!("    {file} updated");
+    }
+    Ok(())
+}
+
+/// Runs `feature-matrix-prerender` with `args` (the mode and its arguments); its output, or an
+/// error saying `what` failed with the program's messages.
+fn run_prerender(root: &Path, args: &[&str], what: &str) -> Result<std::process::Output> {
     let out = std::process::Command::new("cargo")
-        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "hugo-legend"])
+        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--"])
+        .args(args)
         .current_dir(root)
         .output()
         .map_err(|e| format!("cannot start cargo: {e}"))?;
     if !out.status.success() {
-        return Err(format!("rendering the Hugo legend failed:\n{}", String::from_utf8_lossy(&out.stderr)));
+        return Err(format!("{what} failed:\n{}", String::from_utf8_lossy(&out.stderr)));
     }
-    let path = root.join(HUGO_LEGEND);
-    if std::fs::read(&path).ok().as_deref() != Some(&out.stdout[..]) {
-        std::fs::create_dir_all(path.parent().expect("a folder")).map_err(|e| e.to_string())?;
-        std::fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {HUGO_LEGEND}: {e}"))?;
-        println!("    {HUGO_LEGEND} updated");
-    }
-    Ok(())
+    Ok(out)
 }
 
 /// Where the Hugo shortcode `feature-status` finds each feature's "since" and history
@@ -107,23 +125,10 @@ pub const HUGO_BADGES: &str = "www/hugo/data/feature_matrix_badges.json";
 fn badges(root: &Path, dist: &Path) -> Result {
     step("build: feature badges (data module, badges in the examples, Hugo data)");
     println!("    $ cargo run --quiet --package feature-matrix-prerender -- badges dist > {HUGO_BADGES}");
-    let out = std::process::Command::new("cargo")
-        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "badges"])
-        .arg(dist)
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("rendering the badges failed:\n{}", String::from_utf8_lossy(&out.stderr)));
-    }
+    let out = run_prerender(root, &["badges", &dist.to_string_lossy()], "rendering the badges")?;
     // Unknown ids in the examples are shown as such (one is there on purpose): say so.
     print!("{}", String::from_utf8_lossy(&out.stderr));
-    let path = root.join(HUGO_BADGES);
-    if std::fs::read(&path).ok().as_deref() != Some(&out.stdout[..]) {
-        std::fs::write(&path, &out.stdout).map_err(|e| format!("cannot write {HUGO_BADGES}: {e}"))?;
-        println!("    {HUGO_BADGES} updated");
-    }
-    Ok(())
+    keep_generated(root, HUGO_BADGES, &out.stdout)
 }
 
 /// Renders the default widget with Yew SSR and puts the HTML into the demo page's
@@ -133,14 +138,7 @@ fn badges(root: &Path, dist: &Path) -> Result {
 fn prerender(root: &Path, dist: &Path) -> Result {
     step("build: prerendered HTML (Yew SSR, crates/prerender)");
     println!("    $ cargo run --quiet --package feature-matrix-prerender");
-    let out = std::process::Command::new("cargo")
-        .args(["run", "--quiet", "--package", "feature-matrix-prerender"])
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("prerendering failed:\n{}", String::from_utf8_lossy(&out.stderr)));
-    }
+    let out = run_prerender(root, &[], "prerendering")?;
     let html = String::from_utf8(out.stdout).map_err(|e| e.to_string())?;
     let page = std::fs::read_to_string(root.join("index.html")).map_err(|e| e.to_string())?;
     let (start, end) = ("<!--fm:prerender-->", "<!--/fm:prerender-->");
@@ -157,15 +155,7 @@ fn prerender(root: &Path, dist: &Path) -> Result {
     println!(
         "    $ cargo run --quiet --package feature-matrix-prerender -- changes dist  (changes.atom, changes.json)"
     );
-    let out = std::process::Command::new("cargo")
-        .args(["run", "--quiet", "--package", "feature-matrix-prerender", "--", "changes"])
-        .arg(dist)
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("writing the change feed failed:\n{}", String::from_utf8_lossy(&out.stderr)));
-    }
+    run_prerender(root, &["changes", &dist.to_string_lossy()], "writing the change feed")?;
     println!("    {} bytes of prerendered HTML", html.len());
     Ok(())
 }

@@ -90,30 +90,15 @@ impl ViewState {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
-
     use super::*;
     use crate::model::Phase;
     use crate::query::SortKey;
+    use crate::state::tests::sources;
     use crate::state::Action;
     use crate::url_state::UrlState;
-    use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
     use crate::UrlWrite;
 
-    fn sources() -> Sources {
-        let f = |n: &str, p: &str| RawFeature { name: n.into(), phase: p.into(), ..Default::default() };
-        let catalog = validate(RawCatalog {
-            file: "t".into(),
-            docs_base: "https://x.example".into(),
-            categories: vec![
-                RawCategory { line: None, name: "Traffic".into(), features: vec![f("DNS", "Alpha"), f("Gateway", "Stable")] },
-                RawCategory { line: None, name: "Security".into(), features: vec![f("mTLS", "Stable")] },
-            ],
-            ..Default::default()
-        })
-        .unwrap();
-        Sources::new(Rc::new(catalog), None)
-    }
+    const ALL: [&str; 4] = ["traffic-dns", "traffic-gateway", "core-helm", "security-mtls"];
 
     #[test]
     fn the_state_names_everything_by_id_and_lists_every_match() {
@@ -121,18 +106,25 @@ mod tests {
         let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
         let view = s.shown.compute(&s.state.query);
         let v = ViewState::of("fm2", &s, &src, &view);
-        assert_eq!((v.id.as_str(), v.count, v.total, v.sort.as_str(), v.view), ("fm2", 3, 3, "category", "table".to_owned()));
+        assert_eq!(
+            (v.id.as_str(), v.count, v.total, v.sort.as_str(), v.view),
+            ("fm2", 4, 4, "category", "table".to_owned())
+        );
         assert_eq!((v.release, v.from), (None, None));
-        assert_eq!(v.visible, ["traffic-dns", "traffic-gateway", "security-mtls"]);
+        assert_eq!(v.visible, ALL);
 
-        let s = [Action::TogglePhase(Phase::Stable), Action::SortBy(SortKey::Feature), Action::SortBy(SortKey::Feature)]
-            .into_iter()
-            .chain([Action::SetSearch("a".into()), Action::ToggleCategory("traffic".into())])
-            .fold(s, |s, a| s.apply(a, &src).unwrap_or(s));
+        let s =
+            [Action::TogglePhase(Phase::Stable), Action::SortBy(SortKey::Feature), Action::SortBy(SortKey::Feature)]
+                .into_iter()
+                .chain([Action::SetSearch("a".into()), Action::ToggleCategory("traffic".into())])
+                .fold(s, |s, a| s.apply(a, &src).unwrap_or(s));
         let view = s.shown.compute(&s.state.query);
         let v = ViewState::of("fm", &s, &src, &view);
-        assert_eq!((v.query.as_str(), v.sort.as_str(), v.count, v.total), ("a", "feature-desc", 1, 3));
-        assert_eq!((v.phases, v.categories, v.visible), (vec!["stable".to_owned()], vec!["traffic".to_owned()], vec!["traffic-gateway".to_owned()]));
+        assert_eq!((v.query.as_str(), v.sort.as_str(), v.count, v.total), ("a", "feature-desc", 1, 4));
+        assert_eq!(
+            (v.phases, v.categories, v.visible),
+            (vec!["stable".to_owned()], vec!["traffic".to_owned()], vec!["traffic-gateway".to_owned()])
+        );
     }
 
     #[test]
@@ -143,7 +135,7 @@ mod tests {
         let json = serde_json::to_string(&v).unwrap();
         assert_eq!(
             json,
-            r#"{"id":"fm","release":null,"from":null,"query":"","phases":[],"categories":[],"sort":"category","view":"table","count":3,"total":3,"visible":["traffic-dns","traffic-gateway","security-mtls"]}"#
+            r#"{"id":"fm","release":null,"from":null,"query":"","phases":[],"categories":[],"sort":"category","view":"table","count":4,"total":4,"visible":["traffic-dns","traffic-gateway","core-helm","security-mtls"]}"#
         );
     }
 }

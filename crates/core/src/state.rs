@@ -442,11 +442,13 @@ pub fn start(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::validate::{validate, RawCatalog, RawCategory, RawFeature};
 
-    fn sources() -> Sources {
+    /// A small page catalog (Traffic: DNS Alpha, Gateway Stable; Core: Helm Beta; Security:
+    /// mTLS Stable), also used by the `events` tests.
+    pub(crate) fn sources() -> Sources {
         let f = |n: &str, p: &str| RawFeature { name: n.into(), phase: p.into(), ..Default::default() };
         let catalog = validate(RawCatalog {
             file: "t".into(),

@@ -271,3 +271,21 @@ fn changes_are_searched_like_the_table() {
     assert!(stable.matching.promoted.iter().any(|&(_, _, to)| to == Phase::Stable));
     assert!(changes(set, from, &s.shown, "zzzz-nothing").unwrap().matching == Default::default());
 }
+
+#[test]
+fn the_host_state_names_the_release_and_the_one_compared_with() {
+    use feature_matrix_core::events::ViewState;
+    let src = sources();
+    let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
+    let s = [Action::SetRelease(Some("1.24".into())), Action::SetView(ViewMode::Changes)]
+        .into_iter()
+        .fold(s, |s, a| s.apply(a, &src).unwrap_or(s));
+    let v = ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query));
+    assert_eq!((v.release.as_deref(), v.from.as_deref(), v.view.as_str()), (Some("1.24"), Some("1.23"), "changes"));
+    let r = releases().find("1.24").unwrap();
+    assert_eq!(v.total as usize, releases().release(r).len());
+    assert_eq!(v.visible.len(), v.count as usize);
+    // Back in the table view there is nothing to compare with.
+    let s = s.apply(Action::SetView(ViewMode::Table), &src).unwrap();
+    assert_eq!(ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query)).from, None);
+}

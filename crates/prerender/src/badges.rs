@@ -149,11 +149,8 @@ pub fn html(attrs: &Attrs, found: &Result<Badge, Missing>, popover: &str) -> Str
     let href = escape(&matrix_link(attrs.href.as_deref().unwrap_or(DEFAULT_HREF), &b.release, &b.slug));
     let name = escape(&b.name);
     let (phase, since) = (b.phase.label(), escape(&b.since));
-    let steps: String = b
-        .history
-        .iter()
-        .map(|(r, p)| format!("<span role=\"listitem\">{} {}</span>", escape(r), p.label()))
-        .collect();
+    let steps: String =
+        b.history.iter().map(|(r, p)| format!("<span role=\"listitem\">{} {}</span>", escape(r), p.label())).collect();
     format!(
         "<span class=\"fm-badge fm-badge--{slug}\"{attrs}>\
          <a class=\"fm-badge-link\" href=\"{href}\" aria-label=\"{name}: {phase} since {since}\">\
@@ -320,7 +317,10 @@ mod tests {
         assert_eq!(describe(&RELEASES, "traffic-sidecar", Some("1.28")).map(|b| b.since), Ok(b.since.clone()));
         assert_eq!(RELEASES.label(default_release(&RELEASES)), "1.28");
         // Found by its id although its row key is 1.12's `:"traffic.kubernetes_mcs"`.
-        assert_eq!(describe(&RELEASES, "traffic.kubernetes_mcs", None).map(|b| b.slug), Ok("traffic-kubernetes-mcs".into()));
+        assert_eq!(
+            describe(&RELEASES, "traffic.kubernetes_mcs", None).map(|b| b.slug),
+            Ok("traffic-kubernetes-mcs".into())
+        );
         assert_eq!(describe(&RELEASES, "traffic.sidecar", None).map(|b| b.release), Ok("1.28".to_owned()));
     }
 

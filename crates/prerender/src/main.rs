@@ -36,7 +36,8 @@ async fn main() {
     if std::env::args().nth(1).as_deref() == Some("badges") {
         // badges <dist>: the script's data module, the examples' badges rendered in place, the
         // Hugo shortcode's data (printed). Warnings for badges that name nothing known.
-        let dir = std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender badges <dist>"));
+        let dir =
+            std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender badges <dist>"));
         let set = &feature_matrix_view::embedded::RELEASES;
         let write = |path: &std::path::Path, text: &str| {
             std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));

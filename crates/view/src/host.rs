@@ -12,7 +12,11 @@ pub const CHANGE_EVENT: &str = "featurematrix:change";
 
 /// The state as a plain JS object: `null` for absent values, arrays for lists.
 fn to_js(state: &ViewState) -> JsValue {
-    state.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true)).unwrap_or(JsValue::NULL)
+    state
+        .serialize(
+            &serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true),
+        )
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Tells the page, on the element the widget was mounted into (the widget's own section when
