@@ -66,6 +66,22 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// A name's code spans ("Waypoints: `DestinationRule`"): pairs of backticks, left to right; a
+// lone backtick stays. The plain text and the nodes with <code>.
+const CODE = /`([^`]*)`/g;
+const plainName = (name) => name.replace(CODE, '$1');
+function nameNodes(name) {
+  const out = [];
+  let at = 0;
+  for (const m of name.matchAll(CODE)) {
+    if (m.index > at) out.push(name.slice(at, m.index));
+    out.push(el('code', {}, m[1]));
+    at = m.index + m[0].length;
+  }
+  if (at < name.length) out.push(name.slice(at));
+  return out;
+}
+
 function freeId() {
   let id;
   do { next += 1; id = `fmb-j${next}`; } while (document.getElementById(id));
@@ -84,13 +100,14 @@ export function renderBadge(badge) {
   }
   const href = matrixLink(badge.getAttribute('data-matrix-href') ?? DEFAULT_HREF, b.release, b.slug);
   const pop = freeId();
+  const name = plainName(b.name);
   badge.className = `fm-badge fm-badge--${b.phase.toLowerCase()}`;
   badge.replaceChildren(
-    el('a', { class: 'fm-badge-link', href, 'aria-label': `${b.name}: ${b.phase} since ${b.since}` },
+    el('a', { class: 'fm-badge-link', href, 'aria-label': `${name}: ${b.phase} since ${b.since}` },
       el('span', { class: 'fm-badge-phase' }, b.phase), ' ', el('span', { class: 'fm-badge-since' }, `since ${b.since}`)),
-    el('button', { type: 'button', class: 'fm-badge-more', popovertarget: pop, 'aria-label': `History of ${b.name}` }, 'i'),
-    el('span', { class: 'fm-badge-pop', id: pop, popover: '', role: 'group', 'aria-label': `${b.name} in Istio ${b.release}` },
-      el('span', { class: 'fm-badge-title' }, b.name), ' ', el('code', {}, id),
+    el('button', { type: 'button', class: 'fm-badge-more', popovertarget: pop, 'aria-label': `History of ${name}` }, 'i'),
+    el('span', { class: 'fm-badge-pop', id: pop, popover: '', role: 'group', 'aria-label': `${name} in Istio ${b.release}` },
+      el('span', { class: 'fm-badge-title' }, ...nameNodes(b.name)), ' ', el('code', {}, id),
       el('span', { class: 'fm-badge-steps', role: 'list' },
         ...b.history.map(([r, p]) => el('span', { role: 'listitem' }, `${r} ${p}`))),
       el('a', { class: 'fm-badge-open', href }, 'Open in the feature matrix')),

@@ -40,6 +40,7 @@ const badgesOf = (page) => page.locator('[data-feature-badge]').evaluateAll((els
 // By features.yaml id, else by widget id (an id some release wrote with stray punctuation is
 // the row's key; the core finds it by its widget id).
 const slug = (id) => id.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-');
+const plain = (name) => name.replace(/`([^`]*)`/g, '$1');
 const expected = (id, release = null) => EXPECT.find((e) => e.id === id && e.release === release)
   ?? EXPECT.find((e) => e.id === slug(id) && e.release === release);
 
@@ -47,16 +48,21 @@ describe('feature badges', () => {
   test('without JavaScript the example page shows every badge: phase, since, link to the row', async () => {
     const { page, context } = await noJs(`${site.base}/examples/badges.html`);
     const badges = await badgesOf(page);
-    assert.equal(badges.length, 7);
-    for (const [i, release] of [[0, null], [1, null], [2, null], [3, '1.24'], [4, null], [5, null]]) {
+    assert.equal(badges.length, 8);
+    for (const [i, release] of [[0, null], [1, null], [2, null], [3, '1.24'], [4, null], [5, null], [6, null]]) {
       const b = badges[i];
       const e = expected(b.id, release);
       assert.ok(!e.missing, `${b.id} is known`);
-      assert.equal(b.name, `${e.name}: ${e.phase} since ${e.since}`);
+      assert.equal(b.name, `${plain(e.name)}: ${e.phase} since ${e.since}`);
       assert.equal(b.text, `${e.phase} since ${e.since}`);
       assert.equal(b.href, `../index.html?fm.release=${e.shown}#fm-${e.slug}`);
     }
-    assert.deepEqual(badges[6], { id: 'traffic.dns_proxyin', text: 'unknown feature' });
+    assert.deepEqual(badges[7], { id: 'traffic.dns_proxyin', text: 'unknown feature' });
+    // Code spans in a name are code, not backticks.
+    await page.getByRole('button', { name: 'History of AuthorizationPolicy' }).click();
+    const title = page.getByRole('group', { name: 'AuthorizationPolicy in Istio 1.28' });
+    assert.equal(await title.locator('code').first().textContent(), 'AuthorizationPolicy');
+    await page.keyboard.press('Escape');
     // The history is in the page (a native popover needs no script).
     const button = page.getByRole('button', { name: 'History of Sidecar API' });
     await button.click();
@@ -213,7 +219,7 @@ describe('feature badges in Hugo', () => {
     const url = `${hugo.server.base}/docs/tasks/dns-proxy/`;
     const { page, context } = await noJs(url);
     const badges = await badgesOf(page);
-    assert.deepEqual(badges.map((b) => b.id), ['traffic.dns_proxying', 'traffic.sidecar', 'ambient.dns_proxying']);
+    assert.deepEqual(badges.map((b) => b.id), ['traffic.dns_proxying', 'traffic.sidecar', 'ambient.dns_proxying', 'ambient.authz']);
     // The site's data is Istio's master; "since" comes from the releases while they agree.
     for (const b of badges) {
       const e = expected(b.id);
@@ -221,6 +227,10 @@ describe('feature badges in Hugo', () => {
       assert.ok(since || !b.name.includes('since'), b.name);
       assert.match(b.href, new RegExp(`/docs/releases/feature-stages/#fm-${e.slug}$`));
     }
+    // A name's code spans are code, as on the badges the script renders.
+    await page.getByRole('button', { name: 'History of AuthorizationPolicy' }).click();
+    assert.equal(await page.getByRole('group', { name: 'AuthorizationPolicy' }).locator('code').first().textContent(), 'AuthorizationPolicy');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'History of Sidecar API' }).click();
     await page.getByRole('group', { name: 'Sidecar API' }).getByRole('listitem').first().waitFor();
     await shot(page, 'badges-hugo.png');

@@ -102,6 +102,25 @@ pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// A feature name's code spans (Istio writes names such as "Waypoints: `DestinationRule`"):
+/// each pair of backticks, left to right, around text without backticks; a lone backtick
+/// stays. Returns the name as plain text and as HTML with `<code>` (escaped otherwise).
+pub fn name_forms(name: &str) -> (String, String) {
+    let (mut plain, mut html, mut rest) = (String::new(), String::new(), name);
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else { break };
+        let code = &rest[open + 1..open + 1 + len];
+        plain.push_str(&rest[..open]);
+        plain.push_str(code);
+        html.push_str(&escape(&rest[..open]));
+        html.push_str(&format!("<code>{}</code>", escape(code)));
+        rest = &rest[open + len + 2..];
+    }
+    plain.push_str(rest);
+    html.push_str(&escape(rest));
+    (plain, html)
+}
+
 /// The link to a feature's row in the matrix page `href` (as given: relative stays relative).
 pub fn matrix_link(href: &str, release: &str, slug: &str) -> String {
     let base = href.split('#').next().unwrap_or("");
@@ -147,7 +166,8 @@ pub fn html(attrs: &Attrs, found: &Result<Badge, Missing>, popover: &str) -> Str
         }
     };
     let href = escape(&matrix_link(attrs.href.as_deref().unwrap_or(DEFAULT_HREF), &b.release, &b.slug));
-    let name = escape(&b.name);
+    let (plain, title) = name_forms(&b.name);
+    let name = escape(&plain);
     let (phase, since) = (b.phase.label(), escape(&b.since));
     let steps: String =
         b.history.iter().map(|(r, p)| format!("<span role=\"listitem\">{} {}</span>", escape(r), p.label())).collect();
@@ -157,7 +177,7 @@ pub fn html(attrs: &Attrs, found: &Result<Badge, Missing>, popover: &str) -> Str
          <span class=\"fm-badge-phase\">{phase}</span> <span class=\"fm-badge-since\">since {since}</span></a>\
          <button type=\"button\" class=\"fm-badge-more\" popovertarget=\"{popover}\" aria-label=\"History of {name}\">i</button>\
          <span class=\"fm-badge-pop\" id=\"{popover}\" popover role=\"group\" aria-label=\"{name} in Istio {release}\">\
-         <span class=\"fm-badge-title\">{name}</span> <code>{key}</code>\
+         <span class=\"fm-badge-title\">{title}</span> <code>{key}</code>\
          <span class=\"fm-badge-steps\" role=\"list\">{steps}</span>\
          <a class=\"fm-badge-open\" href=\"{href}\">Open in the feature matrix</a></span></span>",
         slug = b.phase.slug(),
@@ -357,6 +377,13 @@ mod tests {
         assert_eq!(v["features"]["traffic-kubernetes-mcs"]["phase"], "Experimental");
         let sidecar = describe(&RELEASES, "traffic.sidecar", None).unwrap();
         assert_eq!(v["features"]["traffic-sidecar"]["since"], sidecar.since.as_str());
+    }
+
+    #[test]
+    fn code_spans_in_names() {
+        assert_eq!(name_forms("Waypoints: `DestinationRule`"), ("Waypoints: DestinationRule".into(), "Waypoints: <code>DestinationRule</code>".into()));
+        assert_eq!(name_forms("a `<b>` c `d"), ("a <b> c `d".into(), "a <code>&lt;b&gt;</code> c `d".into()));
+        assert_eq!(name_forms("``x"), ("x".into(), "<code></code>x".into()));
     }
 
     #[test]
