@@ -26,10 +26,19 @@ export function summarize(raw, { contestants, sizes }) {
       firstRender: stats(def.map((r) => r.firstRender)),
     };
   }
+  const start = raw.filter((r) => r.op === 'start4x');
+  if (start.length) {
+    out.throttledStart = {
+      interactive: stats(start.map((r) => r.interactive)),
+      longest: stats(start.map((r) => Math.max(0, ...r.tasks))),
+      count: stats(start.map((r) => r.tasks.length)),
+      total: stats(start.map((r) => r.tasks.reduce((a, b) => a + b, 0))),
+    };
+  }
   for (const n of sizes) {
     out.bySize[n] = {};
     for (const c of contestants) {
-      const rs = raw.filter((r) => r.contestant === c && r.rows === n && r.op !== 'default');
+      const rs = raw.filter((r) => r.contestant === c && r.rows === n && r.op !== 'default' && r.op !== 'start4x');
       const failed = rs.find((r) => r.failed);
       if (failed) {
         out.bySize[n][c] = { failed: failed.failed, failedRuns: rs.filter((r) => r.failed).length, runs: rs.length };
@@ -58,40 +67,52 @@ export function summarize(raw, { contestants, sizes }) {
   return out;
 }
 
-/** Our targets, checked on medians of this run. */
+/** Our targets (issue "Half the weight, instant start, and no peer faster at any size"),
+ *  checked on medians of this run: against peers only within the run. */
 export function targets(results) {
   const { summary, shipped } = results;
   const list = [];
   const at = (n) => summary.bySize[n] ?? {};
   const med = (s) => s?.median;
+  const ok = (c) => c && !c.failed;
   const bestPeer = (n, key) => {
-    const xs = PEERS.map((p) => med(at(n)[p]?.[key])).filter((x) => x !== undefined);
+    const xs = PEERS.map((p) => (ok(at(n)[p]) ? med(at(n)[p][key]) : undefined)).filter((x) => x !== undefined);
     return xs.length ? Math.min(...xs) : undefined;
   };
-  for (const [n, frames] of [[10000, 1], [100000, 2]]) {
-    const ours = at(n).ours;
-    const floor = med(at(n).vanilla?.type);
-    if (!ours || floor === undefined) continue;
-    const mine = ours.failed ? undefined : med(ours.type);
-    list.push({
-      target: `keystroke to paint at ${n.toLocaleString('en')} rows ≤ vanilla floor + ${frames} frame${frames > 1 ? 's' : ''}`,
-      limit: floor + frames * FRAME, measured: mine,
-    });
-    for (const [what, key] of [['typing', 'type'], ['clearing', 'clear']]) {
-      if (n !== 10000) break;
-      const best = bestPeer(n, key);
-      if (best !== undefined) list.push({ target: `${what} at 10,000 rows ≤ half the best peer`, limit: best / 2, measured: med(ours[key]) });
-    }
-    if (frames === 2) list.push({ target: 'clearing at 100,000 rows ≤ vanilla floor + 2 frames', limit: med(at(n).vanilla?.clear) + 2 * FRAME, measured: med(ours.clear) });
-  }
-  if (at(100000).ours && !at(100000).ours.failed) {
-    list.push({ target: 'sort at 100,000 rows < 50 ms', limit: 50, measured: med(at(100000).ours.sort), strict: true });
+  if (shipped.ours) {
+    list.push({ target: 'everything a page loads ≤ 100 KB gzip', limit: 100 * 1024, measured: shipped.ours.gzip, unit: 'bytes' });
+    list.push({ target: 'stretch: ≤ 80 KB gzip', limit: 80 * 1024, measured: shipped.ours.gzip, unit: 'bytes' });
   }
   if (summary.defaultCatalog) {
-    list.push({ target: `first render of the built-in ${summary.defaultCatalog.rows}-row catalog ≤ 1 frame after wasm instantiation`, limit: FRAME, measured: med(summary.defaultCatalog.renderAfterLoad) });
+    list.push({ target: `built-in ${summary.defaultCatalog.rows}-row catalog painted ≤ 1 frame after wasm instantiation`, limit: FRAME, measured: med(summary.defaultCatalog.renderAfterLoad) });
   }
-  if (shipped.ours) list.push({ target: 'shipped bytes of the default build ≤ 80 KB gzip', limit: 80 * 1024, measured: shipped.ours.gzip, unit: 'bytes' });
-  for (const t of list) t.met = t.measured !== undefined && (t.strict ? t.measured < t.limit : t.measured <= t.limit);
+  if (summary.throttledStart) {
+    list.push({ target: 'demo page start-up under 4x CPU throttling: longest main-thread task ≤ 50 ms', limit: 50, measured: med(summary.throttledStart.longest) });
+  }
+  const vs = (n, key, peer, what) => {
+    const ours = at(n).ours;
+    const them = at(n)[peer];
+    if (!ok(ours) || !ok(them)) return;
+    const unit = key === 'heapAndWasm' ? 'bytes' : undefined;
+    list.push({ target: `${what} at ${n.toLocaleString('en')} rows ≤ ${NAMES[peer]}`, limit: med(them[key]), measured: med(ours[key]), unit });
+  };
+  vs(10000, 'type', 'datatables', 'keystroke → paint');
+  vs(10000, 'clear', 'datatables', 'clear → paint');
+  vs(100000, 'firstRender', 'tabulator', 'first render');
+  vs(100000, 'heapAndWasm', 'tabulator', 'memory (JS heap + wasm)');
+  // Leads to keep.
+  if (ok(at(100000).ours) && bestPeer(100000, 'type') !== undefined) {
+    list.push({ target: 'keep: typing at 100,000 rows ≤ every peer', limit: bestPeer(100000, 'type'), measured: med(at(100000).ours.type) });
+  }
+  for (const n of Object.keys(summary.bySize).map(Number)) {
+    if (ok(at(n).ours) && bestPeer(n, 'sort') !== undefined) {
+      list.push({ target: `keep: sort at ${n.toLocaleString('en')} rows ≤ every peer`, limit: bestPeer(n, 'sort'), measured: med(at(n).ours.sort) });
+    }
+  }
+  for (const n of Object.keys(summary.bySize).map(Number)) {
+    if (ok(at(n).ours)) list.push({ target: `keep: no long task while typing, clearing, sorting at ${n.toLocaleString('en')} rows`, limit: 0, measured: med(at(n).ours.longTaskCount), unit: 'count' });
+  }
+  for (const t of list) t.met = t.measured !== undefined && t.limit !== undefined && t.measured <= t.limit;
   return list;
 }
 
@@ -124,7 +145,7 @@ export function report(results) {
   p('| Target | Limit | Measured (median) | Met |');
   p('|---|---|---|---|');
   for (const t of targets(results)) {
-    const f = (x) => (x === undefined || Number.isNaN(x) ? '–' : t.unit === 'bytes' ? kb(x) : `${x.toFixed(1)} ms`);
+    const f = (x) => (x === undefined || Number.isNaN(x) ? '–' : t.unit === 'bytes' ? kb(x) : t.unit === 'count' ? String(x) : `${x.toFixed(1)} ms`);
     p(`| ${t.target} | ${f(t.limit)} | ${f(t.measured)} | ${t.met ? 'yes' : '**no**'} |`);
   }
   p();
@@ -141,6 +162,13 @@ export function report(results) {
     p(`## feature-matrix with its built-in catalog (${d.rows} rows)`);
     p();
     p(`Fetch + compile + instantiate of the wasm and entry module: ${ms(d.load)} ms; mount to painted table: ${ms(d.renderAfterLoad)} ms; in all ${ms(d.firstRender)} ms.`);
+  }
+  if (summary.throttledStart) {
+    const t = summary.throttledStart;
+    p();
+    p('Demo page (prerendered widget hydrated in place) under 4x CPU throttling: interactive at '
+      + `${ms(t.interactive)} ms after navigation; longest main-thread task ${ms(t.longest)} ms; `
+      + `${t.count.median} long task(s), ${t.total.median.toFixed(0)} ms in all (medians).`);
   }
   for (const [n, byC] of Object.entries(summary.bySize)) {
     p();
