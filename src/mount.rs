@@ -117,6 +117,7 @@ impl MatrixHandle {
             self.element.set_inner_html(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
             release_id(&self.id);
+            feature_matrix_view::host::forget();
             if let Some(before) = self.focus_before.as_ref().filter(|b| had_focus && b.is_connected()) {
                 let _ = before.focus();
             }

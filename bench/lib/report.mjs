@@ -93,7 +93,7 @@ export function targets(results) {
     const ours = at(n).ours;
     const them = at(n)[peer];
     if (!ok(ours) || !ok(them)) return;
-    const unit = key === 'heapAndWasm' ? 'bytes' : undefined;
+    const unit = key === 'heapAndWasm' ? 'mb' : undefined;
     list.push({ target: `${what} at ${n.toLocaleString('en')} rows ≤ ${NAMES[peer]}`, limit: med(them[key]), measured: med(ours[key]), unit });
   };
   vs(10000, 'type', 'datatables', 'keystroke → paint');
@@ -145,7 +145,7 @@ export function report(results) {
   p('| Target | Limit | Measured (median) | Met |');
   p('|---|---|---|---|');
   for (const t of targets(results)) {
-    const f = (x) => (x === undefined || Number.isNaN(x) ? '–' : t.unit === 'bytes' ? kb(x) : t.unit === 'count' ? String(x) : `${x.toFixed(1)} ms`);
+    const f = (x) => (x === undefined || Number.isNaN(x) ? '–' : t.unit === 'bytes' ? kb(x) : t.unit === 'count' ? String(x) : t.unit === 'mb' ? `${(x / 2 ** 20).toFixed(1)} MB` : `${x.toFixed(1)} ms`);
     p(`| ${t.target} | ${f(t.limit)} | ${f(t.measured)} | ${t.met ? 'yes' : '**no**'} |`);
   }
   p();

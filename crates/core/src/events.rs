@@ -61,8 +61,17 @@ impl Serialize for ViewState {
 impl ViewState {
     /// The view of `session` (instance `ns`), whose rows are `view`.
     pub fn of(ns: &str, session: &Session, sources: &Sources, view: &View) -> ViewState {
-        let url = session.url();
+        let mut state = ViewState::summary(ns, session, sources, view);
         let catalog = session.shown.catalog();
+        state.visible = view.rows.iter().filter_map(|&i| catalog.features.get(i)).map(|f| f.id.to_string()).collect();
+        state
+    }
+
+    /// [`ViewState::of`] without `visible` (left empty): the widget fills it in from ids it
+    /// converted once per catalog, since converting every id again on each change would cost
+    /// a clear at 100,000 rows about 200 ms.
+    pub fn summary(ns: &str, session: &Session, sources: &Sources, view: &View) -> ViewState {
+        let url = session.url();
         let from = match url.view {
             ViewMode::Changes => session.diff_from(sources).and_then(|r| Some(sources.releases()?.label(r).to_owned())),
             _ => None,
@@ -83,7 +92,7 @@ impl ViewState {
             .to_owned(),
             count: u32::try_from(view.rows.len()).unwrap_or(u32::MAX),
             total: u32::try_from(view.total).unwrap_or(u32::MAX),
-            visible: view.rows.iter().filter_map(|&i| catalog.features.get(i)).map(|f| f.id.to_string()).collect(),
+            visible: Vec::new(),
         }
     }
 }

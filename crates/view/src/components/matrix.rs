@@ -111,7 +111,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         let (ns, root, store, view) = (ns.clone(), root.clone(), store.clone(), view.clone());
         let key = (shown.clone(), state.query.clone(), state.view, session.diff_from(&store.sources));
         use_effect_with(key, move |_| {
-            crate::host::publish(&root, &ViewState::of(&ns, &store.session, &store.sources, &view));
+            let state = ViewState::summary(&ns, &store.session, &store.sources, &view);
+            crate::host::publish(&root, &state, store.session.shown.catalog_rc(), &view.rows);
         });
     }
 
