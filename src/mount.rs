@@ -24,7 +24,7 @@ use yew::AttrValue;
 use feature_matrix_view::browser;
 use feature_matrix_view::components::root::{Root, RootProps, Source};
 use feature_matrix_view::js_json::Js;
-use feature_matrix_view::{CatalogHandle, MatrixProps, Problems};
+use feature_matrix_view::{CatalogHandle, MatrixProps, Problems, Tr};
 
 const MOUNTED_ATTR: &str = "data-fm-mounted";
 
@@ -145,6 +145,46 @@ fn message(error: &JsValue) -> String {
         .unwrap_or_else(|| "an exception that is not an Error".to_owned())
 }
 
+thread_local! {
+    /// Languages asked for that this page has no file for (noted once each).
+    static NOTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The widget's language: the `lang` option, else the nearest `lang` attribute (the
+/// placeholder's own, an ancestor's, the page's), by its primary subtag (`zh-CN` → `zh`).
+/// A language other than English comes from its file (`i18n/<lang>.js`, which registers it
+/// in `globalThis.FeatureMatrixLanguages`); without one, English and one console note.
+fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
+    let tag = match option {
+        Some(o) => o.to_owned(),
+        None => element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang")).unwrap_or_default(),
+    };
+    let code = feature_matrix_core::i18n::primary(&tag);
+    if code.is_empty() || code == "en" {
+        return Tr::default();
+    }
+    let known = Tr::of(&code);
+    if known.lang() == code {
+        return known;
+    }
+    let registered = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("FeatureMatrixLanguages"))
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|all| js_sys::Reflect::get(&all, &JsValue::from_str(&code)).ok())
+        .and_then(|text| text.as_string())
+        .and_then(|text| feature_matrix_core::i18n::Language::parse(&text))
+        .filter(|l| l.messages.lang() == code);
+    match registered {
+        Some(l) => Tr::new(l),
+        None => {
+            if NOTED.with(|n| !n.borrow().contains(&code) && { n.borrow_mut().push(code.clone()); true }) {
+                web_sys::console::info_1(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English").into());
+            }
+            Tr::default()
+        }
+    }
+}
+
 /// Mounts a widget into `element` with `options` (a JS object, or undefined). Anything
 /// that fails leaves the element as it was (or shows the error box in it) and throws.
 #[wasm_bindgen]
@@ -176,12 +216,13 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     let search = browser::location_search();
     let prerendered = intact_prerendered_root(element);
     let custom = catalog_object.is_some() || opts.catalog.is_some();
+    let tr = language(element, opts.lang.as_deref());
     // One decision, in the core: what the first render shows, what follows once mounted,
     // whether the prerendered default widget is hydrated in place.
     let start =
         feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), prerendered.is_some());
     if let (true, Some(root)) = (start.hydrate, prerendered) {
-        let source = Source::Ready(Rc::new(feature_matrix_view::default_props(start)));
+        let source = Source::Ready(Rc::new(MatrixProps { tr, ..feature_matrix_view::default_props(start) }));
         let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).hydrate();
         return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before });
     }
@@ -208,9 +249,10 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
                     .clone()
                     .or_else(|| (!custom).then(|| feature_matrix_core::links::ISTIO_REPORT.to_owned()))
                     .map(AttrValue::from),
+                tr,
             }))
         }
-        Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems) },
+        Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems), tr },
     };
     // A catalog that cannot be shown leaves what the page had (a server-rendered table stays
     // readable) and puts the error box before it.

@@ -6,7 +6,21 @@ import init, * as first from './pkg/feature_matrix.js';
 
 const WASM = new URL('./pkg/feature_matrix_bg.wasm', import.meta.url);
 let wasm = first;
-export let ready = init({ module_or_path: WASM });
+
+// Interface languages besides English: ./i18n/<lang>.js registers one in
+// globalThis.FeatureMatrixLanguages. A widget speaks its `lang` option, else the nearest
+// `lang` attribute (zh-CN → zh); its file is loaded before it mounts.
+const LANGUAGES = ['es', 'uk', 'zh'];
+const languageOf = (el, options) => String(
+  options?.lang ?? (el instanceof Element ? el.dataset.lang ?? el.closest('[lang]')?.lang : '') ?? '',
+).trim().split(/[-_]/)[0].toLowerCase();
+const load = (code) => (!LANGUAGES.includes(code) || (globalThis.FeatureMatrixLanguages ?? {})[code]
+  ? null
+  : import(`./i18n/${code}.js`).catch((error) => console.warn(`feature-matrix: could not load language ${code}`, error)));
+const languages = Promise.all([...document.querySelectorAll('[data-feature-matrix]')].map((el) => load(languageOf(el))));
+// The wasm downloads meanwhile; its start() mounts the placeholders once they are loaded.
+const download = fetch(WASM);
+export let ready = languages.then(() => init({ module_or_path: download }));
 
 // Widgets mounted through mount(): element -> { options, handle }, so they can be
 // re-created after a crash and their handles keep working.
@@ -16,7 +30,7 @@ const mounted = new Map();
 // stays valid across a restart after a crash: it always acts on the widget's current
 // instance; once destroyed (or if its widget crashed), destroy() does nothing harmful.
 export async function mount(element, options = {}) {
-  await ready;
+  await Promise.all([ready, load(languageOf(element, options))]);
   // The placeholder's own content, put back before a restart re-mounts it (so destroy()
   // restores it then too).
   const isElement = element instanceof Element;
@@ -51,6 +65,7 @@ export async function mount(element, options = {}) {
 /** Mounts every [data-feature-matrix] element added since the last call. */
 export async function mountNew() {
   await ready;
+  await Promise.all([...document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])')].map((el) => load(languageOf(el))));
   return wasm.mountAll();
 }
 

@@ -12,8 +12,14 @@ use unicode_normalization::char::{canonical_combining_class, decompose_canonical
 const RANGES: [(u32, u32); 5] =
     [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)];
 
+#[path = "src/plural.rs"]
+mod plural;
+#[path = "build/messages.rs"]
+mod messages;
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    messages::generate();
     let mut entries = Vec::new();
     for (lo, hi) in RANGES {
         for c in (lo..=hi).filter_map(char::from_u32) {

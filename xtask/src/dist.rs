@@ -140,14 +140,7 @@ fn prerender(root: &Path, dist: &Path) -> Result {
     println!("    $ cargo run --quiet --package feature-matrix-prerender");
     let out = run_prerender(root, &[], "prerendering")?;
     let html = String::from_utf8(out.stdout).map_err(|e| e.to_string())?;
-    let page = std::fs::read_to_string(root.join("index.html")).map_err(|e| e.to_string())?;
-    let (start, end) = ("<!--fm:prerender-->", "<!--/fm:prerender-->");
-    let (Some(a), Some(b)) = (page.find(start), page.find(end)) else {
-        return Err("index.html has no <!--fm:prerender--> … <!--/fm:prerender--> markers in its placeholder".into());
-    };
-    // The prerender prints the `.fm-root` container (with its shape) and the widget.
-    let page = format!("{}{html}{}", &page[..a], &page[b + end.len()..]);
-    std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("index.html"), fill_placeholder(root, "index.html", &html)?).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("fallback.html"), format!("<div data-feature-matrix>{html}</div>\n"))
         .map_err(|e| e.to_string())?;
     hugo_legend(root)?;
@@ -157,6 +150,44 @@ fn prerender(root: &Path, dist: &Path) -> Result {
     );
     run_prerender(root, &["changes", &dist.to_string_lossy()], "writing the change feed")?;
     println!("    {} bytes of prerendered HTML", html.len());
+    languages(root, dist)
+}
+
+/// The demo page `template` with the prerendered widget `html` in its placeholder (between
+/// `<!--fm:prerender-->` markers).
+fn fill_placeholder(root: &Path, template: &str, html: &str) -> Result<String> {
+    let page = std::fs::read_to_string(root.join(template)).map_err(|e| format!("{template}: {e}"))?;
+    let (start, end) = ("<!--fm:prerender-->", "<!--/fm:prerender-->");
+    let (Some(a), Some(b)) = (page.find(start), page.find(end)) else {
+        return Err(format!("{template} has no <!--fm:prerender--> … <!--/fm:prerender--> markers in its placeholder"));
+    };
+    // The prerender prints the `.fm-root` container (with its shape) and the widget.
+    Ok(format!("{}{html}{}", &page[..a], &page[b + end.len()..]))
+}
+
+/// The interface languages: `dist/i18n/<lang>.js` for every `i18n/<lang>.toml` (the files a
+/// page in that language loads), and for every demo page template `i18n/pages/<lang>.html`
+/// the page `dist/<lang>/index.html` with the widget prerendered in its language.
+fn languages(root: &Path, dist: &Path) -> Result {
+    step("build: interface languages (dist/i18n/*.js, dist/<lang>/index.html)");
+    println!("    $ cargo run --quiet --package feature-matrix-prerender -- i18n dist/i18n");
+    run_prerender(root, &["i18n", &dist.join("i18n").to_string_lossy()], "writing the language files")?;
+    let mut pages: Vec<_> = std::fs::read_dir(root.join("i18n/pages"))
+        .map_err(|e| format!("i18n/pages: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
+    pages.sort();
+    for page in pages {
+        let lang = page.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        println!("    $ cargo run --quiet --package feature-matrix-prerender -- --lang {lang}  (dist/{lang}/index.html)");
+        let out = run_prerender(root, &["--lang", &lang], "prerendering a language's page")?;
+        let html = String::from_utf8(out.stdout).map_err(|e| e.to_string())?;
+        let filled = fill_placeholder(root, &format!("i18n/pages/{lang}.html"), &html)?;
+        std::fs::create_dir_all(dist.join(&lang)).map_err(|e| e.to_string())?;
+        std::fs::write(dist.join(&lang).join("index.html"), filled).map_err(|e| e.to_string())?;
+    }
     Ok(())
 }
 

@@ -8,11 +8,13 @@
 
 pub mod events;
 pub mod export;
+pub mod i18n;
 pub mod istio;
 pub mod json_catalog;
 pub mod links;
 pub mod model;
 pub mod options;
+pub mod plural;
 pub mod query;
 pub mod releases;
 pub mod search;

@@ -62,10 +62,12 @@ pub struct EmbedOptions {
     /// Where "Report a problem" leads: an http(s) URL template with `{name}`, `{id}`,
     /// `{release}`, `{phase}`, `{source}` (see `links::fill`). Istio's catalogs have a default.
     pub report: Option<String>,
+    /// The interface language (`zh`, `uk`, `zh-CN`); else the nearest `lang` attribute.
+    pub lang: Option<String>,
 }
 
 /// The option names, in the documented order.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 14] = [
     "id",
     "search",
     "phases",
@@ -79,6 +81,7 @@ pub const NAMES: [&str; 13] = [
     "catalog",
     "release",
     "report",
+    "lang",
 ];
 
 fn list(value: &str) -> impl Iterator<Item = &str> {
@@ -140,6 +143,7 @@ impl EmbedOptions {
                     o.columns = cols;
                 }
                 "title" => o.title = Some(value.to_owned()).filter(|t| !t.is_empty()),
+                "lang" => o.lang = Some(value.to_owned()).filter(|t| !t.trim().is_empty()),
                 "report" => match crate::links::classify(value) {
                     Ok(crate::links::LinkKind::Absolute) => o.report = Some(value.to_owned()),
                     _ => bad("expects an http:// or https:// address template, not"),

@@ -11,6 +11,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::i18n::{Messages, Msg};
 use crate::model::{Catalog, Phase};
 use crate::search;
 use crate::set::SmallSet;
@@ -122,16 +123,12 @@ impl Query {
 
     /// Describes the active search and filters in words, for the empty state:
     /// `“dns” in phase Stable and category Core`.
-    pub fn describe(&self, catalog: &Catalog) -> String {
-        let mut parts = Vec::new();
+    pub fn describe(&self, catalog: &Catalog, m: &Messages) -> String {
         let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.is_empty() {
-            parts.push(format!("“{text}”"));
-        }
+        let mut filters = Vec::new();
         if !self.phases.is_empty() {
             let names: Vec<&str> = self.phases.iter().map(|p| p.label()).collect();
-            let noun = if names.len() == 1 { "phase" } else { "phases" };
-            parts.push(format!("{noun} {}", join_or(&names)));
+            filters.push(m.count(Msg::describe_phases, names.len(), &[("names", &m.list(&names, true))]));
         }
         if !self.categories.is_empty() {
             let names: Vec<&str> = self
@@ -140,29 +137,18 @@ impl Query {
                 .filter_map(|c| catalog.categories.get(usize::from(*c)))
                 .map(|c| c.name.as_ref())
                 .collect();
-            let noun = if names.len() == 1 { "category" } else { "categories" };
-            parts.push(format!("{noun} {}", join_or(&names)));
+            filters.push(m.count(Msg::describe_categories, names.len(), &[("names", &m.list(&names, true))]));
         }
-        match parts.len() {
-            0 => String::new(),
-            1 => parts.remove(0),
-            _ => {
-                let first = parts.remove(0);
-                if first.starts_with('“') {
-                    format!("{first} in {}", parts.join(" and "))
-                } else {
-                    format!("{first} and {}", parts.join(" and "))
-                }
-            }
+        let filters = m.list(&filters.iter().map(String::as_str).collect::<Vec<_>>(), false);
+        if text.is_empty() {
+            return filters;
         }
-    }
-}
-
-fn join_or(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        let text = m.fill(Msg::describe_text, &[("text", &text)]);
+        if filters.is_empty() {
+            text
+        } else {
+            m.fill(Msg::describe_in, &[("text", &text), ("filters", &filters)])
+        }
     }
 }
 
@@ -187,6 +173,12 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub(crate) fn new(catalog: &Catalog) -> Self {
+        Self::with_aliases(catalog, &[])
+    }
+
+    /// The index of `catalog` whose categories are also found by `aliases` (per category,
+    /// its name in another language; empty for none).
+    pub(crate) fn with_aliases(catalog: &Catalog, aliases: &[String]) -> Self {
         let mut hay = String::new();
         let mut starts = Vec::with_capacity(catalog.features.len() + 1);
         for f in catalog.features.iter() {
@@ -194,6 +186,10 @@ impl SearchIndex {
             search::fold_into(&f.name, &mut hay);
             hay.push('\t');
             search::fold_into(&catalog.category(f).name, &mut hay);
+            if let Some(alias) = aliases.get(usize::from(f.category)).filter(|a| !a.is_empty()) {
+                hay.push(' ');
+                search::fold_into(alias, &mut hay);
+            }
             hay.push('\t');
             search::fold_into(f.note.as_deref().unwrap_or_default(), &mut hay);
             hay.push('\t');
@@ -294,17 +290,12 @@ impl Hidden {
     }
 
     /// "the search and the phase filter" (for the notice after a deep link).
-    pub fn describe(self) -> String {
-        let parts: Vec<&str> =
-            [(self.text, "the search"), (self.phase, "the phase filter"), (self.category, "the category filter")]
-                .into_iter()
-                .filter_map(|(on, s)| on.then_some(s))
-                .collect();
-        match parts.as_slice() {
-            [] => String::new(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        }
+    pub fn describe(self, m: &Messages) -> String {
+        let parts: Vec<&str> = [(self.text, Msg::hidden_search), (self.phase, Msg::hidden_phase), (self.category, Msg::hidden_category)]
+            .into_iter()
+            .filter_map(|(on, s)| on.then(|| m.get(s)))
+            .collect();
+        m.list(&parts, false)
     }
 }
 
@@ -347,9 +338,8 @@ pub struct View {
 
 impl View {
     /// The status line: "7 of 43 features".
-    pub fn status(&self) -> String {
-        let noun = if self.total == 1 { "feature" } else { "features" };
-        format!("{} of {} {noun}", self.rows.len(), self.total)
+    pub fn status(&self, m: &Messages) -> String {
+        m.count(Msg::status, self.total, &[("shown", &m.number(self.rows.len()))])
     }
 }
 
@@ -474,7 +464,7 @@ mod tests {
             v.groups,
             [Group { category: 0, rows: 0..3 }, Group { category: 1, rows: 3..5 }, Group { category: 2, rows: 5..7 }]
         );
-        assert_eq!(v.status(), "7 of 7 features");
+        assert_eq!(v.status(&Messages::english()), "7 of 7 features");
         assert_eq!(v.phase_counts, [0, 3, 2, 2, 0]);
         assert_eq!(v.category_counts, [3, 2, 2]);
     }
@@ -489,7 +479,7 @@ mod tests {
         assert_eq!(names(&c, &run(&c, &q("dual-stack"))), ["IPv6"]);
         assert_eq!(names(&c, &run(&c, &q("stable traffic"))), ["Gateway"]);
         assert_eq!(names(&c, &run(&c, &q("dns stable"))), Vec::<String>::new());
-        assert_eq!(run(&c, &q("zzz")).status(), "0 of 7 features");
+        assert_eq!(run(&c, &q("zzz")).status(&Messages::english()), "0 of 7 features");
         assert_eq!(run(&c, &q("zzz")).groups, []);
     }
 
@@ -513,9 +503,9 @@ mod tests {
         q.categories.insert(0);
         assert_eq!(names(&c, &run(&c, &q)), ["DNS Proxying", "Gateway"]);
         assert!(q.is_filtered());
-        assert_eq!(q.describe(&c), "phases Alpha or Stable and category Traffic");
+        assert_eq!(q.describe(&c, &Messages::english()), "phases Alpha or Stable and category Traffic");
         q.text = " dns  ".into();
-        assert_eq!(q.describe(&c), "“dns” in phases Alpha or Stable and category Traffic");
+        assert_eq!(q.describe(&c, &Messages::english()), "“dns” in phases Alpha or Stable and category Traffic");
     }
 
     #[test]
@@ -577,9 +567,9 @@ mod tests {
         q.categories.insert(1);
         let h = hidden_by(&c, &index, &q, dns);
         assert_eq!(h, Hidden { text: true, phase: false, category: true });
-        assert_eq!(h.describe(), "the search and the category filter");
+        assert_eq!(h.describe(&Messages::english()), "the search and the category filter");
         assert_eq!(
-            Hidden { text: true, phase: true, category: true }.describe(),
+            Hidden { text: true, phase: true, category: true }.describe(&Messages::english()),
             "the search, the phase filter and the category filter"
         );
         assert!(!hidden_by(&c, &index, &q, 99).any());
@@ -611,6 +601,6 @@ mod tests {
     #[test]
     fn status_wording() {
         let c = cat(&[("A", &[("only", "Beta", None)])]);
-        assert_eq!(run(&c, &Query::default()).status(), "1 of 1 feature");
+        assert_eq!(run(&c, &Query::default()).status(&Messages::english()), "1 of 1 feature");
     }
 }

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::i18n::Translation;
 use crate::model::{Catalog, Phase};
 use crate::query::{self, Hidden, Query, SearchIndex, View};
 use crate::releases::{Diff, FeatureHistory, ReleaseSet};
@@ -52,8 +53,21 @@ fn phases_of(catalog: &Catalog) -> Vec<Phase> {
 impl Shown {
     /// A catalog without releases (the Feature Status page, or a custom catalog).
     pub fn page(catalog: Rc<Catalog>) -> Shown {
+        Shown::page_in(catalog, None)
+    }
+
+    /// [`Shown::page`] in a language: its category names, legend and title translated
+    /// (the names before still find the rows).
+    pub fn page_in(catalog: Rc<Catalog>, tr: Option<&Translation>) -> Shown {
+        let (catalog, aliases) = match tr {
+            Some(t) => {
+                let (c, a) = t.apply(&catalog);
+                (Rc::new(c), a)
+            }
+            None => (catalog, Vec::new()),
+        };
         Shown {
-            index: SearchIndex::new(&catalog),
+            index: SearchIndex::with_aliases(&catalog, &aliases),
             phases: phases_of(&catalog),
             catalog,
             release: None,
@@ -65,10 +79,19 @@ impl Shown {
 
     /// Release `r` of `set`, with each feature's history and "since" rank.
     pub fn of_release(set: &ReleaseSet, r: usize) -> Shown {
+        Shown::of_release_in(set, r, None)
+    }
+
+    /// [`Shown::of_release`] in a language (see [`Shown::page_in`]).
+    pub fn of_release_in(set: &ReleaseSet, r: usize, tr: Option<&Translation>) -> Shown {
         let (catalog, rows) = set.catalog(r);
+        let (catalog, aliases) = match tr {
+            Some(t) => t.apply(&catalog),
+            None => (catalog, Vec::new()),
+        };
         let history: Vec<FeatureHistory> = rows.iter().map(|&row| set.history(row, r)).collect();
         let since = history.iter().map(|h| h.since().map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX)));
-        let index = SearchIndex::new(&catalog).with_since(since.collect());
+        let index = SearchIndex::with_aliases(&catalog, &aliases).with_since(since.collect());
         let source = set.source(r).map(|(commit, date)| Source {
             commit: commit.to_owned(),
             date: date.to_owned(),
@@ -205,11 +228,19 @@ pub fn changes(set: &ReleaseSet, from: usize, to: &Shown, text: &str) -> Option<
 pub struct Sources {
     page: Rc<Shown>,
     releases: Option<&'static ReleaseSet>,
+    /// The catalog text of the widget's language, applied to every catalog shown.
+    translation: Option<Rc<Translation>>,
 }
 
 impl Sources {
     pub fn new(page: Rc<Catalog>, releases: Option<&'static ReleaseSet>) -> Sources {
-        Sources { page: Rc::new(Shown::page(page)), releases }
+        Sources::translated(page, releases, None)
+    }
+
+    /// Sources whose catalogs are shown in a language (`translation`).
+    pub fn translated(page: Rc<Catalog>, releases: Option<&'static ReleaseSet>, translation: Option<Rc<Translation>>) -> Sources {
+        let translation = translation.filter(|t| !t.is_empty());
+        Sources { page: Rc::new(Shown::page_in(page, translation.as_deref())), releases, translation }
     }
 
     /// The page catalog, shown when no release is.
@@ -230,7 +261,7 @@ impl Sources {
     /// label that is not a release, which the caller reports).
     pub fn shown(&self, release: Option<&str>) -> Rc<Shown> {
         match (self.releases, release.and_then(|r| self.find(r))) {
-            (Some(set), Some(r)) => Rc::new(Shown::of_release(set, r)),
+            (Some(set), Some(r)) => Rc::new(Shown::of_release_in(set, r, self.translation.as_deref())),
             _ => self.page.clone(),
         }
     }

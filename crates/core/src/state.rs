@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crate::i18n::{Messages, Msg};
 use crate::export::Format;
 use crate::model::Phase;
 use crate::options::EmbedOptions;
@@ -44,14 +45,11 @@ pub enum Notice {
 }
 
 impl Notice {
-    pub fn message(&self) -> String {
+    pub fn message(&self, m: &Messages) -> String {
         match self {
-            Notice::LinkCopied => "Link to this view copied.".to_owned(),
-            Notice::CopyFailed(_) => "Could not copy automatically; copy the link below.".to_owned(),
-            Notice::Exported { format, rows } => {
-                let noun = if *rows == 1 { "feature" } else { "features" };
-                format!("Exported {rows} {noun} as {}.", format.label())
-            }
+            Notice::LinkCopied => m.get(Msg::notice_link_copied).to_owned(),
+            Notice::CopyFailed(_) => m.get(Msg::notice_copy_failed).to_owned(),
+            Notice::Exported { format, rows } => m.count(Msg::notice_exported, *rows, &[("format", format.label())]),
         }
     }
 }
@@ -605,13 +603,13 @@ pub(crate) mod tests {
     fn notices_last_until_the_next_action() {
         let src = sources();
         let s = apply_all(&src, [Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
-        assert_eq!(s.state.notice.as_ref().map(Notice::message).as_deref(), Some("Exported 1 feature as CSV."));
+        assert_eq!(s.state.notice.as_ref().map(|n| n.message(&crate::i18n::Messages::english())).as_deref(), Some("Exported 1 feature as CSV."));
         assert_eq!(s.write, UrlWrite::Keep);
         let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
         assert_eq!(s.state.notice, None);
         assert_eq!(s.write, UrlWrite::Push);
         assert_eq!(
-            Notice::Exported { format: Format::Markdown, rows: 7 }.message(),
+            Notice::Exported { format: Format::Markdown, rows: 7 }.message(&crate::i18n::Messages::english()),
             "Exported 7 features as Markdown."
         );
     }

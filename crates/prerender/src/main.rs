@@ -14,6 +14,7 @@
 
 mod badges;
 mod changes;
+mod i18n;
 
 use feature_matrix_core::options::LegendMode;
 use feature_matrix_view::components::legend::{LegendProps, PhaseLegend};
@@ -73,6 +74,7 @@ async fn main() {
             open: false,
             defined: None,
             on_toggle: Default::default(),
+            tr: Default::default(),
         })
         .hydratable(false)
         .render()
@@ -85,7 +87,26 @@ async fn main() {
         );
         return;
     }
-    let html = yew::ServerRenderer::<Root>::with_props(|| RootProps { source: feature_matrix_view::default_source() })
+    if std::env::args().nth(1).as_deref() == Some("i18n") {
+        // i18n <dir>: each language's file, `<dir>/<lang>.js`.
+        let dir = std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender i18n <dir>"));
+        std::fs::create_dir_all(&dir).expect("i18n dir");
+        for code in i18n::codes() {
+            let path = dir.join(format!("{code}.js"));
+            std::fs::write(&path, i18n::module(&i18n::language(code)))
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
+        return;
+    }
+    // `--lang <code>`: the widget in that language.
+    let lang = match std::env::args().nth(1).as_deref() {
+        Some("--lang") => Some(std::env::args().nth(2).expect("usage: feature-matrix-prerender --lang <code>")),
+        _ => None,
+    };
+    let html = yew::ServerRenderer::<Root>::with_props(move || {
+        let tr = lang.map_or_else(feature_matrix_view::Tr::default, |code| feature_matrix_view::Tr::new(i18n::language(&code)));
+        RootProps { source: feature_matrix_view::default_source_in(tr) }
+    })
         .render()
         .await;
     // The container the script hydrates (see src/mount.rs), stamped with the HTML's shape

@@ -71,11 +71,13 @@ pub fn contain(details: &str) {
         if foreign {
             continue;
         }
-        let message = if crashed.as_deref() == Some(section.id().as_str()) {
-            "This feature table stopped after an internal error; the rows below are as they were. Reload the page to use it again."
+        // In the widget's language (its section's `lang`).
+        let tr = crate::handle::Tr::of(&section.get_attribute("lang").unwrap_or_default());
+        let message = tr.get(if crashed.as_deref() == Some(section.id().as_str()) {
+            feature_matrix_core::i18n::Msg::crash_stopped
         } else {
-            "This feature table stopped responding after an internal error on this page. Reload the page to use it again."
-        };
+            feature_matrix_core::i18n::Msg::crash_unresponsive
+        });
         if let Ok(p) = document.create_element("p") {
             p.set_class_name("fm-error fm-crash");
             let _ = p.set_attribute("role", "alert");

@@ -5,7 +5,58 @@ use std::rc::Rc;
 
 use feature_matrix_core::istio::Release;
 use feature_matrix_core::validate::{count, thousands, Diagnostic};
+use feature_matrix_core::i18n::{Language, Messages};
 use feature_matrix_core::{Catalog, Shown};
+
+/// The widget's language: its messages and its catalog text. Props compare it by pointer;
+/// it reads as its [`Messages`].
+#[derive(Clone, Debug)]
+pub struct Tr(pub Rc<Language>);
+
+impl PartialEq for Tr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Tr {
+    type Target = Messages;
+    fn deref(&self) -> &Messages {
+        &self.0.messages
+    }
+}
+
+thread_local! {
+    static ENGLISH: Tr = Tr(Rc::new(Language::english()));
+    /// The languages widgets speak on this page, by code (for messages written outside a
+    /// render, such as after a crash).
+    static SPOKEN: std::cell::RefCell<Vec<Tr>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Tr {
+    /// `language` as a widget's language, remembered for [`Tr::of`].
+    pub fn new(language: Language) -> Tr {
+        let tr = Tr(Rc::new(language));
+        SPOKEN.with(|s| {
+            let mut s = s.borrow_mut();
+            s.retain(|t| t.lang() != tr.lang());
+            s.push(tr.clone());
+        });
+        tr
+    }
+
+    /// The language with code `lang` that a widget speaks, else English.
+    pub fn of(lang: &str) -> Tr {
+        SPOKEN.with(|s| s.borrow().iter().find(|t| t.lang() == lang).cloned()).unwrap_or_default()
+    }
+}
+
+impl Default for Tr {
+    /// English, one shared copy.
+    fn default() -> Tr {
+        ENGLISH.with(Clone::clone)
+    }
+}
 
 /// A shared catalog (the built-in one or a custom one). Props compare it by pointer.
 #[derive(Clone, Debug)]

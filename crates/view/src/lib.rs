@@ -18,7 +18,7 @@ pub mod js_json;
 pub mod store;
 
 pub use components::matrix::{FeatureMatrix, MatrixProps};
-pub use handle::{CatalogHandle, Problems, ShownHandle};
+pub use handle::{CatalogHandle, Problems, ShownHandle, Tr};
 
 /// The catalogs embedded at build time (see `build.rs`): the Feature Status page
 /// (`CATALOG`, validated) and every Istio release since 1.10 (`RELEASES`).
@@ -52,11 +52,17 @@ pub fn default_props(start: feature_matrix_core::Start) -> MatrixProps {
         warnings: Default::default(),
         with_releases: true,
         report: Some(feature_matrix_core::links::ISTIO_REPORT.into()),
+        tr: Default::default(),
     }
 }
 
 /// What the default widget shows when prerendered: the default state, in its static form.
 pub fn default_source() -> components::root::Source {
+    default_source_in(Tr::default())
+}
+
+/// [`default_source`] in a language (the prerendered page of that language).
+pub fn default_source_in(tr: Tr) -> components::root::Source {
     let start = feature_matrix_core::Start { hydrate: true, ..Default::default() };
-    components::root::Source::Ready(std::rc::Rc::new(default_props(start)))
+    components::root::Source::Ready(std::rc::Rc::new(MatrixProps { tr, ..default_props(start) }))
 }

@@ -1,12 +1,16 @@
 //! What the widget says when nothing matches.
 
+use feature_matrix_core::i18n::{pieces, Msg};
 use yew::prelude::*;
+
+use crate::handle::Tr;
 
 #[derive(Properties, PartialEq)]
 pub struct EmptyStateProps {
     /// The active search and filters in words (`“dns” in phase Stable`).
     pub description: AttrValue,
     pub on_clear: Callback<()>,
+    pub tr: Tr,
 }
 
 #[function_component(EmptyState)]
@@ -15,10 +19,14 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
     html! {
         <div class="fm-empty">
             <p class="fm-empty-text">
-                {"No features match "}<strong>{props.description.clone()}</strong>{"."}
+                { for pieces(props.tr.get(Msg::empty)).into_iter().map(|(key, text)| if key {
+                    html! { <strong>{props.description.clone()}</strong> }
+                } else {
+                    html! { {text.to_owned()} }
+                }) }
             </p>
             <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_clear.emit(()))}>
-                {"Clear filters"}
+                {props.tr.get(Msg::clear_filters)}
             </button>
         </div>
     }

@@ -21,7 +21,8 @@ use super::table::FeatureTable;
 use super::toolbar::Toolbar;
 use crate::browser;
 use crate::embedded::RELEASES;
-use crate::handle::{CatalogHandle, Problems, ShownHandle};
+use crate::handle::{CatalogHandle, Problems, ShownHandle, Tr};
+use feature_matrix_core::i18n::Msg;
 use crate::hooks::use_browser_events;
 use crate::ids;
 use crate::store::{self, sender, Store};
@@ -58,6 +59,9 @@ pub struct MatrixProps {
     /// Where each row's "Report a problem" leads (`links::fill` template); none: no link.
     #[prop_or_default]
     pub report: Option<AttrValue>,
+    /// The widget's language (English by default).
+    #[prop_or_default]
+    pub tr: Tr,
 }
 
 /// The page the built-in catalog comes from.
@@ -69,14 +73,18 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     crate::crash::enter(&ns);
     let store = {
         let (page, start, with_releases) = (props.catalog.clone(), props.start.clone(), props.with_releases);
-        let ns = ns.clone();
-        use_reducer(move || Store::new(ns, Sources::new(page.0, with_releases.then_some(&RELEASES)), &start))
+        let (ns, translation) = (ns.clone(), props.tr.0.clone());
+        use_reducer(move || {
+            let translation = Rc::new(translation.translation.clone());
+            Store::new(ns, Sources::translated(page.0, with_releases.then_some(&RELEASES), Some(translation)), &start)
+        })
     };
     let session = &store.session;
     let shown = ShownHandle(session.shown.clone());
     let catalog_handle = CatalogHandle(shown.0.catalog_rc().clone());
     let catalog = &catalog_handle.0;
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
+    let tr = &props.tr;
     // Static until mounted in a browser: SSR output and the first hydrating render agree.
     let live = use_state(|| !props.start.hydrate);
     {
@@ -239,30 +247,31 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let revealed_note = state.revealed.and_then(|r| {
         let f = catalog.features.get(r.feature)?;
         Some(if r.cleared.any() {
-            format!("Showing “{}”: cleared {} that hid it.", f.name, r.cleared.describe())
+            tr.fill(Msg::notice_revealed_cleared, &[("name", &f.name), ("filters", &r.cleared.describe(tr))])
         } else {
-            format!("Showing “{}”.", f.name)
+            tr.fill(Msg::notice_revealed, &[("name", &f.name)])
         })
     });
-    let filters_text = state.query.describe(catalog);
+    let filters_text = state.query.describe(catalog, tr);
 
     html! {
-        <section ref={root.clone()} class={classes!("fm", (!*live).then_some("fm--static"))} id={ids::root(&ns)} aria-label={format!("{title} matrix")}>
+        <section ref={root.clone()} class={classes!("fm", (!*live).then_some("fm--static"))} id={ids::root(&ns)} aria-label={tr.fill(Msg::widget_label, &[("title", &title)])} lang={tr.lang().to_owned()}>
             <div class="fm-controls">
                 if props.with_releases {
-                    <ReleasePicker ns={ns.clone()} release={shown.0.release()}
+                    <ReleasePicker ns={ns.clone()} tr={props.tr.clone()} release={shown.0.release()}
                         on_change={sender(store.dispatcher(), Action::SetRelease)} />
                 }
-                <SearchBox ns={ns.clone()} value={state.query.text.clone()}
+                <SearchBox ns={ns.clone()} tr={props.tr.clone()} value={state.query.text.clone()}
                     on_change={sender(store.dispatcher(), Action::SetSearch)} />
-                <FilterGroup label_id={ids::filter_label(&ns, "phase")} label="Phase" choices={phase_choices} on_toggle={on_phase} />
-                <FilterGroup label_id={ids::filter_label(&ns, "category")} label="Category" choices={category_choices}
+                <FilterGroup label_id={ids::filter_label(&ns, "phase")} label={AttrValue::from(tr.get(Msg::filter_phase).to_owned())} choices={phase_choices} on_toggle={on_phase} />
+                <FilterGroup label_id={ids::filter_label(&ns, "category")} label={AttrValue::from(tr.get(Msg::filter_category).to_owned())} choices={category_choices}
                     on_toggle={on_category} />
             </div>
             <Toolbar
                 id_prefix={ns.clone()}
-                status={view.status()}
-                notice={revealed_note.or_else(|| state.notice.as_ref().map(Notice::message))}
+                tr={props.tr.clone()}
+                status={view.status(tr)}
+                notice={revealed_note.or_else(|| state.notice.as_ref().map(|n| n.message(tr)))}
                 manual_link={match &state.notice { Some(Notice::CopyFailed(l)) => Some(AttrValue::from(l.clone())), _ => None }}
                 filtered={state.query.is_filtered()}
                 view_mode={state.view}
@@ -273,11 +282,12 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 on_export={on_export}
             />
             if !filters_text.is_empty() {
-                <p class="fm-print-only">{format!("Showing features matching {filters_text}.")}</p>
+                <p class="fm-print-only">{tr.fill(Msg::print_filters, &[("filters", &filters_text)])}</p>
             }
             if state.view == ViewMode::Changes && shown.0.release().is_some() {
                 <ChangesView
                     ns={ns.clone()}
+                    tr={props.tr.clone()}
                     shown={shown.clone()}
                     from={session.diff_from(&store.sources)}
                     text={state.query.text.clone()}
@@ -285,7 +295,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     on_from={sender(store.dispatcher(), Action::SetDiffFrom)}
                 />
             } else if view.rows.is_empty() {
-                <EmptyState description={filters_text.clone()} on_clear={on_clear} />
+                <EmptyState description={filters_text.clone()} on_clear={on_clear} tr={props.tr.clone()} />
             } else if state.view == ViewMode::Matrix {
                 <MatrixView
                     title={title.clone()}
@@ -295,6 +305,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     docs_base={docs_base.clone()}
                     id_prefix={ns.clone()}
                     on_define={on_define.clone()}
+                    tr={props.tr.clone()}
                 />
             } else {
                 <FeatureTable
@@ -313,6 +324,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     on_sort={sender(store.dispatcher(), |key: SortKey| Action::SortBy(key))}
                     on_define={on_define}
                     report={props.report.clone()}
+                    tr={props.tr.clone()}
                 />
             }
             <PhaseLegend
@@ -323,13 +335,14 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 open={state.legend_open}
                 defined={state.defined_phase}
                 on_toggle={sender(store.dispatcher(), Action::SetLegendOpen)}
+                tr={props.tr.clone()}
             />
             // Where the data comes from: a release's features.yaml at its commit, or the
             // catalog's own words (linked for the built-in page).
             <p class="fm-source" hidden={shown.0.data_as_of().is_none() && catalog.provenance.is_empty()}>
-                {"Data: "}
+                {tr.get(Msg::data_label)}
                 if let Some((url, commit, date)) = shown.0.data_as_of() {
-                    {"istio/enhancements "}<a class="fm-link" href={url}>{format!("features.yaml at {commit}")}</a>{format!(" ({date})")}
+                    {"istio/enhancements "}<a class="fm-link" href={url}>{tr.fill(Msg::data_at, &[("commit", &commit)])}</a>{format!(" ({date})")}
                 } else if props.with_releases {
                     <a class="fm-link" href={ISTIO_PAGE}>{catalog.provenance.to_string()}</a>
                 } else {
@@ -338,7 +351,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             </p>
             if !props.warnings.is_empty() {
                 <details class="fm-warnings">
-                    <summary>{format!("{} data problem{} in this catalog", feature_matrix_core::validate::thousands(props.warnings.total), if props.warnings.total == 1 { "" } else { "s" })}</summary>
+                    <summary>{tr.count(Msg::data_problems, props.warnings.total, &[])}</summary>
                     <ul class="fm-error-list">
                         { for props.warnings.lines.iter().map(|w| html! { <li><code>{w.clone()}</code></li> }) }
                     </ul>

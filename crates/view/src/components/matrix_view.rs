@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::i18n::{Messages, Msg};
 use feature_matrix_core::links::resolve;
 use feature_matrix_core::query::View;
 use feature_matrix_core::Phase;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 
 use super::highlight::highlighted;
 use super::phase::phase_badge;
-use crate::handle::CatalogHandle;
+use crate::handle::{CatalogHandle, Tr};
 use crate::ids;
 
 /// Features listed per cell at most; the rest are counted ("and 120 more").
@@ -27,12 +28,14 @@ pub struct MatrixViewProps {
     pub docs_base: AttrValue,
     pub id_prefix: AttrValue,
     pub on_define: Callback<Phase>,
+    pub tr: Tr,
 }
 
 #[function_component(MatrixView)]
 pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let catalog = &props.catalog.0;
     let view = &props.view;
+    let tr: &Messages = &props.tr;
     let caption_id = ids::matrix_caption(&props.id_prefix);
     // cells[category][phase column] = feature indices, in view order.
     let mut cells: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); props.phases.len()]; catalog.categories.len()];
@@ -47,13 +50,13 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-grid">
                 <caption id={caption_id} class="fm-caption">
-                    {format!("{}: features by category (rows) and phase (columns)", props.title)}
+                    {tr.fill(Msg::matrix_caption, &[("title", &props.title)])}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="fm-grid-corner">{"Category"}</th>
+                        <th scope="col" class="fm-grid-corner">{tr.get(Msg::column_category)}</th>
                         { for props.phases.iter().map(|&p| html! {
-                            <th scope="col">{phase_badge(p, &props.id_prefix, &view.terms, &props.on_define)}</th>
+                            <th scope="col">{phase_badge(p, &props.id_prefix, &view.terms, &props.on_define, tr)}</th>
                         }) }
                     </tr>
                 </thead>
@@ -65,14 +68,14 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                         <tr key={cat.id.to_string()}>
                             <th scope="row" class="fm-grid-category">
                                 <span class="fm-name">{highlighted(&cat.name, &view.terms)}</span>
-                                <span class="fm-grid-total">{plural(counts.iter().sum(), "feature")}</span>
-                                {stacked_bar(&cat.name, &props.phases, &counts)}
+                                <span class="fm-grid-total">{tr.count(Msg::matrix_total, counts.iter().sum(), &[])}</span>
+                                {stacked_bar(&cat.name, &props.phases, &counts, tr)}
                             </th>
                             { for row.iter().zip(&props.phases).map(|(features, &p)| html! {
                                 <td class={classes!("fm-grid-cell", features.is_empty().then_some("fm-grid-cell--empty"))}>
                                     <span class="fm-grid-count">
                                         {features.len()}
-                                        <span class="fm-visually-hidden">{format!(" {} in {}", p.label(), cat.name)}</span>
+                                        <span class="fm-visually-hidden">{format!(" {}", tr.fill(Msg::matrix_cell, &[("phase", p.label()), ("category", &cat.name)]))}</span>
                                     </span>
                                     if !features.is_empty() {
                                         <ul class="fm-grid-list">
@@ -87,7 +90,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                                     } }
                                                     if let Some(note) = f.note.as_deref() {
                                                         <span class="fm-note">
-                                                            <span class="fm-note-label">{"Note: "}</span>
+                                                            <span class="fm-note-label">{tr.get(Msg::note_label)}</span>
                                                             {highlighted(note, &view.terms)}
                                                         </span>
                                                     }
@@ -95,7 +98,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                             }
                                         }) }
                                         if features.len() > CELL_LIMIT {
-                                            <li class="fm-grid-more">{format!("and {} more", features.len() - CELL_LIMIT)}</li>
+                                            <li class="fm-grid-more">{tr.count(Msg::matrix_more, features.len() - CELL_LIMIT, &[])}</li>
                                         }
                                         </ul>
                                     }
@@ -107,7 +110,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{"All categories"}</th>
+                        <th scope="row">{tr.get(Msg::matrix_all)}</th>
                         { for totals.iter().map(|t| html! { <td class="fm-grid-count">{*t}</td> }) }
                     </tr>
                 </tfoot>
@@ -116,20 +119,13 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// A bar of segments proportional to the counts, one per phase, described in words.
-fn stacked_bar(category: &str, phases: &[Phase], counts: &[usize]) -> Html {
+fn stacked_bar(category: &str, phases: &[Phase], counts: &[usize], tr: &Messages) -> Html {
     let total: usize = counts.iter().sum();
-    let description =
-        phases.iter().zip(counts).map(|(p, n)| format!("{n} {}", p.label())).collect::<Vec<_>>().join(", ");
-    let label = format!("Maturity mix of {category}: {description}");
+    let parts: Vec<String> =
+        phases.iter().zip(counts).map(|(p, n)| tr.fill(Msg::matrix_bar_part, &[("count", &tr.number(*n)), ("phase", p.label())])).collect();
+    let mix = parts.join(tr.get(Msg::list_separator));
+    let label = tr.fill(Msg::matrix_bar, &[("category", category), ("mix", &mix)]);
     // Integer geometry on a 1000-unit-wide view box (no float formatting in the wasm).
     let mut x = 0;
     html! {

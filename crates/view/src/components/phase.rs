@@ -6,6 +6,8 @@ use feature_matrix_core::Phase;
 use yew::prelude::*;
 
 use super::highlight::highlighted;
+use feature_matrix_core::i18n::{Messages, Msg};
+
 use crate::ids;
 
 /// The glyph shown beside a phase label.
@@ -29,7 +31,7 @@ pub fn phase_label(phase: Phase) -> Html {
 }
 
 /// A phase badge that leads to the phase's definition in the legend.
-pub fn phase_badge(phase: Phase, ns: &str, terms: &[Term], on_define: &Callback<Phase>) -> Html {
+pub fn phase_badge(phase: Phase, ns: &str, terms: &[Term], on_define: &Callback<Phase>, m: &Messages) -> Html {
     let on_define = on_define.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         e.prevent_default();
@@ -38,7 +40,7 @@ pub fn phase_badge(phase: Phase, ns: &str, terms: &[Term], on_define: &Callback<
     html! {
         <a class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}
            href={format!("#{}", ids::definition(ns, phase))}
-           title={format!("What “{}” means", phase.label())}
+           title={m.fill(Msg::phase_meaning, &[("phase", phase.label())])}
            {onclick}>
             <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>
             {highlighted(phase.label(), terms)}

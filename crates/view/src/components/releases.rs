@@ -6,18 +6,17 @@
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::search::Term;
 use feature_matrix_core::shown::changes;
+use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::Phase;
 use yew::prelude::*;
 
 use super::highlight::highlighted;
 use super::phase::phase_label;
 use crate::embedded::RELEASES;
-use crate::handle::ShownHandle;
+use crate::handle::{ShownHandle, Tr};
 use crate::hooks::use_select_value;
 use crate::ids;
 
-/// Label of the Feature Status page in the picker.
-pub const PAGE_LABEL: &str = "Feature Status page (before 1.10)";
 
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {
@@ -25,6 +24,7 @@ pub struct PickerProps {
     /// Index of the release shown; `None` for the page.
     pub release: Option<usize>,
     pub on_change: Callback<Option<String>>,
+    pub tr: Tr,
 }
 
 /// The release picker: the Feature Status page, then every release, newest first.
@@ -41,13 +41,14 @@ pub fn release_picker(props: &PickerProps) -> Html {
         })
     };
     let id = ids::release(&props.ns);
+    let tr = &props.tr;
     html! {
         <div class="fm-release">
-            <label class="fm-label" for={id.clone()}>{"Release"}</label>
+            <label class="fm-label" for={id.clone()}>{tr.get(Msg::release_label)}</label>
             <select {id} class="fm-select" ref={select} {onchange}>
-                <option value="" selected={props.release.is_none()}>{PAGE_LABEL}</option>
+                <option value="" selected={props.release.is_none()}>{tr.get(Msg::release_page)}</option>
                 { for set.labels.iter().enumerate().rev().map(|(i, l)| html! {
-                    <option value={l.to_string()} selected={props.release == Some(i)}>{format!("Istio {l}")}</option>
+                    <option value={l.to_string()} selected={props.release == Some(i)}>{tr.fill(Msg::release_name, &[("release", l)])}</option>
                 }) }
             </select>
         </div>
@@ -65,6 +66,7 @@ pub struct ChangesProps {
     pub text: AttrValue,
     pub terms: Vec<Term>,
     pub on_from: Callback<Option<String>>,
+    pub tr: Tr,
 }
 
 /// What changed from one release to another, grouped, with counts; the search applies.
@@ -82,37 +84,38 @@ pub fn changes_view(props: &ChangesProps) -> Html {
         })
     };
     let to_label = set.label(to).to_owned();
+    let tr = &props.tr;
     let compare_id = ids::compare(&props.ns);
     let picker = html! {
         <div class="fm-release">
-            <label class="fm-label" for={compare_id.clone()}>{"Compare with"}</label>
+            <label class="fm-label" for={compare_id.clone()}>{tr.get(Msg::compare_label)}</label>
             <select id={compare_id} class="fm-select" ref={select} {onchange}>
                 if props.from.is_none() {
-                    <option value="" selected=true>{"Choose a release"}</option>
+                    <option value="" selected=true>{tr.get(Msg::compare_choose)}</option>
                 }
                 { for set.labels.iter().enumerate().rev().filter(|(i, _)| *i != to).map(|(i, l)| html! {
-                    <option value={l.to_string()} selected={props.from == Some(i)}>{format!("Istio {l}")}</option>
+                    <option value={l.to_string()} selected={props.from == Some(i)}>{tr.fill(Msg::release_name, &[("release", l)])}</option>
                 }) }
             </select>
         </div>
     };
     let Some(c) = props.from.and_then(|from| changes(set, from, &props.shown.0, &props.text)) else {
         return html! {
-            <div class="fm-changes" role="region" aria-label={format!("Changes to Istio {to_label}")}>
+            <div class="fm-changes" role="region" aria-label={tr.fill(Msg::changes_to, &[("release", &to_label)])}>
                 { picker }
                 <p class="fm-changes-summary">
-                    {format!("Istio {to_label} is the oldest release here, so there is nothing before it to compare with. Choose a release to compare it with.")}
+                    {tr.fill(Msg::changes_oldest, &[("release", &to_label)])}
                 </p>
             </div>
         };
     };
-    let section = |title: &str, items: Vec<Html>| {
-        let n = items.len();
+    let section = |title: Msg, items: Vec<Html>| {
+        let label = tr.count(Msg::changes_group, items.len(), &[("group", tr.get(title))]);
         html! {
-            <section class="fm-changes-group" aria-label={format!("{title}: {n}")}>
-                <p class="fm-changes-title">{format!("{title} ({n})")}</p>
-                if n == 0 {
-                    <p class="fm-muted">{"None."}</p>
+            <section class="fm-changes-group" aria-label={label.clone()}>
+                <p class="fm-changes-title">{label}</p>
+                if items.is_empty() {
+                    <p class="fm-muted">{tr.get(Msg::changes_none)}</p>
                 } else {
                     <ul class="fm-changes-list">{ for items }</ul>
                 }
@@ -138,16 +141,17 @@ pub fn changes_view(props: &ChangesProps) -> Html {
     let from_label = set.label(c.from).to_owned();
     let all = &c.all;
     html! {
-        <div class="fm-changes" role="region" aria-label={format!("Changes from Istio {from_label} to Istio {to_label}")}>
+        <div class="fm-changes" role="region" aria-label={tr.fill(Msg::changes_between, &[("from", &from_label), ("release", &to_label)])}>
             { picker }
             <p class="fm-changes-summary">
-                {format!("From Istio {from_label} to Istio {to_label}: {} added, {} removed, {} promoted, {} demoted.",
-                    all.added.len(), all.removed.len(), all.promoted.len(), all.demoted.len())}
+                {tr.fill(Msg::changes_summary, &[("from", &from_label), ("release", &to_label),
+                    ("added", &tr.number(all.added.len())), ("removed", &tr.number(all.removed.len())),
+                    ("promoted", &tr.number(all.promoted.len())), ("demoted", &tr.number(all.demoted.len()))])}
             </p>
-            { section("Added", added) }
-            { section("Removed", removed) }
-            { section("Promoted", moved(&c.matching.promoted)) }
-            { section("Demoted", moved(&c.matching.demoted)) }
+            { section(Msg::changes_added, added) }
+            { section(Msg::changes_removed, removed) }
+            { section(Msg::changes_promoted, moved(&c.matching.promoted)) }
+            { section(Msg::changes_demoted, moved(&c.matching.demoted)) }
         </div>
     }
 }

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use feature_matrix_core::validate::thousands;
+use feature_matrix_core::i18n::Msg;
 
 use super::matrix::{FeatureMatrix, MatrixProps};
-use crate::handle::Problems;
+use crate::handle::{Problems, Tr};
 
 /// What an instance shows.
 #[derive(Clone, PartialEq)]
@@ -18,6 +18,7 @@ pub enum Source {
     Invalid {
         id_prefix: AttrValue,
         problems: Rc<Problems>,
+        tr: Tr,
     },
     /// Nothing: an instance that was destroyed, kept for reuse.
     Empty,
@@ -33,13 +34,13 @@ pub fn root(props: &RootProps) -> Html {
     match &props.source {
         Source::Ready(p) => html! { <FeatureMatrix ..(**p).clone() /> },
         Source::Empty => Html::default(),
-        Source::Invalid { id_prefix, problems } => {
+        Source::Invalid { id_prefix, problems, tr } => {
             let n = problems.total;
             html! {
-                <section class="fm fm--error" id={id_prefix.clone()} aria-label="Feature matrix (catalog error)">
+                <section class="fm fm--error" id={id_prefix.clone()} aria-label={tr.get(Msg::error_label).to_owned()} lang={tr.lang().to_owned()}>
                     <div class="fm-error" role="alert">
                         <p class="fm-error-title">
-                            {format!("This feature table cannot be shown: its catalog has {} problem{}.", thousands(n), if n == 1 { "" } else { "s" })}
+                            {tr.count(Msg::error_title, n, &[])}
                         </p>
                         <ul class="fm-error-list">
                             { for problems.lines.iter().map(|p| html! { <li><code>{p.clone()}</code></li> }) }

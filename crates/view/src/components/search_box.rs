@@ -4,12 +4,16 @@ use feature_matrix_core::url_state::MAX_SEARCH;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use feature_matrix_core::i18n::{pieces, Msg};
+
+use crate::handle::Tr;
 use crate::ids;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
     /// The instance's id prefix.
     pub ns: AttrValue,
+    pub tr: Tr,
     pub value: AttrValue,
     pub on_change: Callback<String>,
 }
@@ -35,7 +39,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let hint_id = ids::search_hint(&props.ns);
     html! {
         <div class="fm-search">
-            <label class="fm-label" for={id.clone()}>{"Filter features"}</label>
+            <label class="fm-label" for={id.clone()}>{props.tr.get(Msg::search_label)}</label>
             <input
                 {id}
                 class="fm-search-input"
@@ -46,12 +50,15 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 maxlength={MAX_SEARCH.to_string()}
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="e.g. dns, mutual tls, stable"
+                placeholder={props.tr.get(Msg::search_placeholder).to_owned()}
                 aria-describedby={hint_id.clone()}
             />
             <p id={hint_id} class="fm-hint">
-                {"Every word must match a feature’s name, category, phase or note. Press "}<kbd>{"/"}</kbd>
-                {" to search, "}<kbd>{"Esc"}</kbd>{" to clear."}
+                { for pieces(props.tr.get(Msg::search_hint)).into_iter().map(|(key, text)| match (key, text) {
+                    (true, "slash") => html! { <kbd>{"/"}</kbd> },
+                    (true, "esc") => html! { <kbd>{"Esc"}</kbd> },
+                    _ => html! { {text.to_owned()} },
+                }) }
             </p>
         </div>
     }

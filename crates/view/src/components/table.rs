@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::links::{fill, resolve};
 use feature_matrix_core::options::Columns;
 use feature_matrix_core::query::{Direction, SortKey, View};
@@ -12,7 +13,7 @@ use yew::prelude::*;
 use super::highlight::highlighted;
 use super::phase::{phase_badge, phase_label};
 use crate::embedded::RELEASES;
-use crate::handle::ShownHandle;
+use crate::handle::{ShownHandle, Tr};
 use crate::ids;
 
 #[derive(Properties, PartialEq)]
@@ -41,12 +42,14 @@ pub struct TableProps {
     /// Where "Report a problem" leads (`links::fill` template); none: no link.
     #[prop_or_default]
     pub report: Option<AttrValue>,
+    pub tr: Tr,
 }
 
 #[function_component(FeatureTable)]
 pub fn feature_table(props: &TableProps) -> Html {
     let catalog = props.shown.0.catalog();
     let view = &props.view;
+    let tr = &props.tr;
     let caption_id = ids::table_caption(&props.id_prefix);
     let header = |key: SortKey, class: &'static str| {
         let sorted = props.sort == key;
@@ -60,7 +63,12 @@ pub fn feature_table(props: &TableProps) -> Html {
         html! {
             <th scope="col" class={classes!("fm-th", class)} aria-sort={sorted.then(|| props.direction.aria())}>
                 <button type="button" class="fm-sort" {onclick}>
-                    {key.label()}
+                    {tr.get(match key {
+                        SortKey::Feature => Msg::column_feature,
+                        SortKey::Category => Msg::column_category,
+                        SortKey::Phase => Msg::column_phase,
+                        SortKey::Since => Msg::column_since,
+                    })}
                     <span class={classes!("fm-sort-icon", sorted.then_some("fm-sort-icon--active"))} aria-hidden="true">{icon}</span>
                 </button>
             </th>
@@ -118,9 +126,9 @@ pub fn feature_table(props: &TableProps) -> Html {
         let next = (view.rows.len() - shown).min(props.limit.max(1));
         html! {
             <div class="fm-more">
-                <p class="fm-more-text">{format!("Showing the first {shown} of {} matching features.", view.rows.len())}</p>
+                <p class="fm-more-text">{tr.count(Msg::more_text, view.rows.len(), &[("shown", &tr.number(shown))])}</p>
                 <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_show_more.emit(()))}>
-                    {format!("Show {next} more")}
+                    {tr.count(Msg::more_button, next, &[])}
                 </button>
             </div>
         }
@@ -129,8 +137,8 @@ pub fn feature_table(props: &TableProps) -> Html {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-features" aria-rowcount={row_count}>
                 <caption id={caption_id} class="fm-caption">
-                    {format!("{}: features by category and phase", props.title)}
-                    <span class="fm-visually-hidden">{", column headers are buttons that sort"}</span>
+                    {tr.fill(Msg::table_caption, &[("title", &props.title)])}
+                    <span class="fm-visually-hidden">{tr.get(Msg::table_caption_hint)}</span>
                 </caption>
                 <colgroup>
                     <col class="fm-col-feature" />
@@ -183,7 +191,7 @@ fn render_row(
         )
     });
     let note = f.note.as_deref().map(|n| {
-        html! { <span class="fm-note"><span class="fm-note-label">{"Note: "}</span>{highlighted(n, terms)}</span> }
+        html! { <span class="fm-note"><span class="fm-note-label">{props.tr.get(Msg::note_label)}</span>{highlighted(n, terms)}</span> }
     });
     html! {
         <tr key={f.id.to_string()} id={ids::feature_row(&props.id_prefix, &f.id)}
@@ -194,7 +202,7 @@ fn render_row(
                 {note}
                 if changes.is_some() || source.is_some() || report.is_some() {
                     <details class="fm-history">
-                        <summary>{if changes.is_some() { "History" } else { "Details" }}</summary>
+                        <summary>{props.tr.get(if changes.is_some() { Msg::row_history } else { Msg::row_details })}</summary>
                         if let Some(h) = changes {
                             <ol class="fm-timeline">
                                 { for h.changes.iter().map(|&(release, p)| html! {
@@ -206,11 +214,11 @@ fn render_row(
                         }
                         <p class="fm-row-links">
                             if let Some(url) = source.clone() {
-                                <a class="fm-link" href={url} aria-label={format!("Source of {} in features.yaml", f.name)}>{"Source"}</a>
+                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_source_label, &[("name", &f.name)])}>{props.tr.get(Msg::row_source)}</a>
                                 {" "}
                             }
                             if let Some(url) = report {
-                                <a class="fm-link" href={url} aria-label={format!("Report a problem with {}", f.name)}>{"Report a problem"}</a>
+                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_report_label, &[("name", &f.name)])}>{props.tr.get(Msg::row_report)}</a>
                             }
                         </p>
                     </details>
@@ -220,7 +228,7 @@ fn render_row(
                 <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
             }
             if props.columns.phase {
-                <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define)}</td>
+                <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define, &props.tr)}</td>
             }
             if let Some(h) = history {
                 <td class="fm-since">{h.since().map(label)}</td>

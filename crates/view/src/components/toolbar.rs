@@ -5,11 +5,15 @@ use feature_matrix_core::export::Format;
 use feature_matrix_core::ViewMode;
 use yew::prelude::*;
 
+use feature_matrix_core::i18n::Msg;
+
+use crate::handle::Tr;
 use crate::ids;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub id_prefix: AttrValue,
+    pub tr: Tr,
     /// "7 of 43 features".
     pub status: AttrValue,
     /// A message after a deep link, copy or export.
@@ -30,17 +34,18 @@ pub struct ToolbarProps {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let p = &props.id_prefix;
+    let tr = &props.tr;
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let view_button = |mode: ViewMode, label: &'static str| {
+    let view_button = |mode: ViewMode, label: Msg| {
         let on_view = props.on_view.clone();
         html! {
             <button type="button" class="fm-chip fm-chip--plain"
                 aria-pressed={if props.view_mode == mode { "true" } else { "false" }}
                 onclick={Callback::from(move |_: MouseEvent| on_view.emit(mode))}>
-                {label}
+                {tr.get(label)}
             </button>
         }
     };
@@ -54,37 +59,37 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             if let Some(link) = &props.manual_link {
                 <label class="fm-manual-link">
-                    <span class="fm-visually-hidden">{"Link to this view"}</span>
+                    <span class="fm-visually-hidden">{tr.get(Msg::manual_link_label)}</span>
                     <input type="text" readonly=true value={link.clone()} class="fm-search-input" />
                 </label>
             }
             <div class="fm-actions">
                 <button type="button" class="fm-button fm-clear" disabled={!props.filtered} onclick={click(&props.on_clear)}>
-                    {"Clear filters"}
+                    {tr.get(Msg::clear_filters)}
                 </button>
                 <div class="fm-filter fm-inline-group" role="group" aria-labelledby={ids::toolbar_label(p, "view")}>
-                    <span class="fm-label" id={ids::toolbar_label(p, "view")}>{"View"}</span>
+                    <span class="fm-label" id={ids::toolbar_label(p, "view")}>{tr.get(Msg::view_label)}</span>
                     <div class="fm-chips">
-                        { view_button(ViewMode::Table, "Table") }
-                        { view_button(ViewMode::Matrix, "Matrix") }
-                        if props.changes { { view_button(ViewMode::Changes, "Changes") } }
+                        { view_button(ViewMode::Table, Msg::view_table) }
+                        { view_button(ViewMode::Matrix, Msg::view_matrix) }
+                        if props.changes { { view_button(ViewMode::Changes, Msg::view_changes) } }
                     </div>
                 </div>
-                <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{"Copy link"}</button>
+                <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{tr.get(Msg::copy_link)}</button>
                 <div class="fm-filter fm-inline-group" role="group" aria-labelledby={ids::toolbar_label(p, "export")}>
-                    <span class="fm-label" id={ids::toolbar_label(p, "export")}>{"Export"}</span>
+                    <span class="fm-label" id={ids::toolbar_label(p, "export")}>{tr.get(Msg::export_label)}</span>
                     <div class="fm-chips">
                     { for Format::ALL.into_iter().map(|f| {
                         let on_export = props.on_export.clone();
                         // In the changes view the export is the upgrade checklist.
                         let what = if props.changes && props.view_mode == ViewMode::Changes {
-                            "the upgrade checklist"
+                            Msg::export_checklist
                         } else {
-                            "visible features"
+                            Msg::export_visible
                         };
                         html! {
                             <button type="button" class="fm-button"
-                                aria-label={format!("Export {what} as {}", f.label())}
+                                aria-label={tr.fill(what, &[("format", f.label())])}
                                 onclick={Callback::from(move |_: MouseEvent| on_export.emit(f))}>
                                 {f.label()}
                             </button>

@@ -1,0 +1,232 @@
+//! The interface's message files (`i18n/<lang>.toml`, Hugo's i18n format) → `$OUT_DIR/messages.rs`:
+//! the `Msg` keys in `en.toml`'s order, English as a static table (compiled into the wasm), and
+//! every other language as a table for the host tools (feature `source`: the prerender writes
+//! each into its own file, loaded by the pages that use it).
+//!
+//! The build fails, naming file, key and language, when a language lacks a key or a plural
+//! form its language needs, or uses placeholders other than English's; keys English does not
+//! have, and English keys no code uses, are warnings.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use crate::plural;
+
+/// One message: its forms by name (`other`, and `one`, `few`, `many` for counted ones).
+type Forms = BTreeMap<String, String>;
+
+fn read(path: &Path) -> Result<Vec<(String, Forms)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let table: toml::Table = text.parse().map_err(|e| format!("{}: not valid TOML: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (key, value) in table {
+        let forms = match value {
+            toml::Value::String(s) => Forms::from([("other".to_owned(), s)]),
+            toml::Value::Table(t) => {
+                let mut forms = Forms::new();
+                for (form, v) in t {
+                    if !plural::FORMS.contains(&form.as_str()) {
+                        return Err(format!("{}: key `{key}`: unknown form `{form}` (one, few, many, other)", path.display()));
+                    }
+                    let toml::Value::String(s) = v else {
+                        return Err(format!("{}: key `{key}`: form `{form}` is not a string", path.display()));
+                    };
+                    forms.insert(form, s);
+                }
+                if !forms.contains_key("other") {
+                    return Err(format!("{}: key `{key}`: has no `other` form", path.display()));
+                }
+                forms
+            }
+            _ => return Err(format!("{}: key `{key}`: not a string or a table of forms", path.display())),
+        };
+        out.push((key, forms));
+    }
+    Ok(out)
+}
+
+/// The placeholders of a text: `{count}` → `count`.
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}') else { break };
+        out.insert(&rest[i + 1..i + j]);
+        rest = &rest[i + j + 1..];
+    }
+    out
+}
+
+/// Checks `lang`'s file against English; returns its problems (errors) and warnings.
+fn check(file: &str, lang: &str, en: &[(String, Forms)], other: &[(String, Forms)]) -> (Vec<String>, Vec<String>) {
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    let theirs: BTreeMap<&str, &Forms> = other.iter().map(|(k, f)| (k.as_str(), f)).collect();
+    let needed = plural::needed(lang);
+    for (key, en_forms) in en {
+        let Some(forms) = theirs.get(key.as_str()) else {
+            errors.push(format!("{file}: key `{key}` is missing (language {lang}; English has it)"));
+            continue;
+        };
+        let want = placeholders(&en_forms["other"]);
+        for (form, text) in forms.iter() {
+            let got = placeholders(text);
+            if got != want {
+                let show = |s: &BTreeSet<&str>| s.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(" ");
+                errors.push(format!(
+                    "{file}: key `{key}`, form `{form}` (language {lang}): placeholders [{}] do not match English [{}]",
+                    show(&got),
+                    show(&want)
+                ));
+            }
+        }
+        let counted = en_forms.len() > 1;
+        if counted {
+            for form in &needed {
+                if !forms.contains_key(*form) {
+                    errors.push(format!("{file}: key `{key}` lacks the plural form `{form}` that language {lang} needs"));
+                }
+            }
+        } else if forms.len() > 1 {
+            errors.push(format!("{file}: key `{key}` has plural forms, but the message does not count (language {lang})"));
+        }
+    }
+    for (key, _) in other {
+        if !en.iter().any(|(k, _)| k == key) {
+            warnings.push(format!("{file}: key `{key}` is not in i18n/en.toml and is unused (language {lang})"));
+        }
+    }
+    (errors, warnings)
+}
+
+fn rust_str(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+pub fn generate() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("../..");
+    let dir = root.join("i18n");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    println!("cargo::rerun-if-changed=build/messages.rs");
+    println!("cargo::rerun-if-changed=src/plural.rs");
+    let en = read(&dir.join("en.toml")).unwrap_or_else(|e| fail(&[e]));
+    let mut langs: Vec<(String, Vec<(String, Forms)>)> = Vec::new();
+    let mut errors = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| fail(&[format!("{}: {e}", dir.display())]))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let lang = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        if lang == "en" {
+            continue;
+        }
+        let file = format!("i18n/{lang}.toml");
+        if !lang.chars().all(|c| c.is_ascii_lowercase()) || !(2..=3).contains(&lang.len()) {
+            errors.push(format!("{file}: the file name must be a language code (two or three lowercase letters)"));
+            continue;
+        }
+        match read(&path) {
+            Ok(messages) => {
+                let (e, w) = check(&file, &lang, &en, &messages);
+                errors.extend(e);
+                for w in w {
+                    println!("cargo::warning={w}");
+                }
+                langs.push((lang, messages));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+
+    // English keys no code uses.
+    let mut code = String::new();
+    let mut files = Vec::new();
+    for crate_dir in ["crates/core/src", "crates/view/src", "src"] {
+        println!("cargo::rerun-if-changed={}", root.join(crate_dir).display());
+        sources(&root.join(crate_dir), &mut files);
+    }
+    for f in files {
+        code.push_str(&std::fs::read_to_string(f).unwrap_or_default());
+    }
+    for (key, _) in &en {
+        if !code.contains(&format!("Msg::{key}")) {
+            println!("cargo::warning=i18n/en.toml: key `{key}` is not used by the widget");
+        }
+    }
+
+    // Slots: one per message, four (one, few, many, other) per counted message.
+    let mut out = String::from(
+        "/// A message of the interface, by its key in `i18n/en.toml` (the discriminant is its first slot).\n\
+         #[allow(non_camel_case_types)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n#[repr(u16)]\npub enum Msg {\n",
+    );
+    let mut slot = 0;
+    let mut counted = Vec::new();
+    for (key, forms) in &en {
+        let _ = writeln!(out, "    {key} = {slot},");
+        if forms.len() > 1 {
+            counted.push(key.clone());
+            slot += 4;
+        } else {
+            slot += 1;
+        }
+    }
+    out.push_str("}\n\n");
+    let _ = writeln!(out, "/// Number of slots of a language's message table.\npub const SLOTS: usize = {slot};\n");
+    let _ = writeln!(
+        out,
+        "impl Msg {{\n    /// Whether the message has plural forms (four slots).\n    pub fn counted(self) -> bool {{\n        matches!(self, {})\n    }}\n}}\n",
+        if counted.is_empty() { "_ if false".to_owned() } else { counted.iter().map(|k| format!("Msg::{k}")).collect::<Vec<_>>().join(" | ") }
+    );
+    let table = |messages: &[(String, Forms)]| {
+        let map: BTreeMap<&str, &Forms> = messages.iter().map(|(k, f)| (k.as_str(), f)).collect();
+        let mut t = String::from("[\n");
+        for (key, en_forms) in &en {
+            let forms = map[key.as_str()];
+            if en_forms.len() > 1 {
+                for form in plural::FORMS {
+                    let _ = writeln!(t, "        {},", rust_str(forms.get(form).map_or("", String::as_str)));
+                }
+            } else {
+                let _ = writeln!(t, "        {},", rust_str(&forms["other"]));
+            }
+        }
+        t.push_str("    ]");
+        t
+    };
+    let _ = writeln!(out, "/// English, the widget's own language.\npub static EN: [&str; SLOTS] = {};\n", table(&en));
+    out.push_str("/// Every other language's table (host tools only: each page loads only its own).\n#[cfg(feature = \"source\")]\npub static LANGUAGES: &[(&str, [&str; SLOTS])] = &[\n");
+    for (lang, messages) in &langs {
+        let _ = writeln!(out, "    ({}, {}),", rust_str(lang), table(messages));
+    }
+    out.push_str("];\n");
+    let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("messages.rs");
+    std::fs::write(path, out).expect("write messages.rs");
+}
+
+fn fail(errors: &[String]) -> ! {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    panic!("{} problem(s) in the message files (i18n/*.toml); see above", errors.len());
+}

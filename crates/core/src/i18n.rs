@@ -1,0 +1,277 @@
+//! The interface's languages: messages (from `i18n/<lang>.toml`, see `build/messages.rs`),
+//! plural forms, numbers, lists, and a catalog's translatable text (category names, the
+//! phase-definitions legend, the title) for a language.
+//!
+//! English is compiled in. Another language reaches the widget as one plain object (its
+//! message table in key order, plus its catalog text), which [`Language::read`] checks: a
+//! table of the wrong length or shape is refused and the widget stays in English.
+
+use std::borrow::Cow;
+
+use crate::model::{Aspect, Catalog, Inline, Legend, Phase};
+pub use crate::plural;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// One language's messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Messages {
+    lang: Cow<'static, str>,
+    text: Cow<'static, [Cow<'static, str>]>,
+}
+
+/// The language tag's primary subtag, lower case: `zh-Hans-CN` → `zh`, `EN_us` → `en`.
+pub fn primary(tag: &str) -> String {
+    tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
+impl Messages {
+    pub fn english() -> Messages {
+        Messages { lang: Cow::Borrowed("en"), text: EN.iter().map(|s| Cow::Borrowed(*s)).collect() }
+    }
+
+    /// `lang`'s table (`SLOTS` texts in key order), or `None` when it has another length.
+    pub fn new(lang: &str, text: Vec<String>) -> Option<Messages> {
+        (text.len() == SLOTS).then(|| Messages { lang: lang.to_owned().into(), text: text.into_iter().map(Cow::Owned).collect() })
+    }
+
+    /// A host tool's table of a language built in (`LANGUAGES`).
+    #[cfg(feature = "source")]
+    pub fn built_in(lang: &str) -> Option<Messages> {
+        if lang == "en" {
+            return Some(Messages::english());
+        }
+        LANGUAGES.iter().find(|(l, _)| *l == lang).map(|(l, t)| Messages {
+            lang: Cow::Borrowed(l),
+            text: t.iter().map(|s| Cow::Borrowed(*s)).collect(),
+        })
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// The text of a message (its `other` form for a counted one).
+    pub fn get(&self, m: Msg) -> &str {
+        let i = m as usize + if m.counted() { 3 } else { 0 };
+        self.text.get(i).map_or("", |s| s)
+    }
+
+    /// The form of a counted message for `n`.
+    pub fn form(&self, m: Msg, n: usize) -> &str {
+        if !m.counted() {
+            return self.get(m);
+        }
+        match self.text.get(m as usize + plural::category(&self.lang, n)) {
+            Some(s) if !s.is_empty() => s,
+            _ => self.get(m),
+        }
+    }
+
+    /// A message with its placeholders filled in.
+    pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
+        fill(self.get(m), args)
+    }
+
+    /// A counted message for `n` (`{count}`, written as a number of this language) with the
+    /// other placeholders filled in.
+    pub fn count(&self, m: Msg, n: usize, args: &[(&str, &str)]) -> String {
+        let n_text = self.number(n);
+        let mut all = vec![("count", n_text.as_str())];
+        all.extend_from_slice(args);
+        fill(self.form(m, n), &all)
+    }
+
+    /// `n` with this language's digit groups: 1,234 (en), 1 234 (uk), 1234 and 12.345 (es).
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let min: usize = self.get(Msg::digit_group_min).parse().unwrap_or(4);
+        if digits.len() < min {
+            return digits;
+        }
+        let sep = self.get(Msg::digit_group);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// `a, b and c` (or `a, b or c` when `or`).
+    pub fn list(&self, items: &[&str], or: bool) -> String {
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => {
+                let list = init.join(self.get(Msg::list_separator));
+                self.fill(if or { Msg::list_or } else { Msg::list_and }, &[("list", &list), ("last", last)])
+            }
+        }
+    }
+}
+
+/// Fills `{name}` placeholders of `template`; unknown ones stay as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}').and_then(|j| Some((j, args.iter().find(|(k, _)| *k == &after[..j])?))) {
+            Some((j, (_, v))) => {
+                out.push_str(v);
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Splits a message around its placeholders: text pieces and placeholder names, in order
+/// (for messages that hold markup, such as keyboard keys or bold text).
+pub fn pieces(template: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}') else { break };
+        if i > 0 {
+            out.push((false, &rest[..i]));
+        }
+        out.push((true, &rest[i + 1..i + j]));
+        rest = &rest[i + j + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+/// A catalog's translatable text in one language: the title, category names by id, the
+/// phase-definitions legend (for catalogs whose legend defines the same phases).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Translation {
+    pub title: Option<String>,
+    pub categories: Vec<(String, String)>,
+    pub legend: Option<Legend>,
+}
+
+impl Translation {
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.categories.is_empty() && self.legend.is_none()
+    }
+
+    /// `catalog` in this language, and per category its name before (for search, so the
+    /// English name finds the rows too; empty where nothing was translated).
+    pub fn apply(&self, catalog: &Catalog) -> (Catalog, Vec<String>) {
+        let mut out = catalog.clone();
+        let mut before = vec![String::new(); out.categories.len()];
+        let mut categories = out.categories.to_vec();
+        for (c, was) in categories.iter_mut().zip(before.iter_mut()) {
+            if let Some((_, name)) = self.categories.iter().find(|(id, _)| *id == c.id) {
+                *was = std::mem::replace(&mut c.name, Cow::Owned(name.clone())).into_owned();
+            }
+        }
+        out.categories = categories.into();
+        if let Some(legend) = self.legend.as_ref().filter(|l| l.phases == catalog.legend.phases) {
+            out.legend = legend.clone();
+        }
+        if let Some(title) = &self.title {
+            out.title = Cow::Owned(title.clone());
+        }
+        (out, before)
+    }
+}
+
+/// A language the widget can speak: its messages and its catalog text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    pub messages: Messages,
+    pub translation: Translation,
+}
+
+impl Language {
+    pub fn english() -> Language {
+        Language { messages: Messages::english(), translation: Translation::default() }
+    }
+
+    /// A language file's text (see [`Language::write`]): the code, the message table one
+    /// message per line in key order, then the catalog text, one tab-separated record per
+    /// line (`title`, `category id name`, `phases slug…`, `aspect name cell…`). `None`
+    /// when its messages are not a table of this build's shape (a file of another version).
+    pub fn parse(text: &str) -> Option<Language> {
+        let mut lines = text.split('\n');
+        let lang = lines.next()?;
+        let messages = Messages::new(lang, lines.by_ref().take(SLOTS).map(str::to_owned).collect())?;
+        let mut t = Translation::default();
+        let (mut phases, mut aspects) = (Vec::new(), Vec::new());
+        for line in lines {
+            let mut f = line.split('\t');
+            match f.next() {
+                Some("title") => t.title = f.next().map(str::to_owned),
+                Some("category") => {
+                    if let (Some(id), Some(name)) = (f.next(), f.next()) {
+                        t.categories.push((id.to_owned(), name.to_owned()));
+                    }
+                }
+                Some("phases") => phases = f.filter_map(|p| Phase::ALL.into_iter().find(|x| x.slug() == p)).collect(),
+                Some("aspect") => {
+                    let name = f.next().unwrap_or_default();
+                    aspects.push(Aspect {
+                        name: name.to_owned().into(),
+                        cells: f.map(|c| Cow::Owned(vec![Inline::Text(c.to_owned().into())])).collect(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        if !phases.is_empty() && aspects.iter().all(|a| a.cells.len() == phases.len()) {
+            t.legend = Some(Legend { phases: phases.into(), aspects: aspects.into() });
+        }
+        Some(Language { messages, translation: t })
+    }
+
+    /// The text [`Language::parse`] reads (host tools write each language's file with it).
+    /// Tabs and line breaks inside texts become spaces.
+    pub fn write(&self) -> String {
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let mut out = String::from(self.messages.lang());
+        for m in self.messages.text.iter() {
+            out.push('\n');
+            out.push_str(&clean(m));
+        }
+        let t = &self.translation;
+        if let Some(title) = &t.title {
+            out.push_str(&format!("\ntitle\t{}", clean(title)));
+        }
+        for (id, name) in &t.categories {
+            out.push_str(&format!("\ncategory\t{}\t{}", clean(id), clean(name)));
+        }
+        if let Some(l) = &t.legend {
+            out.push_str("\nphases");
+            for p in l.phases.iter() {
+                out.push('\t');
+                out.push_str(p.slug());
+            }
+            for a in l.aspects.iter() {
+                out.push_str(&format!("\naspect\t{}", clean(&a.name)));
+                for cell in a.cells.iter() {
+                    let text: String = cell.iter().map(|i| match i {
+                        Inline::Text(t) => t.as_ref(),
+                        Inline::Link { text, .. } => text.as_ref(),
+                    }).collect();
+                    out.push('\t');
+                    out.push_str(&clean(&text));
+                }
+            }
+        }
+        out
+    }
+}
