@@ -49,14 +49,14 @@ describe('Istio releases', () => {
     await page.getByRole('button', { name: 'Changes', exact: true }).click();
     const changes = page.getByRole('region', { name: 'Changes from Istio 1.23 to Istio 1.24' });
     await changes.waitFor();
-    const promoted = changes.getByRole('region', { name: /^Promoted: \d+$/ });
+    const promoted = changes.getByRole('region', { name: /^Promoted \(\d+\)$/ });
     assert.match(await promoted.textContent(), /Sidecar API:\s*◐\s*Beta\s*→\s*●\s*Stable/);
     assert.match(await promoted.textContent(), /Istio CNI Plugin:\s*◐\s*Beta\s*→\s*●\s*Stable/);
     await changes.getByRole('combobox', { name: 'Compare with' }).selectOption('1.12');
     await page.getByRole('region', { name: 'Changes from Istio 1.12 to Istio 1.24' }).waitFor();
     await page.waitForFunction(() => location.search.includes('fm.from=1.12'));
     await searchBox(page).fill('dns');
-    const moved = page.getByRole('region', { name: /^Promoted: \d+$/ });
+    const moved = page.getByRole('region', { name: /^Promoted \(\d+\)$/ });
     assert.deepEqual(await moved.getByRole('listitem').allTextContents().then((items) => items.map((t) => t.split(':')[0].trim())), ['DNS Proxying']);
     await shot(page, 'release-changes.png');
     assert.deepEqual(await axeViolations(page), []);

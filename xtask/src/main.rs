@@ -135,6 +135,47 @@ fn broken_catalog_fails_the_build(root: &Path) -> Result {
     Ok(())
 }
 
+/// A message file with a missing key or placeholders other than English's must fail the
+/// build naming file, key and language. Checks the real build script on a broken copy of
+/// `i18n/` (under `target/`).
+fn broken_messages_fail_the_build(root: &Path) -> Result {
+    step("build-time validation: a broken message file fails the build");
+    let dir = "target/i18n-broken";
+    let full = root.join(dir);
+    let _ = std::fs::remove_dir_all(&full);
+    std::fs::create_dir_all(&full).map_err(|e| format!("cannot create {dir}: {e}"))?;
+    std::fs::copy(root.join("i18n/en.toml"), full.join("en.toml")).map_err(|e| e.to_string())?;
+    let zh = std::fs::read_to_string(root.join("i18n/zh.toml")).map_err(|e| e.to_string())?;
+    // The key `copy_link` left out, `{format}` misspelt in `export_visible`.
+    let broken = zh.replace("[copy_link]\nother = \"复制链接\"\n", "").replace("导出为 {format}\"\n[export_checklist]", "导出为 {fromat}\"\n[export_checklist]");
+    if broken == zh || broken.matches("{fromat}").count() != 1 {
+        return Err("the broken copy of i18n/zh.toml could not be made (the file changed?)".into());
+    }
+    std::fs::write(full.join("xx.toml"), broken).map_err(|e| e.to_string())?;
+    let expected = [
+        format!("{dir}/xx.toml: key `copy_link` is missing (language xx; English has it)"),
+        format!("{dir}/xx.toml: key `export_visible`, form `other` (language xx): placeholders [{{fromat}}] do not match English [{{format}}]"),
+    ];
+    println!("    $ FEATURE_MATRIX_I18N={dir} cargo check --package feature-matrix-core --lib");
+    let out = Command::new("cargo")
+        .args(["check", "--package", "feature-matrix-core", "--lib", "--message-format", "short"])
+        .env("FEATURE_MATRIX_I18N", dir)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.success() {
+        return Err("the build accepted a message file with a missing key".into());
+    }
+    for e in &expected {
+        if !stderr.contains(e.as_str()) {
+            return Err(format!("the build failed without naming the problem; expected {e:?} in:\n{stderr}"));
+        }
+        println!("    build failed as it must, with: {e}");
+    }
+    Ok(())
+}
+
 /// The benchmark (bench/run.mjs) against the built `dist/`. `--quick` is the smoke run the
 /// test command includes: small catalogs, 2 runs, every contestant through the correctness
 /// gate, results under target/bench/ (the committed results stay as they are).
@@ -152,6 +193,7 @@ fn test(root: &Path) -> Result {
     step("host tests (cargo test --workspace --all-features)");
     run(root, "cargo", &["test", "--workspace", "--all-features"])?;
     broken_catalog_fails_the_build(root)?;
+    broken_messages_fail_the_build(root)?;
     let sizes = dist::build(root)?;
     step("size budget of the shipped files");
     dist::check_budget(&sizes)?;

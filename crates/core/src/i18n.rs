@@ -16,8 +16,8 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 /// One language's messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Messages {
-    lang: Cow<'static, str>,
-    text: Cow<'static, [Cow<'static, str>]>,
+    lang: String,
+    text: Vec<String>,
 }
 
 /// The language tag's primary subtag, lower case: `zh-Hans-CN` → `zh`, `EN_us` → `en`.
@@ -27,12 +27,12 @@ pub fn primary(tag: &str) -> String {
 
 impl Messages {
     pub fn english() -> Messages {
-        Messages { lang: Cow::Borrowed("en"), text: EN.iter().map(|s| Cow::Borrowed(*s)).collect() }
+        Messages { lang: "en".into(), text: EN.iter().map(|s| (*s).to_owned()).collect() }
     }
 
     /// `lang`'s table (`SLOTS` texts in key order), or `None` when it has another length.
     pub fn new(lang: &str, text: Vec<String>) -> Option<Messages> {
-        (text.len() == SLOTS).then(|| Messages { lang: lang.to_owned().into(), text: text.into_iter().map(Cow::Owned).collect() })
+        (text.len() == SLOTS).then(|| Messages { lang: lang.to_owned(), text })
     }
 
     /// A host tool's table of a language built in (`LANGUAGES`).
@@ -41,10 +41,10 @@ impl Messages {
         if lang == "en" {
             return Some(Messages::english());
         }
-        LANGUAGES.iter().find(|(l, _)| *l == lang).map(|(l, t)| Messages {
-            lang: Cow::Borrowed(l),
-            text: t.iter().map(|s| Cow::Borrowed(*s)).collect(),
-        })
+        LANGUAGES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(l, t)| Messages { lang: (*l).to_owned(), text: t.iter().map(|s| (*s).to_owned()).collect() })
     }
 
     pub fn lang(&self) -> &str {
@@ -76,10 +76,7 @@ impl Messages {
     /// A counted message for `n` (`{count}`, written as a number of this language) with the
     /// other placeholders filled in.
     pub fn count(&self, m: Msg, n: usize, args: &[(&str, &str)]) -> String {
-        let n_text = self.number(n);
-        let mut all = vec![("count", n_text.as_str())];
-        all.extend_from_slice(args);
-        fill(self.form(m, n), &all)
+        fill(self.form(m, n), args).replace("{count}", &self.number(n))
     }
 
     /// `n` with this language's digit groups: 1,234 (en), 1 234 (uk), 1234 and 12.345 (es).
@@ -273,5 +270,110 @@ impl Language {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_forms_of_each_language() {
+        // Offsets: 0 one, 1 few, 2 many, 3 other.
+        let cases = [0, 1, 2, 5, 11, 21, 22, 43, 111, 1001];
+        let forms = |lang: &str| cases.map(|n| plural::category(lang, n));
+        assert_eq!(forms("en"), [3, 0, 3, 3, 3, 3, 3, 3, 3, 3]);
+        assert_eq!(forms("es"), [3, 0, 3, 3, 3, 3, 3, 3, 3, 3]);
+        assert_eq!(forms("zh"), [3; 10]);
+        assert_eq!(forms("uk"), [2, 0, 1, 2, 2, 0, 1, 1, 2, 0]);
+        assert_eq!(plural::needed("uk"), ["one", "few", "many", "other"]);
+        assert_eq!(plural::needed("zh"), ["other"]);
+        assert_eq!(plural::needed("en"), ["one", "other"]);
+    }
+
+    #[test]
+    fn english_messages_count_and_fill() {
+        let m = Messages::english();
+        assert_eq!(m.count(Msg::status, 1, &[("shown", "1")]), "1 of 1 feature");
+        assert_eq!(m.count(Msg::status, 43, &[("shown", "0")]), "0 of 43 features");
+        assert_eq!(m.count(Msg::matrix_total, 12345, &[]), "12,345 features");
+        assert_eq!(m.fill(Msg::release_name, &[("release", "1.24")]), "Istio 1.24");
+        assert_eq!(m.list(&["a", "b", "c"], true), "a, b or c");
+        assert_eq!(m.list(&["a"], false), "a");
+        assert_eq!(fill("{a} {unknown} {", &[("a", "x")]), "x {unknown} {");
+        assert_eq!(pieces("Press {slash} now"), [(false, "Press "), (true, "slash"), (false, " now")]);
+    }
+
+    #[cfg(feature = "source")]
+    #[test]
+    fn every_language_counts_and_groups_digits_its_own_way() {
+        let uk = Messages::built_in("uk").expect("uk");
+        let status = |n: usize| uk.count(Msg::status, n, &[("shown", "0")]);
+        assert_eq!(status(1), "0 з 1 функції");
+        assert_eq!(status(2), "0 з 2 функцій");
+        assert_eq!(status(5), "0 з 5 функцій");
+        assert_eq!(status(21), "0 з 21 функції");
+        assert_eq!(status(43), "0 з 43 функцій");
+        assert_eq!(uk.count(Msg::matrix_total, 21, &[]), "21 функція");
+        assert_eq!(uk.count(Msg::matrix_total, 5, &[]), "5 функцій");
+        assert_eq!(uk.number(12345), "12\u{a0}345");
+        let zh = Messages::built_in("zh").expect("zh");
+        for n in [0, 1, 2, 5, 21, 43] {
+            assert_eq!(zh.count(Msg::status, n, &[("shown", "0")]), format!("共 {n} 个功能，显示 0 个"));
+        }
+        let es = Messages::built_in("es").expect("es");
+        assert_eq!(es.count(Msg::status, 1, &[("shown", "1")]), "1 de 1 función");
+        assert_eq!(es.count(Msg::status, 21, &[("shown", "2")]), "2 de 21 funciones");
+        assert_eq!(es.number(1234), "1234");
+        assert_eq!(es.number(12345), "12.345");
+        assert_eq!(Messages::english().number(1234), "1,234");
+    }
+
+    #[test]
+    fn a_language_file_of_another_shape_is_refused() {
+        let english = Language::english();
+        let text = english.write();
+        assert_eq!(Language::parse(&text), Some(english));
+        // One message short: a file from another version of the widget.
+        let short: Vec<&str> = text.lines().take(SLOTS).collect();
+        assert_eq!(Language::parse(&short.join("\n")), None);
+        assert_eq!(Language::parse(""), None);
+    }
+
+    #[test]
+    fn translation_renames_categories_and_keeps_the_names_before_for_search() {
+        let catalog = crate::validate::validate(crate::validate::RawCatalog {
+            file: "t".into(),
+            docs_base: "https://x.example".into(),
+            categories: vec![crate::validate::RawCategory {
+                line: None,
+                name: "Traffic management".into(),
+                features: vec![crate::validate::RawFeature { name: "DNS".into(), phase: "Alpha".into(), ..Default::default() }],
+            }],
+            ..Default::default()
+        })
+        .expect("valid");
+        let t = Translation {
+            title: Some("功能状态".into()),
+            categories: vec![("traffic-management".into(), "流量管理".into())],
+            legend: None,
+        };
+        let (c, before) = t.apply(&catalog);
+        assert_eq!(c.categories[0].name, "流量管理");
+        assert_eq!(c.title, "功能状态");
+        assert_eq!(before, ["Traffic management"]);
+        let shown = crate::Shown::page_in(std::rc::Rc::new(catalog), Some(&t));
+        for text in ["流量", "流量管理", "traffic management", "Traffic"] {
+            let q = crate::Query { text: text.into(), ..Default::default() };
+            assert_eq!(shown.compute(&q).rows, [0], "{text}");
+        }
+    }
+
+    #[test]
+    fn language_tags_reduce_to_their_primary_subtag() {
+        assert_eq!(primary("zh-Hans-CN"), "zh");
+        assert_eq!(primary("zh_CN"), "zh");
+        assert_eq!(primary(" UK "), "uk");
+        assert_eq!(primary(""), "");
     }
 }

@@ -147,7 +147,7 @@ async fn the_changes_view() {
     assert!(html.contains("aria-label=\"Changes from Istio 1.22 to Istio 1.24\""), "{html}");
     assert!(html.contains("<option value=\"1.22\" selected"));
     assert!(html.contains("<mark class=\"fm-mark\">Sidecar</mark> API"), "{html}");
-    assert!(html.contains("aria-label=\"Promoted: 1\""), "only the matching change is listed");
+    assert!(html.contains("aria-label=\"Promoted (1)\""), "only the matching change is listed");
     assert_eq!(pressed(&html), ["Changes"]);
     // The oldest release has nothing before it: said plainly, never compared with itself.
     let html = render("?fm.release=1.10&fm.view=changes", "").await;
