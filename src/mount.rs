@@ -228,7 +228,16 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     }
 
     let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
-        Ok((catalog, warnings)) => {
+        Ok((catalog, warnings, own)) => {
+            // A catalog of its own format speaks its own translation (if it has one for the
+            // widget's language), not Istio's.
+            let tr = match own {
+                Some(list) => {
+                    let translation = list.into_iter().find(|(l, _)| l == tr.lang()).map(|(_, t)| t).unwrap_or_default();
+                    Tr(Rc::new(feature_matrix_core::i18n::Language { messages: tr.0.messages.clone(), translation }))
+                }
+                None => tr,
+            };
             for w in &warnings.lines {
                 browser::warn(&format!("feature-matrix: {w}"));
             }
@@ -438,7 +447,7 @@ fn load_catalog(
     opts: &EmbedOptions,
     object: Option<&JsValue>,
     element: &web_sys::Element,
-) -> Result<(CatalogHandle, Problems), Problems> {
+) -> Result<Loaded, Problems> {
     let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
     if let Some(object) = object {
@@ -450,7 +459,7 @@ fn load_catalog(
         let plain = js_sys::JSON::parse(&String::from(text)).map_err(unreadable)?;
         return read_catalog("catalog option", &base, plain);
     }
-    let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default())) };
+    let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default(), None)) };
     let source = format!("inline catalog {selector}");
     let document = element.owner_document().ok_or_else(|| Problems::one(format!("{source}: no document")))?;
     let script = document
@@ -468,7 +477,11 @@ fn load_catalog(
 
 /// A parsed catalog: Istio's feature data (`{"features": [...]}`, shown with whatever is
 /// valid and its problems listed) or the widget's own format (checked by `validate`).
-fn read_catalog(source: &str, base: &str, value: JsValue) -> Result<(CatalogHandle, Problems), Problems> {
+/// A catalog, its problems, and for a catalog in the widget's own format its translations
+/// (`None`: Istio's data, which the language's own catalog text translates).
+type Loaded = (CatalogHandle, Problems, Option<Vec<(String, feature_matrix_core::i18n::Translation)>>);
+
+fn read_catalog(source: &str, base: &str, value: JsValue) -> Result<Loaded, Problems> {
     let value = Js(value);
     if istio::is_features_data(&value) {
         let release = istio::read(source, &value, &[], REPORT_LIMIT);
@@ -480,11 +493,11 @@ fn read_catalog(source: &str, base: &str, value: JsValue) -> Result<(CatalogHand
         if catalog.features.is_empty() && release.has_errors() {
             return Err(problems);
         }
-        return Ok((CatalogHandle(Rc::new(catalog)), problems));
+        return Ok((CatalogHandle(Rc::new(catalog)), problems, None));
     }
     json_catalog::load(source, base, &value).map(wrap).map_err(|d| Problems::new(&d))
 }
 
-fn wrap(v: Validated) -> (CatalogHandle, Problems) {
-    (CatalogHandle(Rc::new(v.catalog)), Problems::new(&v.warnings))
+fn wrap(v: Validated) -> Loaded {
+    (CatalogHandle(Rc::new(v.catalog)), Problems::new(&v.warnings), Some(v.translations))
 }

@@ -22,13 +22,14 @@ export default {
   },
   searchInput: () => root.querySelector('input[type=search]'),
   count: () => {
-    const m = /^(\d+) of/.exec(root.querySelector('[role=status]')?.textContent.trim() ?? '');
-    return m ? Number(m[1]) : NaN;
+    // Numbers have digit groups ("10,000 of 100,000 features").
+    const m = /^([\d,]+) of/.exec(root.querySelector('[role=status]')?.textContent.trim() ?? '');
+    return m ? Number(m[1].replaceAll(',', '')) : NaN;
   },
   /** The catalog's size, from the status line ("43 of 43 features"). */
   total: () => {
-    const m = /of (\d+)/.exec(root.querySelector('[role=status]')?.textContent ?? '');
-    return m ? Number(m[1]) : NaN;
+    const m = /of ([\d,]+)/.exec(root.querySelector('[role=status]')?.textContent ?? '');
+    return m ? Number(m[1].replaceAll(',', '')) : NaN;
   },
   firstRows: () => [...root.querySelectorAll('tbody th[scope=row] .fm-name')].slice(0, FIRST_ROWS).map((e) => e.textContent),
   domRows: () => root.querySelectorAll('tbody th[scope=row]').length,

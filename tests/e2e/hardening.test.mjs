@@ -74,7 +74,7 @@ describe('hostile data', () => {
       window.evil = await m.mount(host, { id: 'evil', title: 'Hostile', catalog: { categories: [{ name: '<b>Evil</b>', features: evil }, { name: 'Many', features: many }] } });
     });
     const w = page.getByRole('region', { name: 'Hostile matrix' });
-    await statusSays(w, '100006 of 100006 features');
+    await statusSays(w, '100,006 of 100,006 features');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
     assert.equal(await page.locator('#evil-host a[href^="javascript:"], #evil-host a[href^="data:"], #evil-host a[href^="vbscript:"]').count(), 0);
     assert.equal(await page.locator('#evil-host script, #evil-host img, #evil-host b').count(), 0, 'markup stays text');
@@ -92,9 +92,9 @@ describe('hostile data', () => {
     await w.getByRole('button', { name: 'Show 100 more' }).click();
     assert.equal(await rows(), 200);
     await searchBox(w).fill('generated feature 99999');
-    await statusSays(w, '1 of 100006 features');
+    await statusSays(w, '1 of 100,006 features');
     await searchBox(w).fill('');
-    await statusSays(w, '100006 of 100006 features');
+    await statusSays(w, '100,006 of 100,006 features');
     await page.evaluate(() => window.evil.destroy());
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(errors, []);

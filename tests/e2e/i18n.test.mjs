@@ -231,6 +231,39 @@ describe('search, links and languages side by side', () => {
   });
 });
 
+describe('custom catalogs', () => {
+  test('carry their own translations: a zh widget shows them; English and Istio text do not leak in', async () => {
+    const { page, context, errors } = await open('test-pages/languages.html');
+    await page.waitForFunction(() => globalThis.FeatureMatrix);
+    const catalog = {
+      title: 'Gadget features',
+      categories: [{ name: 'Networking', features: [{ name: 'Tunnels', phase: 'Beta' }] }, { name: 'Core', features: [{ name: 'Boot', phase: 'Stable' }] }],
+      legend: { phases: ['Beta', 'Stable'], aspects: [{ name: 'Purpose', cells: ['Usable', 'Dependable'] }] },
+      translations: { 'zh-CN': { title: '小工具功能', categories: { Networking: '网络' }, legend: { phases: ['Beta', 'Stable'], aspects: [{ name: '目的', cells: ['可用', '可靠'] }] } } },
+    };
+    const seen = await page.evaluate(async (catalog) => {
+      const el = document.createElement('div');
+      document.body.append(el);
+      await globalThis.FeatureMatrix.mount(el, { lang: 'zh', catalog, id: 'gadget' });
+      await new Promise((r) => setTimeout(r, 50));
+      const section = el.querySelector('section');
+      return {
+        label: section.getAttribute('aria-label'),
+        headings: [...el.querySelectorAll('th[scope=rowgroup]')].map((th) => th.textContent.replace(/\s*\(\d+\)$/, '')),
+        legend: [...el.querySelectorAll('details th[scope=row]')].map((th) => th.textContent),
+      };
+    }, catalog);
+    // Its own category names where it has them (Core: the catalog's, not Istio's 核心).
+    assert.deepEqual(seen, { label: '小工具功能矩阵', headings: ['网络', 'Core'], legend: ['目的'] });
+    // The English name still finds the translated category's rows.
+    const widget = page.getByRole('region', { name: '小工具功能矩阵' });
+    await widget.getByRole('searchbox', { name: '筛选功能' }).fill('networking');
+    await widget.getByRole('status').filter({ hasText: /^共 2 个功能，显示 1 个$/ }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('layout', () => {
   for (const lang of ['zh', 'uk']) {
     for (const colorScheme of ['light', 'dark']) {

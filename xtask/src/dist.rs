@@ -324,9 +324,11 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
 }
 
 /// What every page that embeds the widget may load at most (wasm, glue JS, entry module,
-/// CSS), in gzip -9 bytes. It may grow only by what an issue allows; this is the size
-/// before the state-by-id work, which had to stay within it.
-pub const BUDGET_GZIP: usize = 211_939;
+/// CSS), in gzip -9 bytes. It may grow only by what an issue allows: 211,939 (the size
+/// before the state-by-id work, which had to stay within it) plus the 6 KiB the languages
+/// issue allows for every interface language (English compiled in, the others loaded only
+/// by the pages that use them).
+pub const BUDGET_GZIP: usize = 211_939 + 6_144;
 
 /// The size budget: fails naming every file and its bytes when the total exceeds it.
 pub fn check_budget(sizes: &Sizes) -> Result {

@@ -172,7 +172,7 @@ impl Translation {
         let mut before = vec![String::new(); out.categories.len()];
         let mut categories = out.categories.to_vec();
         for (c, was) in categories.iter_mut().zip(before.iter_mut()) {
-            if let Some((_, name)) = self.categories.iter().find(|(id, _)| *id == c.id) {
+            if let Some((_, name)) = self.categories.iter().find(|(key, _)| *key == c.id || *key == c.name) {
                 *was = std::mem::replace(&mut c.name, Cow::Owned(name.clone())).into_owned();
             }
         }

@@ -8,6 +8,7 @@
 //! the wasm (about 24 KB gzip) and reports every shape problem at once, each with its
 //! JSON path (`categories[1].features[0].phase`).
 
+use crate::i18n::Translation;
 use crate::model::Inline;
 use crate::validate::{
     validate_with, Diagnostic, LinkPolicy, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend,
@@ -86,8 +87,9 @@ impl Reader {
             return None;
         }
         let members = v.members();
+        // An empty `known`: any keys (maps such as `translations`).
         for (k, _) in &members {
-            if !known.contains(&k.as_str()) {
+            if !known.is_empty() && !known.contains(&k.as_str()) {
                 let (path, field) = at();
                 self.problem(&join(&path, &field), k, format!("unknown field; expected one of {}", known.join(", ")));
             }
@@ -158,20 +160,52 @@ fn get<'a, V>(members: &'a [(String, V)], key: &str) -> Option<&'a V> {
 pub fn load<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Result<Validated, Vec<Diagnostic>> {
     let mut r = Reader { source: source.to_owned(), problems: Vec::new() };
     let raw = read_catalog(&mut r, root);
+    let translations = raw.as_ref().map(|(_, m)| read_translations(&mut r, m)).unwrap_or_default();
     if !r.problems.is_empty() {
         return Err(r.problems);
     }
+    let raw = raw.map(|(raw, _)| raw);
     let mut raw = raw.unwrap_or_default();
     raw.file = source.to_owned();
     if raw.docs_base.is_empty() {
         default_docs_base.clone_into(&mut raw.docs_base);
     }
-    validate_with(raw, LinkPolicy::DropAndWarn)
+    let mut v = validate_with(raw, LinkPolicy::DropAndWarn)?;
+    v.translations = translations;
+    Ok(v)
 }
 
-const CATALOG_FIELDS: [&str; 6] = ["title", "description", "provenance", "docsBase", "legend", "categories"];
+/// `translations`: per language code, `{ title, categories: { id or name: text }, legend }`.
+/// A legend is checked like the catalog's own (known phases, one cell per phase, safe links).
+fn read_translations<V: JsonValue>(r: &mut Reader, m: &[(String, V)]) -> Vec<(String, Translation)> {
+    let Some(t) = get(m, "translations") else { return Vec::new() };
+    let mut out = Vec::new();
+    for (lang, v) in r.object("", "translations", t, &[]).unwrap_or_default() {
+        let path = format!("translations.{lang}");
+        let Some(lm) = r.object("translations", &lang, &v, &["title", "categories", "legend"]) else { continue };
+        let mut tr = Translation { title: r.string(&path, "title", get(&lm, "title"), false), ..Translation::default() };
+        if let Some(c) = get(&lm, "categories") {
+            for (key, name) in r.object(&path, "categories", c, &[]).unwrap_or_default() {
+                if let Some(name) = r.string(&format!("{path}.categories"), &key, Some(&name), true) {
+                    tr.categories.push((key, name));
+                }
+            }
+        }
+        if let Some(raw) = get(&lm, "legend").and_then(|l| read_legend(r, l)) {
+            match crate::validate::legend(&raw, &format!("{} {path}.legend", r.source)) {
+                Ok(l) => tr.legend = Some(l),
+                Err(problems) => r.problems.extend(problems),
+            }
+        }
+        out.push((crate::i18n::primary(&lang), tr));
+    }
+    out
+}
 
-fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<RawCatalog> {
+const CATALOG_FIELDS: [&str; 7] = ["title", "description", "provenance", "docsBase", "legend", "categories", "translations"];
+
+/// The catalog, and the root's members (for its translations).
+fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<(RawCatalog, Vec<(String, V)>)> {
     let m = r.object("", "(root)", root, &CATALOG_FIELDS)?;
     let text = |r: &mut Reader, key: &str| r.string("", key, get(&m, key), false).unwrap_or_default();
     let mut raw = RawCatalog {
@@ -207,7 +241,7 @@ fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<RawCatalog> {
     if let Some(l) = get(&m, "legend").filter(|l| l.kind() != Kind::Null) {
         raw.legend = read_legend(r, l);
     }
-    Some(raw)
+    Some((raw, m))
 }
 
 fn read_legend<V: JsonValue>(r: &mut Reader, l: &V) -> Option<RawLegend> {
@@ -462,6 +496,35 @@ mod tests {
         }
         let deep = "[".repeat(100_000);
         assert_eq!(syntax_error_at(&deep), Some((1, 100_001)), "deep nesting is no recursion");
+    }
+
+    #[test]
+    fn translations_are_read_per_language_and_checked() {
+        let json = r#"{"categories": [{"name": "Networking", "features": [{"name": "A", "phase": "Beta"}]}],
+            "translations": {"zh-CN": {"title": "网络功能", "categories": {"Networking": "网络"},
+                "legend": {"phases": ["Beta"], "aspects": [{"name": "目的", "cells": ["可用"]}]}},
+              "uk": {"categories": {"networking": "Мережа"}}}}"#;
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let loaded = load("t", "https://x.example", &v).expect("valid");
+        let mut langs: Vec<&str> = loaded.translations.iter().map(|(l, _)| l.as_str()).collect();
+        langs.sort_unstable();
+        assert_eq!(langs, ["uk", "zh"], "by primary subtag");
+        let of = |lang: &str| &loaded.translations.iter().find(|(l, _)| l == lang).expect("translated").1;
+        let zh = of("zh");
+        let (c, before) = zh.apply(&loaded.catalog);
+        assert_eq!((c.title.as_ref(), c.categories[0].name.as_ref()), ("网络功能", "网络"));
+        assert_eq!(before, ["Networking"]);
+        assert!(zh.legend.is_some());
+        let (c, _) = of("uk").apply(&loaded.catalog);
+        assert_eq!(c.categories[0].name, "Мережа", "by id too");
+        // A legend whose cells do not fit its phases, and a name that is not text: errors
+        // with their place.
+        let bad = r#"{"categories": [], "translations": {"zh": {"categories": {"x": 1},
+            "legend": {"phases": ["Beta", "Alpha"], "aspects": [{"name": "目的", "cells": ["只有一个"]}]}}}}"#;
+        let v: serde_json::Value = serde_json::from_str(bad).unwrap();
+        let e: Vec<String> = load("t", "https://x.example", &v).unwrap_err().iter().map(ToString::to_string).collect();
+        assert!(e.iter().any(|m| m.contains("translations.zh.categories") && m.contains("expected a string")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("translations.zh.legend") && m.contains("has 1 cells but the legend defines 2 phases")), "{e:?}");
     }
 
     fn load_str(json: &str) -> Result<Catalog, Vec<String>> {

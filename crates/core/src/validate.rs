@@ -221,6 +221,8 @@ pub enum LinkPolicy {
 pub struct Validated {
     pub catalog: Catalog,
     pub warnings: Vec<Diagnostic>,
+    /// The catalog's own translations, by language code (custom catalogs).
+    pub translations: Vec<(String, crate::i18n::Translation)>,
 }
 
 struct Collector<'a> {
@@ -456,6 +458,7 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
                 legend,
             },
             warnings: c.warnings,
+            translations: Vec::new(),
         })
     } else {
         let mut all = c.out;
