@@ -83,6 +83,36 @@ async function layout(scope) {
   return { top: Math.round(table.y), height: Math.round(table.height), rows };
 }
 
+describe('the Hugo site in Chinese and Ukrainian', () => {
+  for (const [lang, all, traffic, status, search] of [
+    ['zh', 'Istio features矩阵', '流量管理', '共 64 个功能，显示 64 个', '筛选功能'],
+    ['uk', 'Матриця: Istio features', 'Управління трафіком', '64 з 64 функцій', 'Фільтр функцій'],
+  ]) {
+    test(`${lang}: Hugo writes the tables in ${lang}; the widget takes them over in ${lang}, same rows and ids`, async () => {
+      const url = `${site.server.base}/${lang}${PAGE}`;
+      const off = await open(url, { js: false });
+      assert.equal(await off.page.locator('html').getAttribute('lang'), lang);
+      const region = off.page.getByRole('region', { name: all, exact: true });
+      assert.equal((await region.getByRole('status').textContent()).trim(), status);
+      assert.ok(await region.getByRole('rowheader', { name: new RegExp(`^${traffic} \\(\\d+\\)$`) }).count() === 1, 'category headings in the language');
+      const rowIds = (scope) => featureRows(scope).evaluateAll((trs) => trs.map((tr) => tr.id));
+      const staticIds = await rowIds(region);
+      assert.equal(staticIds.length, 64);
+      await shot(off.page, `dropin-${lang}-no-js.png`);
+      await off.context.close();
+
+      const { page, context, errors } = await open(url);
+      const widget = page.getByRole('region', { name: all, exact: true });
+      await widget.getByRole('searchbox', { name: search }).waitFor({ state: 'visible' });
+      assert.equal((await widget.getByRole('status').textContent()).trim(), status);
+      assert.deepEqual(await rowIds(widget), staticIds, 'the same rows and ids as Hugo wrote');
+      assert.equal(await widget.getByRole('rowheader', { name: new RegExp(`^${traffic} \\(\\d+\\)$`) }).count(), 1);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
 describe('Istio data through the Hugo shortcode', () => {
   test('without JavaScript: the whole matrix and one table per area, every feature with its phase, link and note', async () => {
     const { page, context } = await open(`${site.server.base}${PAGE}`, { js: false });

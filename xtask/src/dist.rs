@@ -87,7 +87,27 @@ pub const HUGO_LEGEND: &str = "www/hugo/layouts/partials/feature-matrix/istio-le
 fn hugo_legend(root: &Path) -> Result {
     println!("    $ cargo run --quiet --package feature-matrix-prerender -- hugo-legend > {HUGO_LEGEND}");
     let out = run_prerender(root, &["hugo-legend"], "rendering the Hugo legend")?;
-    keep_generated(root, HUGO_LEGEND, &out.stdout)
+    keep_generated(root, HUGO_LEGEND, &out.stdout)?;
+    // The Hugo site in every interface language: its i18n files (the shortcode's strings and
+    // category names) and the legend in each language (`istio-legend.<lang>.html`).
+    let dir = root.join("target/hugo-i18n");
+    println!("    $ cargo run --quiet --package feature-matrix-prerender -- hugo-i18n target/hugo-i18n  (www/hugo/i18n/*.toml)");
+    run_prerender(root, &["hugo-i18n", &dir.to_string_lossy()], "writing the Hugo i18n files")?;
+    let mut files: Vec<_> = std::fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let content = std::fs::read(&path).map_err(|e| e.to_string())?;
+        keep_generated(root, &format!("www/hugo/i18n/{name}"), &content)?;
+        let lang = name.trim_end_matches(".toml");
+        if lang != "en" {
+            let file = HUGO_LEGEND.replace(".html", &format!(".{lang}.html"));
+            println!("    $ cargo run --quiet --package feature-matrix-prerender -- hugo-legend {lang} > {file}");
+            let out = run_prerender(root, &["hugo-legend", lang], "rendering the Hugo legend")?;
+            keep_generated(root, &file, &out.stdout)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes a generated file that is kept in the repository, when its content changed.

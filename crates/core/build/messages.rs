@@ -220,6 +220,11 @@ pub fn generate() {
         t
     };
     let _ = writeln!(out, "/// English, the widget's own language.\npub static EN: [&str; SLOTS] = {};\n", table(&en));
+    out.push_str("/// Every key by name (host tools: the Hugo site's i18n files).\n#[cfg(feature = \"source\")]\npub static KEYS: &[(&str, Msg)] = &[\n");
+    for (key, _) in &en {
+        let _ = writeln!(out, "    ({}, Msg::{key}),", rust_str(key));
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Every other language's table (host tools only: each page loads only its own).\n#[cfg(feature = \"source\")]\npub static LANGUAGES: &[(&str, [&str; SLOTS])] = &[\n");
     for (lang, messages) in &langs {
         let _ = writeln!(out, "    ({}, {}),", rust_str(lang), table(messages));

@@ -68,6 +68,13 @@ impl Messages {
         }
     }
 
+    /// Form `i` (0 one, 1 few, 2 many, 3 other) of a counted message as written (empty when
+    /// the language does not have it).
+    #[cfg(feature = "source")]
+    pub fn form_at(&self, m: Msg, i: usize) -> &str {
+        self.text.get(m as usize + i).map_or("", |s| s)
+    }
+
     /// A message with its placeholders filled in.
     pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
         fill(self.get(m), args)
@@ -156,6 +163,9 @@ pub fn pieces(template: &str) -> Vec<(bool, &str)> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Translation {
     pub title: Option<String>,
+    /// The title the translated title replaces (the built-in page's "Feature Status"); `None`:
+    /// any (a custom catalog's own translation).
+    pub title_of: Option<String>,
     pub categories: Vec<(String, String)>,
     pub legend: Option<Legend>,
 }
@@ -180,7 +190,7 @@ impl Translation {
         if let Some(legend) = self.legend.as_ref().filter(|l| l.phases == catalog.legend.phases) {
             out.legend = legend.clone();
         }
-        if let Some(title) = &self.title {
+        if let Some(title) = self.title.as_ref().filter(|_| self.title_of.as_ref().is_none_or(|of| *of == catalog.title)) {
             out.title = Cow::Owned(title.clone());
         }
         (out, before)
@@ -212,7 +222,10 @@ impl Language {
         for line in lines {
             let mut f = line.split('\t');
             match f.next() {
-                Some("title") => t.title = f.next().map(str::to_owned),
+                Some("title") => {
+                    t.title = f.next().map(str::to_owned);
+                    t.title_of = f.next().map(str::to_owned);
+                }
                 Some("category") => {
                     if let (Some(id), Some(name)) = (f.next(), f.next()) {
                         t.categories.push((id.to_owned(), name.to_owned()));
@@ -247,6 +260,9 @@ impl Language {
         let t = &self.translation;
         if let Some(title) = &t.title {
             out.push_str(&format!("\ntitle\t{}", clean(title)));
+            if let Some(of) = &t.title_of {
+                out.push_str(&format!("\t{}", clean(of)));
+            }
         }
         for (id, name) in &t.categories {
             out.push_str(&format!("\ncategory\t{}\t{}", clean(id), clean(name)));
@@ -355,6 +371,7 @@ mod tests {
         .expect("valid");
         let t = Translation {
             title: Some("功能状态".into()),
+            title_of: None,
             categories: vec![("traffic-management".into(), "流量管理".into())],
             legend: None,
         };

@@ -65,16 +65,38 @@ async fn main() {
         print!("{}", badges::expectations(&feature_matrix_view::embedded::RELEASES));
         return;
     }
+    if std::env::args().nth(1).as_deref() == Some("hugo-i18n") {
+        // hugo-i18n <dir>: the Hugo site's i18n files, `<dir>/<lang>.toml`, English included.
+        let dir = std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender hugo-i18n <dir>"));
+        std::fs::create_dir_all(&dir).expect("i18n dir");
+        let mut langs = vec![feature_matrix_core::i18n::Language::english()];
+        langs.extend(i18n::codes().into_iter().map(i18n::language));
+        for lang in langs {
+            let path = dir.join(format!("{}.toml", lang.messages.lang()));
+            std::fs::write(&path, i18n::hugo(&lang)).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("hugo-legend") {
-        let html = yew::ServerRenderer::<PhaseLegend>::with_props(|| LegendProps {
+        // hugo-legend [lang]: in that language (its phase definitions where it has them).
+        let lang = std::env::args().nth(2);
+        let html = yew::ServerRenderer::<PhaseLegend>::with_props(move || {
+            let tr = lang.map_or_else(feature_matrix_view::Tr::default, |code| feature_matrix_view::Tr::new(i18n::language(&code)));
+            let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
+            let legend = match &tr.0.translation.legend {
+                Some(l) if l.phases == legend.phases => l.clone(),
+                _ => legend,
+            };
+            LegendProps {
             mode: LegendMode::Full,
-            legend: feature_matrix_view::embedded::RELEASES.legend.clone(),
+            legend,
             id_prefix: NS.into(),
             docs_base: "https://istio.io/latest".into(),
             open: false,
             defined: None,
             on_toggle: Default::default(),
-            tr: Default::default(),
+            tr,
+        }
         })
         .hydratable(false)
         .render()
