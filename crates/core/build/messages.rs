@@ -70,6 +70,9 @@ fn check(file: &str, lang: &str, en: &[(String, Forms)], other: &[(String, Forms
         };
         let want = placeholders(&en_forms["other"]);
         for (form, text) in forms.iter() {
+            if text.contains(['\n', '\r', '\t']) {
+                errors.push(format!("{file}: key `{key}`, form `{form}` (language {lang}): line breaks and tabs cannot be shown; use one line"));
+            }
             let got = placeholders(text);
             if got != want {
                 let show = |s: &BTreeSet<&str>| s.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(" ");
@@ -97,6 +100,23 @@ fn check(file: &str, lang: &str, en: &[(String, Forms)], other: &[(String, Forms
         }
     }
     (errors, warnings)
+}
+
+/// `messages`' texts in slot order (empty for plural forms it does not have).
+fn table_slots(en: &[(String, Forms)], messages: &[(String, Forms)]) -> Vec<String> {
+    let map: BTreeMap<&str, &Forms> = messages.iter().map(|(k, f)| (k.as_str(), f)).collect();
+    let mut out = Vec::new();
+    for (key, en_forms) in en {
+        let forms = map[key.as_str()];
+        if en_forms.len() > 1 {
+            for form in plural::FORMS {
+                out.push(forms.get(form).cloned().unwrap_or_default());
+            }
+        } else {
+            out.push(forms["other"].clone());
+        }
+    }
+    out
 }
 
 fn rust_str(s: &str) -> String {
@@ -129,6 +149,11 @@ pub fn generate() {
     println!("cargo::rerun-if-changed=src/plural.rs");
     let en = read(&dir.join("en.toml")).unwrap_or_else(|e| fail(&[e]));
     let en_file = format!("{shown}/en.toml");
+    for (key, forms) in &en {
+        if forms.values().any(|t| t.contains(['\n', '\r', '\t'])) {
+            fail(&[format!("{en_file}: key `{key}`: line breaks and tabs cannot be shown; use one line")]);
+        }
+    }
     let mut langs: Vec<(String, Vec<(String, Forms)>)> = Vec::new();
     let mut errors = Vec::new();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -219,7 +244,14 @@ pub fn generate() {
         t.push_str("    ]");
         t
     };
-    let _ = writeln!(out, "/// English, the widget's own language.\npub static EN: [&str; SLOTS] = {};\n", table(&en));
+    // English as one text in the language files' format (`Language::parse` reads it): no
+    // table of pointers in the wasm, and the parser is there anyway.
+    let mut en_text = String::from("en");
+    for slot in table_slots(&en, &en) {
+        en_text.push('\n');
+        en_text.push_str(&slot);
+    }
+    let _ = writeln!(out, "/// English, the widget's own language: `en`, then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", rust_str(&en_text));
     out.push_str("/// Every key by name (host tools: the Hugo site's i18n files).\n#[cfg(feature = \"source\")]\npub static KEYS: &[(&str, Msg)] = &[\n");
     for (key, _) in &en {
         let _ = writeln!(out, "    ({}, Msg::{key}),", rust_str(key));

@@ -27,7 +27,7 @@ pub fn primary(tag: &str) -> String {
 
 impl Messages {
     pub fn english() -> Messages {
-        Messages { lang: "en".into(), text: EN.iter().map(|s| (*s).to_owned()).collect() }
+        Language::parse(EN_TEXT).map_or_else(|| Messages { lang: "en".into(), text: vec![String::new(); SLOTS] }, |l| l.messages)
     }
 
     /// `lang`'s table (`SLOTS` texts in key order), or `None` when it has another length.
@@ -83,23 +83,30 @@ impl Messages {
     /// A counted message for `n` (`{count}`, written as a number of this language) with the
     /// other placeholders filled in.
     pub fn count(&self, m: Msg, n: usize, args: &[(&str, &str)]) -> String {
-        fill(self.form(m, n), args).replace("{count}", &self.number(n))
+        let count = self.number(n);
+        // `{count}` and at most three more placeholders (no message has more).
+        let mut all = [("count", count.as_str()), ("", ""), ("", ""), ("", "")];
+        for (slot, arg) in all[1..].iter_mut().zip(args) {
+            *slot = *arg;
+        }
+        fill(self.form(m, n), &all)
     }
 
     /// `n` with this language's digit groups: 1,234 (en), 1 234 (uk), 1234 and 12.345 (es).
     pub fn number(&self, n: usize) -> String {
         let digits = n.to_string();
-        let min: usize = self.get(Msg::digit_group_min).parse().unwrap_or(4);
+        // One digit: the smallest number of digits that is grouped.
+        let min = self.get(Msg::digit_group_min).bytes().next().map_or(4, |b| usize::from(b.wrapping_sub(b'0')));
         if digits.len() < min {
             return digits;
         }
         let sep = self.get(Msg::digit_group);
         let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
+        for (i, d) in digits.bytes().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
                 out.push_str(sep);
             }
-            out.push(c);
+            out.push(char::from(d));
         }
         out
     }
