@@ -87,11 +87,16 @@ fn npm_tools(root: &Path) -> Result {
 }
 
 /// Debian packages the browser tests need: Chromium (and its driver) to drive, Hugo to
-/// build the Hugo example site.
+/// build the Hugo example site, a font with Chinese glyphs (the layout and screenshots of the
+/// Chinese pages measure real text, not boxes).
 fn test_packages() -> Result {
-    step("set-up: apt packages for tests (chromium, chromium-driver, hugo)");
-    let wanted =
-        [("/usr/bin/chromium", "chromium"), ("/usr/bin/chromedriver", "chromium-driver"), ("/usr/bin/hugo", "hugo")];
+    step("set-up: apt packages for tests (chromium, chromium-driver, hugo, fonts-wqy-microhei)");
+    let wanted = [
+        ("/usr/bin/chromium", "chromium"),
+        ("/usr/bin/chromedriver", "chromium-driver"),
+        ("/usr/bin/hugo", "hugo"),
+        ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "fonts-wqy-microhei"),
+    ];
     let missing: Vec<&str> = wanted.iter().filter(|(bin, _)| !Path::new(bin).exists()).map(|(_, pkg)| *pkg).collect();
     if missing.is_empty() {
         println!("    already installed: {}", output("/usr/bin/chromium", &["--version"]).unwrap_or_default().trim());
