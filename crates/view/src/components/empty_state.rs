@@ -26,7 +26,7 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
                 }) }
             </p>
             <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_clear.emit(()))}>
-                {props.tr.get(Msg::clear_filters)}
+                {props.tr.t(Msg::clear_filters)}
             </button>
         </div>
     }

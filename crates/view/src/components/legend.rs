@@ -48,7 +48,7 @@ pub fn phase_legend(props: &LegendProps) -> Html {
         // One line per phase: its first aspect (the purpose).
         return html! {
             <details class="fm-legend fm-legend--compact" id={ids::legend(&props.id_prefix)} open={props.open} {ontoggle}>
-                <summary class="fm-legend-summary">{props.tr.get(Msg::legend_summary)}</summary>
+                <summary class="fm-legend-summary">{props.tr.t(Msg::legend_summary)}</summary>
                 <dl class="fm-legend-list">
                 { for legend.phases.iter().enumerate().map(|(col, &p)| html! {
                     <>
@@ -66,10 +66,10 @@ pub fn phase_legend(props: &LegendProps) -> Html {
     }
     html! {
         <details class="fm-legend" id={ids::legend(&props.id_prefix)} open={props.open} {ontoggle}>
-            <summary class="fm-legend-summary">{props.tr.get(Msg::legend_summary)}</summary>
+            <summary class="fm-legend-summary">{props.tr.t(Msg::legend_summary)}</summary>
             <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
                 <table class="fm-table fm-legend-table">
-                    <caption id={caption_id} class="fm-caption">{props.tr.get(Msg::legend_caption)}</caption>
+                    <caption id={caption_id} class="fm-caption">{props.tr.t(Msg::legend_caption)}</caption>
                     <thead>
                         <tr>
                             <td class="fm-legend-corner"></td>

@@ -340,7 +340,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             // Where the data comes from: a release's features.yaml at its commit, or the
             // catalog's own words (linked for the built-in page).
             <p class="fm-source" hidden={shown.0.data_as_of().is_none() && catalog.provenance.is_empty()}>
-                {tr.get(Msg::data_label)}
+                {tr.t(Msg::data_label)}
                 if let Some((url, commit, date)) = shown.0.data_as_of() {
                     {"istio/enhancements "}<a class="fm-link" href={url}>{tr.fill(Msg::data_at, &[("commit", &commit)])}</a>{format!(" ({date})")}
                 } else if props.with_releases {

@@ -54,7 +54,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="fm-grid-corner">{tr.get(Msg::column_category)}</th>
+                        <th scope="col" class="fm-grid-corner">{props.tr.t(Msg::column_category)}</th>
                         { for props.phases.iter().map(|&p| html! {
                             <th scope="col">{phase_badge(p, &props.id_prefix, &view.terms, &props.on_define, tr)}</th>
                         }) }
@@ -90,7 +90,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                                     } }
                                                     if let Some(note) = f.note.as_deref() {
                                                         <span class="fm-note">
-                                                            <span class="fm-note-label">{tr.get(Msg::note_label)}</span>
+                                                            <span class="fm-note-label">{props.tr.t(Msg::note_label)}</span>
                                                             {highlighted(note, &view.terms)}
                                                         </span>
                                                     }
@@ -110,7 +110,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{tr.get(Msg::matrix_all)}</th>
+                        <th scope="row">{props.tr.t(Msg::matrix_all)}</th>
                         { for totals.iter().map(|t| html! { <td class="fm-grid-count">{*t}</td> }) }
                     </tr>
                 </tfoot>

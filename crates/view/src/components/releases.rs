@@ -44,9 +44,9 @@ pub fn release_picker(props: &PickerProps) -> Html {
     let tr = &props.tr;
     html! {
         <div class="fm-release">
-            <label class="fm-label" for={id.clone()}>{tr.get(Msg::release_label)}</label>
+            <label class="fm-label" for={id.clone()}>{tr.t(Msg::release_label)}</label>
             <select {id} class="fm-select" ref={select} {onchange}>
-                <option value="" selected={props.release.is_none()}>{tr.get(Msg::release_page)}</option>
+                <option value="" selected={props.release.is_none()}>{tr.t(Msg::release_page)}</option>
                 { for set.labels.iter().enumerate().rev().map(|(i, l)| html! {
                     <option value={l.to_string()} selected={props.release == Some(i)}>{tr.fill(Msg::release_name, &[("release", l)])}</option>
                 }) }
@@ -88,10 +88,10 @@ pub fn changes_view(props: &ChangesProps) -> Html {
     let compare_id = ids::compare(&props.ns);
     let picker = html! {
         <div class="fm-release">
-            <label class="fm-label" for={compare_id.clone()}>{tr.get(Msg::compare_label)}</label>
+            <label class="fm-label" for={compare_id.clone()}>{tr.t(Msg::compare_label)}</label>
             <select id={compare_id} class="fm-select" ref={select} {onchange}>
                 if props.from.is_none() {
-                    <option value="" selected=true>{tr.get(Msg::compare_choose)}</option>
+                    <option value="" selected=true>{tr.t(Msg::compare_choose)}</option>
                 }
                 { for set.labels.iter().enumerate().rev().filter(|(i, _)| *i != to).map(|(i, l)| html! {
                     <option value={l.to_string()} selected={props.from == Some(i)}>{tr.fill(Msg::release_name, &[("release", l)])}</option>
@@ -115,7 +115,7 @@ pub fn changes_view(props: &ChangesProps) -> Html {
             <section class="fm-changes-group" aria-label={label.clone()}>
                 <p class="fm-changes-title">{label}</p>
                 if items.is_empty() {
-                    <p class="fm-muted">{tr.get(Msg::changes_none)}</p>
+                    <p class="fm-muted">{tr.t(Msg::changes_none)}</p>
                 } else {
                     <ul class="fm-changes-list">{ for items }</ul>
                 }

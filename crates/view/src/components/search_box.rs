@@ -39,7 +39,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let hint_id = ids::search_hint(&props.ns);
     html! {
         <div class="fm-search">
-            <label class="fm-label" for={id.clone()}>{props.tr.get(Msg::search_label)}</label>
+            <label class="fm-label" for={id.clone()}>{props.tr.t(Msg::search_label)}</label>
             <input
                 {id}
                 class="fm-search-input"

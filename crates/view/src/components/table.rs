@@ -138,7 +138,7 @@ pub fn feature_table(props: &TableProps) -> Html {
             <table class="fm-table fm-features" aria-rowcount={row_count}>
                 <caption id={caption_id} class="fm-caption">
                     {tr.fill(Msg::table_caption, &[("title", &props.title)])}
-                    <span class="fm-visually-hidden">{tr.get(Msg::table_caption_hint)}</span>
+                    <span class="fm-visually-hidden">{tr.t(Msg::table_caption_hint)}</span>
                 </caption>
                 <colgroup>
                     <col class="fm-col-feature" />
@@ -191,7 +191,7 @@ fn render_row(
         )
     });
     let note = f.note.as_deref().map(|n| {
-        html! { <span class="fm-note"><span class="fm-note-label">{props.tr.get(Msg::note_label)}</span>{highlighted(n, terms)}</span> }
+        html! { <span class="fm-note"><span class="fm-note-label">{props.tr.t(Msg::note_label)}</span>{highlighted(n, terms)}</span> }
     });
     html! {
         <tr key={f.id.to_string()} id={ids::feature_row(&props.id_prefix, &f.id)}
@@ -214,11 +214,11 @@ fn render_row(
                         }
                         <p class="fm-row-links">
                             if let Some(url) = source.clone() {
-                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_source_label, &[("name", &f.name)])}>{props.tr.get(Msg::row_source)}</a>
+                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_source_label, &[("name", &f.name)])}>{props.tr.t(Msg::row_source)}</a>
                                 {" "}
                             }
                             if let Some(url) = report {
-                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_report_label, &[("name", &f.name)])}>{props.tr.get(Msg::row_report)}</a>
+                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_report_label, &[("name", &f.name)])}>{props.tr.t(Msg::row_report)}</a>
                             }
                         </p>
                     </details>

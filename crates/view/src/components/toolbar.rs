@@ -59,25 +59,25 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             if let Some(link) = &props.manual_link {
                 <label class="fm-manual-link">
-                    <span class="fm-visually-hidden">{tr.get(Msg::manual_link_label)}</span>
+                    <span class="fm-visually-hidden">{tr.t(Msg::manual_link_label)}</span>
                     <input type="text" readonly=true value={link.clone()} class="fm-search-input" />
                 </label>
             }
             <div class="fm-actions">
                 <button type="button" class="fm-button fm-clear" disabled={!props.filtered} onclick={click(&props.on_clear)}>
-                    {tr.get(Msg::clear_filters)}
+                    {tr.t(Msg::clear_filters)}
                 </button>
                 <div class="fm-filter fm-inline-group" role="group" aria-labelledby={ids::toolbar_label(p, "view")}>
-                    <span class="fm-label" id={ids::toolbar_label(p, "view")}>{tr.get(Msg::view_label)}</span>
+                    <span class="fm-label" id={ids::toolbar_label(p, "view")}>{tr.t(Msg::view_label)}</span>
                     <div class="fm-chips">
                         { view_button(ViewMode::Table, Msg::view_table) }
                         { view_button(ViewMode::Matrix, Msg::view_matrix) }
                         if props.changes { { view_button(ViewMode::Changes, Msg::view_changes) } }
                     </div>
                 </div>
-                <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{tr.get(Msg::copy_link)}</button>
+                <button type="button" class="fm-button" onclick={click(&props.on_copy_link)}>{tr.t(Msg::copy_link)}</button>
                 <div class="fm-filter fm-inline-group" role="group" aria-labelledby={ids::toolbar_label(p, "export")}>
-                    <span class="fm-label" id={ids::toolbar_label(p, "export")}>{tr.get(Msg::export_label)}</span>
+                    <span class="fm-label" id={ids::toolbar_label(p, "export")}>{tr.t(Msg::export_label)}</span>
                     <div class="fm-chips">
                     { for Format::ALL.into_iter().map(|f| {
                         let on_export = props.on_export.clone();
