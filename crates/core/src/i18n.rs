@@ -238,7 +238,7 @@ impl Language {
                         t.categories.push((id.to_owned(), name.to_owned()));
                     }
                 }
-                Some("phases") => phases = f.filter_map(|p| Phase::ALL.into_iter().find(|x| x.slug() == p)).collect(),
+                Some("phases") => phases = f.filter_map(Phase::parse).collect(),
                 Some("aspect") => {
                     let name = f.next().unwrap_or_default();
                     aspects.push(Aspect {
