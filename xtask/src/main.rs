@@ -117,22 +117,7 @@ fn broken_catalog_fails_the_build(root: &Path) -> Result {
     let expected = format!(
         "{fixture}:9: feature \"DNS Proxying\" (Traffic management, row 1): field `phase`: unknown phase \"Gamma\""
     );
-    println!("    $ FEATURE_MATRIX_CATALOG={fixture} cargo check --package feature-matrix --lib");
-    let out = Command::new("cargo")
-        .args(["check", "--package", "feature-matrix", "--lib", "--message-format", "short"])
-        .env("FEATURE_MATRIX_CATALOG", fixture)
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if out.status.success() {
-        return Err("the build accepted a catalog with an unknown phase".into());
-    }
-    if !stderr.contains(&expected) {
-        return Err(format!("the build failed without naming the problem; expected {expected:?} in:\n{stderr}"));
-    }
-    println!("    build failed as it must, with: {expected}");
-    Ok(())
+    build_must_fail(root, "feature-matrix", ("FEATURE_MATRIX_CATALOG", fixture), "a catalog with an unknown phase", &[expected])
 }
 
 /// A message file with a missing key or placeholders other than English's must fail the
@@ -156,18 +141,24 @@ fn broken_messages_fail_the_build(root: &Path) -> Result {
         format!("{dir}/xx.toml: key `copy_link` is missing (language xx; English has it)"),
         format!("{dir}/xx.toml: key `export_visible`, form `other` (language xx): placeholders [{{fromat}}] do not match English [{{format}}]"),
     ];
-    println!("    $ FEATURE_MATRIX_I18N={dir} cargo check --package feature-matrix-core --lib");
+    build_must_fail(root, "feature-matrix-core", ("FEATURE_MATRIX_I18N", dir), "a message file with a missing key", &expected)
+}
+
+/// `cargo check` of `package` with `env` set must fail, its messages containing every
+/// `expected` line; `what` names the broken input.
+fn build_must_fail(root: &Path, package: &str, env: (&str, &str), what: &str, expected: &[String]) -> Result {
+    println!("    $ {}={} cargo check --package {package} --lib", env.0, env.1);
     let out = Command::new("cargo")
-        .args(["check", "--package", "feature-matrix-core", "--lib", "--message-format", "short"])
-        .env("FEATURE_MATRIX_I18N", dir)
+        .args(["check", "--package", package, "--lib", "--message-format", "short"])
+        .env(env.0, env.1)
         .current_dir(root)
         .output()
         .map_err(|e| format!("cannot start cargo: {e}"))?;
     let stderr = String::from_utf8_lossy(&out.stderr);
     if out.status.success() {
-        return Err("the build accepted a message file with a missing key".into());
+        return Err(format!("the build accepted {what}"));
     }
-    for e in &expected {
+    for e in expected {
         if !stderr.contains(e.as_str()) {
             return Err(format!("the build failed without naming the problem; expected {e:?} in:\n{stderr}"));
         }
