@@ -234,7 +234,8 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
             let tr = match own {
                 Some(list) => {
                     let translation = list.into_iter().find(|(l, _)| l == tr.lang()).map(|(_, t)| t).unwrap_or_default();
-                    Tr(Rc::new(feature_matrix_core::i18n::Language { messages: tr.0.messages.clone(), translation }))
+                    let messages = tr.0.messages.clone();
+                    Tr(Rc::new(feature_matrix_core::i18n::Language { messages, translation: Rc::new(translation) }))
                 }
                 None => tr,
             };

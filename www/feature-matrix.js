@@ -9,11 +9,17 @@ let wasm = first;
 
 // Interface languages besides English: ./i18n/<lang>.js registers one in
 // globalThis.FeatureMatrixLanguages. A widget speaks its `lang` option, else the nearest
-// `lang` attribute (zh-CN → zh); its file is loaded before it mounts.
+// `lang` attribute (zh-CN → zh), as the wasm decides it (an empty one counts as none); its
+// file is loaded before it mounts. The build checks this list against i18n/*.toml.
 const LANGUAGES = ['es', 'uk', 'zh'];
-const languageOf = (el, options) => String(
-  options?.lang ?? (el instanceof Element ? el.dataset.lang ?? el.closest('[lang]')?.lang : '') ?? '',
-).trim().split(/[-_]/)[0].toLowerCase();
+const languageOf = (el, options) => {
+  try {
+    const tag = options?.lang || (el instanceof Element ? el.dataset.lang || el.closest('[lang]')?.lang : '');
+    return String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+  } catch {
+    return ''; // an option that throws: the wasm reports it when it reads the options
+  }
+};
 const load = (code) => (!LANGUAGES.includes(code) || (globalThis.FeatureMatrixLanguages ?? {})[code]
   ? null
   : import(`./i18n/${code}.js`).catch((error) => console.warn(`feature-matrix: could not load language ${code}`, error)));

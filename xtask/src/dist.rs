@@ -192,6 +192,18 @@ fn languages(root: &Path, dist: &Path) -> Result {
     step("build: interface languages (dist/i18n/*.js, dist/<lang>/index.html)");
     println!("    $ cargo run --quiet --package feature-matrix-prerender -- i18n dist/i18n");
     run_prerender(root, &["i18n", &dist.join("i18n").to_string_lossy()], "writing the language files")?;
+    // The entry module loads only the languages it lists: they must be the build's.
+    let mut codes: Vec<String> = std::fs::read_dir(dist.join("i18n"))
+        .map_err(|e| format!("dist/i18n: {e}"))?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".js").map(|c| format!("'{c}'")))
+        .collect();
+    codes.sort();
+    let listed = format!("const LANGUAGES = [{}];", codes.join(", "));
+    let entry = std::fs::read_to_string(root.join("www/feature-matrix.js")).map_err(|e| e.to_string())?;
+    if !entry.contains(&listed) {
+        return Err(format!("www/feature-matrix.js must list the languages of i18n/*.toml: `{listed}`"));
+    }
     let mut pages: Vec<_> = std::fs::read_dir(root.join("i18n/pages"))
         .map_err(|e| format!("i18n/pages: {e}"))?
         .flatten()

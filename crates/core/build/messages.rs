@@ -228,38 +228,25 @@ pub fn generate() {
         "impl Msg {{\n    /// Whether the message has plural forms (four slots).\n    pub fn counted(self) -> bool {{\n        matches!(self, {})\n    }}\n}}\n",
         if counted.is_empty() { "_ if false".to_owned() } else { counted.iter().map(|k| format!("Msg::{k}")).collect::<Vec<_>>().join(" | ") }
     );
-    let table = |messages: &[(String, Forms)]| {
-        let map: BTreeMap<&str, &Forms> = messages.iter().map(|(k, f)| (k.as_str(), f)).collect();
-        let mut t = String::from("[\n");
-        for (key, en_forms) in &en {
-            let forms = map[key.as_str()];
-            if en_forms.len() > 1 {
-                for form in plural::FORMS {
-                    let _ = writeln!(t, "        {},", rust_str(forms.get(form).map_or("", String::as_str)));
-                }
-            } else {
-                let _ = writeln!(t, "        {},", rust_str(&forms["other"]));
-            }
+    // Each language as one text in the language files' format (`Language::parse` reads it):
+    // no table of pointers in the wasm, and the parser is there anyway.
+    let text = |lang: &str, messages: &[(String, Forms)]| {
+        let mut t = lang.to_owned();
+        for slot in table_slots(&en, messages) {
+            t.push('\n');
+            t.push_str(&slot);
         }
-        t.push_str("    ]");
-        t
+        rust_str(&t)
     };
-    // English as one text in the language files' format (`Language::parse` reads it): no
-    // table of pointers in the wasm, and the parser is there anyway.
-    let mut en_text = String::from("en");
-    for slot in table_slots(&en, &en) {
-        en_text.push('\n');
-        en_text.push_str(&slot);
-    }
-    let _ = writeln!(out, "/// English, the widget's own language: `en`, then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", rust_str(&en_text));
+    let _ = writeln!(out, "/// English, the widget's own language: `en`, then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", text("en", &en));
     out.push_str("/// Every key by name (host tools: the Hugo site's i18n files).\n#[cfg(feature = \"source\")]\npub static KEYS: &[(&str, Msg)] = &[\n");
     for (key, _) in &en {
         let _ = writeln!(out, "    ({}, Msg::{key}),", rust_str(key));
     }
     out.push_str("];\n\n");
-    out.push_str("/// Every other language's table (host tools only: each page loads only its own).\n#[cfg(feature = \"source\")]\npub static LANGUAGES: &[(&str, [&str; SLOTS])] = &[\n");
+    out.push_str("/// Every other language, by code, as `EN_TEXT` is (host tools only: each page loads only its own).\n#[cfg(feature = \"source\")]\npub static LANGUAGES: &[(&str, &str)] = &[\n");
     for (lang, messages) in &langs {
-        let _ = writeln!(out, "    ({}, {}),", rust_str(lang), table(messages));
+        let _ = writeln!(out, "    ({}, {}),", rust_str(lang), text(lang, messages));
     }
     out.push_str("];\n");
     let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("messages.rs");

@@ -2,11 +2,12 @@
 //! plural forms, numbers, lists, and a catalog's translatable text (category names, the
 //! phase-definitions legend, the title) for a language.
 //!
-//! English is compiled in. Another language reaches the widget as one plain object (its
-//! message table in key order, plus its catalog text), which [`Language::read`] checks: a
-//! table of the wrong length or shape is refused and the widget stays in English.
+//! English is compiled in (`EN_TEXT`). Another language reaches the widget as one string in
+//! the same format (its file `i18n/<lang>.js` registers it), which [`Language::parse`] reads: a
+//! table of another length is refused and the widget stays in English.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::model::{Aspect, Catalog, Inline, Legend, Phase};
 pub use crate::plural;
@@ -27,7 +28,7 @@ pub fn primary(tag: &str) -> String {
 
 impl Messages {
     pub fn english() -> Messages {
-        Language::parse(EN_TEXT).map_or_else(|| Messages { lang: "en".into(), text: vec![String::new(); SLOTS] }, |l| l.messages)
+        Rc::unwrap_or_clone(Language::english().messages)
     }
 
     /// `lang`'s table (`SLOTS` texts in key order), or `None` when it has another length.
@@ -41,10 +42,8 @@ impl Messages {
         if lang == "en" {
             return Some(Messages::english());
         }
-        LANGUAGES
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(l, t)| Messages { lang: (*l).to_owned(), text: t.iter().map(|s| (*s).to_owned()).collect() })
+        let (_, text) = LANGUAGES.iter().find(|(l, _)| *l == lang)?;
+        Language::parse(text).map(|l| Rc::unwrap_or_clone(l.messages))
     }
 
     pub fn lang(&self) -> &str {
@@ -182,10 +181,15 @@ impl Translation {
         self.title.is_none() && self.categories.is_empty() && self.legend.is_none()
     }
 
+    /// The translated legend for a legend that defines `phases` (it must define the same).
+    pub fn legend_for(&self, phases: &[Phase]) -> Option<&Legend> {
+        self.legend.as_ref().filter(|l| *l.phases == *phases)
+    }
+
     /// `catalog` in this language, and per category its name before (for search, so the
     /// English name finds the rows too; empty where nothing was translated).
-    pub fn apply(&self, catalog: &Catalog) -> (Catalog, Vec<String>) {
-        let mut out = catalog.clone();
+    pub fn apply(&self, catalog: Catalog) -> (Catalog, Vec<String>) {
+        let mut out = catalog;
         let mut before = vec![String::new(); out.categories.len()];
         let mut categories = out.categories.to_vec();
         for (c, was) in categories.iter_mut().zip(before.iter_mut()) {
@@ -194,26 +198,30 @@ impl Translation {
             }
         }
         out.categories = categories.into();
-        if let Some(legend) = self.legend.as_ref().filter(|l| l.phases == catalog.legend.phases) {
+        if let Some(legend) = self.legend_for(&out.legend.phases) {
             out.legend = legend.clone();
         }
-        if let Some(title) = self.title.as_ref().filter(|_| self.title_of.as_ref().is_none_or(|of| *of == catalog.title)) {
+        if let Some(title) = self.title.as_ref().filter(|_| self.title_of.as_ref().is_none_or(|of| *of == out.title)) {
             out.title = Cow::Owned(title.clone());
         }
         (out, before)
     }
 }
 
-/// A language the widget can speak: its messages and its catalog text.
+/// A language the widget can speak: its messages and its catalog text (shared: a custom
+/// catalog's widget speaks the same messages with its catalog's own translation).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Language {
-    pub messages: Messages,
-    pub translation: Translation,
+    pub messages: Rc<Messages>,
+    pub translation: Rc<Translation>,
 }
 
 impl Language {
     pub fn english() -> Language {
-        Language { messages: Messages::english(), translation: Translation::default() }
+        Language::parse(EN_TEXT).unwrap_or_else(|| Language {
+            messages: Rc::new(Messages { lang: "en".into(), text: vec![String::new(); SLOTS] }),
+            translation: Rc::default(),
+        })
     }
 
     /// A language file's text (see [`Language::write`]): the code, the message table one
@@ -252,11 +260,12 @@ impl Language {
         if !phases.is_empty() && aspects.iter().all(|a| a.cells.len() == phases.len()) {
             t.legend = Some(Legend { phases: phases.into(), aspects: aspects.into() });
         }
-        Some(Language { messages, translation: t })
+        Some(Language { messages: Rc::new(messages), translation: Rc::new(t) })
     }
 
     /// The text [`Language::parse`] reads (host tools write each language's file with it).
     /// Tabs and line breaks inside texts become spaces.
+    #[cfg(any(test, feature = "source"))]
     pub fn write(&self) -> String {
         let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
         let mut out = String::from(self.messages.lang());
@@ -382,7 +391,7 @@ mod tests {
             categories: vec![("traffic-management".into(), "流量管理".into())],
             legend: None,
         };
-        let (c, before) = t.apply(&catalog);
+        let (c, before) = t.apply(catalog.clone());
         assert_eq!(c.categories[0].name, "流量管理");
         assert_eq!(c.title, "功能状态");
         assert_eq!(before, ["Traffic management"]);

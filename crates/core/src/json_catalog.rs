@@ -511,11 +511,11 @@ mod tests {
         assert_eq!(langs, ["uk", "zh"], "by primary subtag");
         let of = |lang: &str| &loaded.translations.iter().find(|(l, _)| l == lang).expect("translated").1;
         let zh = of("zh");
-        let (c, before) = zh.apply(&loaded.catalog);
+        let (c, before) = zh.apply(loaded.catalog.clone());
         assert_eq!((c.title.as_ref(), c.categories[0].name.as_ref()), ("网络功能", "网络"));
         assert_eq!(before, ["Networking"]);
         assert!(zh.legend.is_some());
-        let (c, _) = of("uk").apply(&loaded.catalog);
+        let (c, _) = of("uk").apply(loaded.catalog.clone());
         assert_eq!(c.categories[0].name, "Мережа", "by id too");
         // A legend whose cells do not fit its phases, and a name that is not text: errors
         // with their place.

@@ -90,25 +90,10 @@ pub const ISTIO_REPORT: &str = "https://github.com/istio/enhancements/issues/new
 /// values, percent-encoded (so a value can never end the query or add a parameter).
 /// Other text is kept as written.
 pub fn fill(template: &str, values: [(&str, &str); 5]) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        let value = values.iter().find(|(k, _)| rest[1..].starts_with(k) && rest[1 + k.len()..].starts_with('}'));
-        match value {
-            Some((k, v)) => {
-                out.extend(percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC));
-                rest = &rest[k.len() + 2..];
-            }
-            None => {
-                out.push('{');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    let encoded = values.map(|(_, v)| percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string());
+    let args: [(&str, &str); 5] = std::array::from_fn(|i| (values[i].0, encoded[i].as_str()));
+    // The messages' placeholder filling, with the values encoded.
+    crate::i18n::fill(template, &args)
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ impl Shown {
     pub fn page_in(catalog: Rc<Catalog>, tr: Option<&Translation>) -> Shown {
         let (catalog, aliases) = match tr {
             Some(t) => {
-                let (c, a) = t.apply(&catalog);
+                let (c, a) = t.apply(Rc::unwrap_or_clone(catalog));
                 (Rc::new(c), a)
             }
             None => (catalog, Vec::new()),
@@ -86,7 +86,7 @@ impl Shown {
     pub fn of_release_in(set: &ReleaseSet, r: usize, tr: Option<&Translation>) -> Shown {
         let (catalog, rows) = set.catalog(r);
         let (catalog, aliases) = match tr {
-            Some(t) => t.apply(&catalog),
+            Some(t) => t.apply(catalog),
             None => (catalog, Vec::new()),
         };
         let history: Vec<FeatureHistory> = rows.iter().map(|&row| set.history(row, r)).collect();

@@ -23,7 +23,7 @@ pub fn language(lang: &str) -> Language {
         Ok(page) => translation(&page).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
         Err(_) => Translation::default(),
     };
-    Language { messages, translation }
+    Language { messages: std::rc::Rc::new(messages), translation: std::rc::Rc::new(translation) }
 }
 
 /// The file a page loads for `lang`: a script (classic or module) that registers the

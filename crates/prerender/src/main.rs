@@ -83,10 +83,7 @@ async fn main() {
         let html = yew::ServerRenderer::<PhaseLegend>::with_props(move || {
             let tr = lang.map_or_else(feature_matrix_view::Tr::default, |code| feature_matrix_view::Tr::new(i18n::language(&code)));
             let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
-            let legend = match &tr.0.translation.legend {
-                Some(l) if l.phases == legend.phases => l.clone(),
-                _ => legend,
-            };
+            let legend = tr.0.translation.legend_for(&legend.phases).cloned().unwrap_or(legend);
             LegendProps {
             mode: LegendMode::Full,
             legend,

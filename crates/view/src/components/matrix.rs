@@ -73,9 +73,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     crate::crash::enter(&ns);
     let store = {
         let (page, start, with_releases) = (props.catalog.clone(), props.start.clone(), props.with_releases);
-        let (ns, translation) = (ns.clone(), props.tr.0.clone());
+        let (ns, translation) = (ns.clone(), props.tr.0.translation.clone());
         use_reducer(move || {
-            let translation = Rc::new(translation.translation.clone());
             Store::new(ns, Sources::translated(page.0, with_releases.then_some(&RELEASES), Some(translation)), &start)
         })
     };
