@@ -177,7 +177,12 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
     match registered {
         Some(l) => Tr::new(l),
         None => {
-            if NOTED.with(|n| !n.borrow().contains(&code) && { n.borrow_mut().push(code.clone()); true }) {
+            if NOTED.with(|n| {
+                !n.borrow().contains(&code) && {
+                    n.borrow_mut().push(code.clone());
+                    true
+                }
+            }) {
                 web_sys::console::info_1(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English").into());
             }
             Tr::default()
@@ -233,7 +238,8 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
             // widget's language), not Istio's.
             let tr = match own {
                 Some(list) => {
-                    let translation = list.into_iter().find(|(l, _)| l == tr.lang()).map(|(_, t)| t).unwrap_or_default();
+                    let translation =
+                        list.into_iter().find(|(l, _)| l == tr.lang()).map(|(_, t)| t).unwrap_or_default();
                     let messages = tr.0.messages.clone();
                     Tr(Rc::new(feature_matrix_core::i18n::Language { messages, translation: Rc::new(translation) }))
                 }
@@ -444,11 +450,7 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element) -> String {
 
 /// The catalog for an instance (the options object's, the inline one the options point
 /// at, or the embedded default) with warnings to show; or the problems for the error box.
-fn load_catalog(
-    opts: &EmbedOptions,
-    object: Option<&JsValue>,
-    element: &web_sys::Element,
-) -> Result<Loaded, Problems> {
+fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys::Element) -> Result<Loaded, Problems> {
     let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
     if let Some(object) = object {

@@ -12,10 +12,10 @@ use unicode_normalization::char::{canonical_combining_class, decompose_canonical
 const RANGES: [(u32, u32); 5] =
     [(0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)];
 
-#[path = "src/plural.rs"]
-mod plural;
 #[path = "build/messages.rs"]
 mod messages;
+#[path = "src/plural.rs"]
+mod plural;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");

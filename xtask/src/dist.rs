@@ -8,9 +8,54 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::setup::{Toolchain, NIGHTLY};
 use crate::{run, step, Result};
 
-const WASM_IN: &str = "target/wasm32-unknown-unknown/release/feature_matrix.wasm";
+/// The release wasm built by stable Rust.
+const WASM_STABLE: &str = "target/wasm32-unknown-unknown/release/feature_matrix.wasm";
+/// The release wasm built by the pinned nightly (its own target folder: other flags, other
+/// standard library).
+const WASM_NIGHTLY: &str = "target/nightly/wasm32-unknown-unknown/release/feature_matrix.wasm";
+
+/// Builds the release wasm with `toolchain`; returns its path.
+fn release_wasm(root: &Path, toolchain: Toolchain) -> Result<&'static str> {
+    if toolchain == Toolchain::Stable {
+        step("build: release wasm with stable Rust (cargo build --release --target wasm32-unknown-unknown)");
+        run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--lib"])?;
+        return Ok(WASM_STABLE);
+    }
+    // `-Zbuild-std` compiles the standard library with the release profile (size, LTO) instead of
+    // linking the prebuilt one; `optimize_for_size` picks its smaller algorithms; without panic
+    // locations no file names are stored. Panics still reach the panic hook (crash
+    // containment) and `{:?}` still formats (messages quote names with it).
+    step(&format!("build: release wasm with {NIGHTLY}, standard library rebuilt for size"));
+    let args = [
+        &format!("+{NIGHTLY}"),
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--target-dir",
+        "target/nightly",
+        "-Zbuild-std=std,panic_abort",
+        "-Zbuild-std-features=optimize_for_size",
+    ];
+    println!("    $ RUSTFLAGS=-Zlocation-detail=none cargo {}", args.join(" "));
+    let status = std::process::Command::new("cargo")
+        .args(args)
+        .current_dir(root)
+        .env("RUSTFLAGS", "-Zlocation-detail=none")
+        // Set by the `cargo xtask` that runs this; they would pin the stable compiler.
+        .env_remove("RUSTC")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .status()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("the nightly wasm build failed ({status}); FM_TOOLCHAIN=stable builds with stable"));
+    }
+    Ok(WASM_NIGHTLY)
+}
 /// Folders under `www/` that are sources, not site files.
 const NOT_SHIPPED: [&str; 1] = ["hugo"];
 
@@ -18,9 +63,8 @@ pub struct Sizes {
     pub files: Vec<(String, usize, usize)>,
 }
 
-pub fn build(root: &Path) -> Result<Sizes> {
-    step("build: release wasm (cargo build --release --target wasm32-unknown-unknown)");
-    run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--lib"])?;
+pub fn build(root: &Path, toolchain: Toolchain) -> Result<Sizes> {
+    let wasm_in = release_wasm(root, toolchain)?;
 
     let dist = root.join("dist");
     step("build: dist/ (wasm-bindgen --target web, wasm-opt -Oz, static files)");
@@ -28,7 +72,7 @@ pub fn build(root: &Path) -> Result<Sizes> {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     std::fs::create_dir_all(dist.join("pkg")).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
-    wasm_bindgen(root, "web", "dist/pkg", WASM_IN, true)?;
+    wasm_bindgen(root, "web", "dist/pkg", wasm_in, true)?;
     let wasm = "dist/pkg/feature_matrix_bg.wasm";
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", wasm, "-o", wasm])?;
 
@@ -46,7 +90,7 @@ pub fn build(root: &Path) -> Result<Sizes> {
     ] {
         run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
     }
-    single_file(root, &dist)?;
+    single_file(root, &dist, wasm_in)?;
 
     let sizes = measure(
         &dist,
@@ -56,6 +100,29 @@ pub fn build(root: &Path) -> Result<Sizes> {
     println!("    single-file build feature-matrix.single.js: {} raw, {} gzip", single.len(), gzip_len(&single)?);
     report(root, &sizes)?;
     Ok(sizes)
+}
+
+/// The same `dist/` with the wasm and its glue built by stable Rust, in `target/dist-stable/`:
+/// the test command checks that a stable build still works. Prints its sizes beside the
+/// shipped ones.
+pub fn stable_variant(root: &Path) -> Result<std::path::PathBuf> {
+    let wasm_in = release_wasm(root, Toolchain::Stable)?;
+    step("build: target/dist-stable (dist/ with the stable wasm and glue)");
+    let out = root.join("target/dist-stable");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    copy_tree(&root.join("dist"), &out, &["pkg"])?;
+    wasm_bindgen(root, "web", "target/dist-stable/pkg", wasm_in, true)?;
+    let wasm = "target/dist-stable/pkg/feature_matrix_bg.wasm";
+    run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", wasm, "-o", wasm])?;
+    let js = "target/dist-stable/pkg/feature_matrix.js";
+    run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
+    let sizes = measure(&out, &["pkg/feature_matrix_bg.wasm", "pkg/feature_matrix.js"])?;
+    for (file, raw, gz) in &sizes.files {
+        println!("    stable build {file}: {raw} raw, {gz} gzip");
+    }
+    Ok(out)
 }
 
 /// A test-only build with the `fault-injection` feature (typing "crash now" panics), in
@@ -213,7 +280,9 @@ fn languages(root: &Path, dist: &Path) -> Result {
     pages.sort();
     for page in pages {
         let lang = page.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-        println!("    $ cargo run --quiet --package feature-matrix-prerender -- --lang {lang}  (dist/{lang}/index.html)");
+        println!(
+            "    $ cargo run --quiet --package feature-matrix-prerender -- --lang {lang}  (dist/{lang}/index.html)"
+        );
         let out = run_prerender(root, &["--lang", &lang], "prerendering a language's page")?;
         let html = String::from_utf8(out.stdout).map_err(|e| e.to_string())?;
         let filled = fill_placeholder(root, &format!("i18n/pages/{lang}.html"), &html)?;
@@ -225,10 +294,10 @@ fn languages(root: &Path, dist: &Path) -> Result {
 
 /// The single-file build: `wasm-bindgen --target no-modules` glue plus the optimised wasm
 /// as base64, in one classic script. ES modules are blocked on `file://`; this is not.
-fn single_file(root: &Path, dist: &Path) -> Result {
+fn single_file(root: &Path, dist: &Path, wasm_in: &str) -> Result {
     use base64::Engine;
     let out = "target/single-file";
-    wasm_bindgen(root, "no-modules", out, WASM_IN, true)?;
+    wasm_bindgen(root, "no-modules", out, wasm_in, true)?;
     let wasm = format!("{out}/feature_matrix_bg.wasm");
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", &wasm, "-o", &wasm])?;
     let glue = std::fs::read_to_string(root.join(out).join("feature_matrix.js")).map_err(|e| e.to_string())?;
@@ -363,14 +432,19 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
 pub const BUDGET_GZIP: usize = 211_939 + 6_144;
 
 /// The size budget: fails naming every file and its bytes when the total exceeds it.
-pub fn check_budget(sizes: &Sizes) -> Result {
+pub fn check_budget(sizes: &Sizes, toolchain: Toolchain) -> Result {
     let total: usize = sizes.files.iter().map(|f| f.2).sum();
     let files: Vec<String> = sizes.files.iter().map(|(n, r, g)| format!("{n}: {r} raw, {g} gzip")).collect();
     if total > BUDGET_GZIP {
         return Err(format!(
-            "shipped files total {total} gzip bytes, over the budget of {BUDGET_GZIP} by {}:\n  {}",
+            "shipped files total {total} gzip bytes, over the budget of {BUDGET_GZIP} by {}:\n  {}{}",
             total - BUDGET_GZIP,
-            files.join("\n  ")
+            files.join("\n  "),
+            if toolchain == Toolchain::Stable {
+                format!("\n  (built with stable Rust; the budget is set for the {NIGHTLY} build)")
+            } else {
+                String::new()
+            }
         ));
     }
     println!("    size budget: {total} of {BUDGET_GZIP} gzip bytes ({} to spare)", BUDGET_GZIP - total);

@@ -22,19 +22,19 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = repo_root();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => setup::all(&root, args.iter().any(|a| a == "--browser")),
-        Some("build") => setup::all(&root, false).and_then(|()| dist::build(&root).map(drop)),
+        Some("setup") => setup::all(&root, args.iter().any(|a| a == "--browser")).map(drop),
+        Some("build") => setup::all(&root, false).and_then(|t| dist::build(&root, t).map(drop)),
         Some("serve") => {
             let port = flag_value(&args, "--port").unwrap_or_else(|| "8080".into());
             setup::all(&root, false)
-                .and_then(|()| dist::build(&root).map(drop))
+                .and_then(|t| dist::build(&root, t).map(drop))
                 .and_then(|()| serve::serve_forever(&root.join("dist"), &format!("127.0.0.1:{port}")))
         }
         Some("test") => test(&root),
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
-        Some("bench") => {
-            setup::all(&root, true).and_then(|()| dist::build(&root).map(drop)).and_then(|()| bench(&root, &args[1..]))
-        }
+        Some("bench") => setup::all(&root, true)
+            .and_then(|t| dist::build(&root, t).map(drop))
+            .and_then(|()| bench(&root, &args[1..])),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N] | bench [--quick]>"
@@ -79,6 +79,34 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Result {
     }
 }
 
+/// The shipped wasm is built with the pinned nightly; a stable build must work as well. The
+/// reader's and the embedding tests run against `target/dist-stable` (dist/ with the
+/// stable wasm and glue).
+fn stable_tests(root: &Path, stable_dist: &Path, artifacts: &Path) -> Result {
+    step("browser tests against the stable build (reader and embedding tests)");
+    let server = serve::Server::start(stable_dist, "127.0.0.1:0")?;
+    let base = format!("http://{}/", server.addr());
+    println!("    serving target/dist-stable at {base}");
+    let artifacts = artifacts.join("stable");
+    std::fs::create_dir_all(&artifacts).map_err(|e| format!("cannot create {}: {e}", artifacts.display()))?;
+    let files = ["tests/e2e/reader.test.mjs", "tests/e2e/embed.test.mjs"];
+    println!("    $ node --test --test-concurrency=1 {}", files.join(" "));
+    let status = Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .args(files)
+        .current_dir(root)
+        .env("FM_BASE_URL", &base)
+        .env("FM_ARTIFACTS", &artifacts)
+        .status()
+        .map_err(|e| format!("cannot start node: {e}"))?;
+    drop(server);
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("browser tests against the stable build failed ({status})"))
+    }
+}
+
 /// The long property-test run: every property of `crates/core/tests/properties.rs` with
 /// `cases` generated inputs each (the test command runs 256 each).
 fn fuzz(root: &Path, cases: &str) -> Result {
@@ -117,7 +145,13 @@ fn broken_catalog_fails_the_build(root: &Path) -> Result {
     let expected = format!(
         "{fixture}:9: feature \"DNS Proxying\" (Traffic management, row 1): field `phase`: unknown phase \"Gamma\""
     );
-    build_must_fail(root, "feature-matrix", ("FEATURE_MATRIX_CATALOG", fixture), "a catalog with an unknown phase", &[expected])
+    build_must_fail(
+        root,
+        "feature-matrix",
+        ("FEATURE_MATRIX_CATALOG", fixture),
+        "a catalog with an unknown phase",
+        &[expected],
+    )
 }
 
 /// A message file with a missing key or placeholders other than English's must fail the
@@ -132,7 +166,9 @@ fn broken_messages_fail_the_build(root: &Path) -> Result {
     std::fs::copy(root.join("i18n/en.toml"), full.join("en.toml")).map_err(|e| e.to_string())?;
     let zh = std::fs::read_to_string(root.join("i18n/zh.toml")).map_err(|e| e.to_string())?;
     // The key `copy_link` left out, `{format}` misspelt in `export_visible`.
-    let broken = zh.replace("[copy_link]\nother = \"复制链接\"\n", "").replace("导出为 {format}\"\n[export_checklist]", "导出为 {fromat}\"\n[export_checklist]");
+    let broken = zh
+        .replace("[copy_link]\nother = \"复制链接\"\n", "")
+        .replace("导出为 {format}\"\n[export_checklist]", "导出为 {fromat}\"\n[export_checklist]");
     if broken == zh || broken.matches("{fromat}").count() != 1 {
         return Err("the broken copy of i18n/zh.toml could not be made (the file changed?)".into());
     }
@@ -141,7 +177,13 @@ fn broken_messages_fail_the_build(root: &Path) -> Result {
         format!("{dir}/xx.toml: key `copy_link` is missing (language xx; English has it)"),
         format!("{dir}/xx.toml: key `export_visible`, form `other` (language xx): placeholders [{{fromat}}] do not match English [{{format}}]"),
     ];
-    build_must_fail(root, "feature-matrix-core", ("FEATURE_MATRIX_I18N", dir), "a message file with a missing key", &expected)
+    build_must_fail(
+        root,
+        "feature-matrix-core",
+        ("FEATURE_MATRIX_I18N", dir),
+        "a message file with a missing key",
+        &expected,
+    )
 }
 
 /// `cargo check` of `package` with `env` set must fail, its messages containing every
@@ -180,14 +222,15 @@ fn bench(root: &Path, args: &[String]) -> Result {
 
 /// Runs every test: host unit tests, then the browser tests against a fresh `dist/`.
 fn test(root: &Path) -> Result {
-    setup::all(root, true)?;
+    let toolchain = setup::all(root, true)?;
     step("host tests (cargo test --workspace --all-features)");
     run(root, "cargo", &["test", "--workspace", "--all-features"])?;
     broken_catalog_fails_the_build(root)?;
     broken_messages_fail_the_build(root)?;
-    let sizes = dist::build(root)?;
+    let sizes = dist::build(root, toolchain)?;
     step("size budget of the shipped files");
-    dist::check_budget(&sizes)?;
+    dist::check_budget(&sizes, toolchain)?;
+    let stable_dist = if toolchain == setup::Toolchain::Nightly { Some(dist::stable_variant(root)?) } else { None };
     let fault_dist = dist::fault_injection_build(root)?;
     step("browser tests (node --test tests/e2e, headless Chromium)");
     let server = serve::Server::start(&root.join("dist"), "127.0.0.1:0")?;
@@ -207,6 +250,9 @@ fn test(root: &Path) -> Result {
     drop(server);
     if !status.success() {
         return Err(format!("browser tests failed ({status})"));
+    }
+    if let Some(stable_dist) = stable_dist {
+        stable_tests(root, &stable_dist, &artifacts)?;
     }
     println!("    screenshots and other artifacts: {}", artifacts.display());
     bench(root, &["--quick".to_owned()])?;

@@ -27,7 +27,10 @@ fn read(path: &Path) -> Result<Vec<(String, Forms)>, String> {
                 let mut forms = Forms::new();
                 for (form, v) in t {
                     if !plural::FORMS.contains(&form.as_str()) {
-                        return Err(format!("{}: key `{key}`: unknown form `{form}` (one, few, many, other)", path.display()));
+                        return Err(format!(
+                            "{}: key `{key}`: unknown form `{form}` (one, few, many, other)",
+                            path.display()
+                        ));
                     }
                     let toml::Value::String(s) = v else {
                         return Err(format!("{}: key `{key}`: form `{form}` is not a string", path.display()));
@@ -87,11 +90,14 @@ fn check(file: &str, lang: &str, en: &[(String, Forms)], other: &[(String, Forms
         if counted {
             for form in &needed {
                 if !forms.contains_key(*form) {
-                    errors.push(format!("{file}: key `{key}` lacks the plural form `{form}` that language {lang} needs"));
+                    errors
+                        .push(format!("{file}: key `{key}` lacks the plural form `{form}` that language {lang} needs"));
                 }
             }
         } else if forms.len() > 1 {
-            errors.push(format!("{file}: key `{key}` has plural forms, but the message does not count (language {lang})"));
+            errors.push(format!(
+                "{file}: key `{key}` has plural forms, but the message does not count (language {lang})"
+            ));
         }
     }
     for (key, _) in other {

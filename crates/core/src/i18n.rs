@@ -292,10 +292,13 @@ impl Language {
             for a in l.aspects.iter() {
                 out.push_str(&format!("\naspect\t{}", clean(&a.name)));
                 for cell in a.cells.iter() {
-                    let text: String = cell.iter().map(|i| match i {
-                        Inline::Text(t) => t.as_ref(),
-                        Inline::Link { text, .. } => text.as_ref(),
-                    }).collect();
+                    let text: String = cell
+                        .iter()
+                        .map(|i| match i {
+                            Inline::Text(t) => t.as_ref(),
+                            Inline::Link { text, .. } => text.as_ref(),
+                        })
+                        .collect();
                     out.push('\t');
                     out.push_str(&clean(&text));
                 }
@@ -380,7 +383,11 @@ mod tests {
             categories: vec![crate::validate::RawCategory {
                 line: None,
                 name: "Traffic management".into(),
-                features: vec![crate::validate::RawFeature { name: "DNS".into(), phase: "Alpha".into(), ..Default::default() }],
+                features: vec![crate::validate::RawFeature {
+                    name: "DNS".into(),
+                    phase: "Alpha".into(),
+                    ..Default::default()
+                }],
             }],
             ..Default::default()
         })

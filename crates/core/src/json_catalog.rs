@@ -183,7 +183,8 @@ fn read_translations<V: JsonValue>(r: &mut Reader, m: &[(String, V)]) -> Vec<(St
     for (lang, v) in r.object("", "translations", t, &[]).unwrap_or_default() {
         let path = format!("translations.{lang}");
         let Some(lm) = r.object("translations", &lang, &v, &["title", "categories", "legend"]) else { continue };
-        let mut tr = Translation { title: r.string(&path, "title", get(&lm, "title"), false), ..Translation::default() };
+        let mut tr =
+            Translation { title: r.string(&path, "title", get(&lm, "title"), false), ..Translation::default() };
         if let Some(c) = get(&lm, "categories") {
             for (key, name) in r.object(&path, "categories", c, &[]).unwrap_or_default() {
                 if let Some(name) = r.string(&format!("{path}.categories"), &key, Some(&name), true) {
@@ -202,7 +203,8 @@ fn read_translations<V: JsonValue>(r: &mut Reader, m: &[(String, V)]) -> Vec<(St
     out
 }
 
-const CATALOG_FIELDS: [&str; 7] = ["title", "description", "provenance", "docsBase", "legend", "categories", "translations"];
+const CATALOG_FIELDS: [&str; 7] =
+    ["title", "description", "provenance", "docsBase", "legend", "categories", "translations"];
 
 /// The catalog, and the root's members (for its translations).
 fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<(RawCatalog, Vec<(String, V)>)> {
@@ -524,7 +526,12 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(bad).unwrap();
         let e: Vec<String> = load("t", "https://x.example", &v).unwrap_err().iter().map(ToString::to_string).collect();
         assert!(e.iter().any(|m| m.contains("translations.zh.categories") && m.contains("expected a string")), "{e:?}");
-        assert!(e.iter().any(|m| m.contains("translations.zh.legend") && m.contains("has 1 cells but the legend defines 2 phases")), "{e:?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("translations.zh.legend")
+                    && m.contains("has 1 cells but the legend defines 2 phases")),
+            "{e:?}"
+        );
     }
 
     fn load_str(json: &str) -> Result<Catalog, Vec<String>> {

@@ -90,7 +90,8 @@ pub const ISTIO_REPORT: &str = "https://github.com/istio/enhancements/issues/new
 /// values, percent-encoded (so a value can never end the query or add a parameter).
 /// Other text is kept as written.
 pub fn fill(template: &str, values: [(&str, &str); 5]) -> String {
-    let encoded = values.map(|(_, v)| percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string());
+    let encoded =
+        values.map(|(_, v)| percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string());
     let args: [(&str, &str); 5] = std::array::from_fn(|i| (values[i].0, encoded[i].as_str()));
     // The messages' placeholder filling, with the values encoded.
     crate::i18n::fill(template, &args)

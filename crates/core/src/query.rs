@@ -291,10 +291,11 @@ impl Hidden {
 
     /// "the search and the phase filter" (for the notice after a deep link).
     pub fn describe(self, m: &Messages) -> String {
-        let parts: Vec<&str> = [(self.text, Msg::hidden_search), (self.phase, Msg::hidden_phase), (self.category, Msg::hidden_category)]
-            .into_iter()
-            .filter_map(|(on, s)| on.then(|| m.get(s)))
-            .collect();
+        let parts: Vec<&str> =
+            [(self.text, Msg::hidden_search), (self.phase, Msg::hidden_phase), (self.category, Msg::hidden_category)]
+                .into_iter()
+                .filter_map(|(on, s)| on.then(|| m.get(s)))
+                .collect();
         m.list(&parts, false)
     }
 }

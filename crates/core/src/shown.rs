@@ -238,7 +238,11 @@ impl Sources {
     }
 
     /// Sources whose catalogs are shown in a language (`translation`).
-    pub fn translated(page: Rc<Catalog>, releases: Option<&'static ReleaseSet>, translation: Option<Rc<Translation>>) -> Sources {
+    pub fn translated(
+        page: Rc<Catalog>,
+        releases: Option<&'static ReleaseSet>,
+        translation: Option<Rc<Translation>>,
+    ) -> Sources {
         let translation = translation.filter(|t| !t.is_empty());
         Sources { page: Rc::new(Shown::page_in(page, translation.as_deref())), releases, translation }
     }

@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 
-use crate::i18n::{Messages, Msg};
 use crate::export::Format;
+use crate::i18n::{Messages, Msg};
 use crate::model::Phase;
 use crate::options::EmbedOptions;
 use crate::query::{Direction, Hidden, Query, SortKey};
@@ -603,7 +603,10 @@ pub(crate) mod tests {
     fn notices_last_until_the_next_action() {
         let src = sources();
         let s = apply_all(&src, [Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
-        assert_eq!(s.state.notice.as_ref().map(|n| n.message(&crate::i18n::Messages::english())).as_deref(), Some("Exported 1 feature as CSV."));
+        assert_eq!(
+            s.state.notice.as_ref().map(|n| n.message(&crate::i18n::Messages::english())).as_deref(),
+            Some("Exported 1 feature as CSV.")
+        );
         assert_eq!(s.write, UrlWrite::Keep);
         let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
         assert_eq!(s.state.notice, None);

@@ -381,7 +381,10 @@ mod tests {
 
     #[test]
     fn code_spans_in_names() {
-        assert_eq!(name_forms("Waypoints: `DestinationRule`"), ("Waypoints: DestinationRule".into(), "Waypoints: <code>DestinationRule</code>".into()));
+        assert_eq!(
+            name_forms("Waypoints: `DestinationRule`"),
+            ("Waypoints: DestinationRule".into(), "Waypoints: <code>DestinationRule</code>".into())
+        );
         assert_eq!(name_forms("a `<b>` c `d"), ("a <b> c `d".into(), "a <code>&lt;b&gt;</code> c `d".into()));
         assert_eq!(name_forms("``x"), ("x".into(), "<code></code>x".into()));
     }

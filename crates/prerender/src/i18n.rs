@@ -17,7 +17,8 @@ pub fn codes() -> Vec<&'static str> {
 /// `lang` as the widget speaks it: messages and, where istio.io's edition exists, its
 /// catalog text.
 pub fn language(lang: &str) -> Language {
-    let messages = Messages::built_in(lang).unwrap_or_else(|| panic!("no messages for language {lang:?} (i18n/{lang}.toml)"));
+    let messages =
+        Messages::built_in(lang).unwrap_or_else(|| panic!("no messages for language {lang:?} (i18n/{lang}.toml)"));
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../data/istio.io-i18n/{lang}.md"));
     let translation = match std::fs::read_to_string(&path) {
         Ok(page) => translation(&page).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
@@ -125,7 +126,9 @@ pub fn translation(page: &str) -> Result<Translation, String> {
             .iter()
             .skip(1)
             .take_while(|c| !c.is_empty())
-            .map(|c| Phase::ALL.into_iter().find(|p| p.label() == c).ok_or(format!("definitions table: unknown phase {c:?}")))
+            .map(|c| {
+                Phase::ALL.into_iter().find(|p| p.label() == c).ok_or(format!("definitions table: unknown phase {c:?}"))
+            })
             .collect::<Result<_, _>>()?;
         let aspects = rows
             .iter()
@@ -147,10 +150,15 @@ mod tests {
 
     #[test]
     fn reads_istio_io_chinese_and_ukrainian_pages() {
-        for (lang, traffic, aspects) in [("zh", "流量管理", 14), ("uk", "Управління трафіком", 15)] {
+        for (lang, traffic, aspects) in [("zh", "流量管理", 14), ("uk", "Управління трафіком", 15)]
+        {
             let l = language(lang);
             let t = &l.translation;
-            assert!(t.categories.iter().any(|(id, n)| id == "traffic-management" && n == traffic), "{lang}: {:?}", t.categories);
+            assert!(
+                t.categories.iter().any(|(id, n)| id == "traffic-management" && n == traffic),
+                "{lang}: {:?}",
+                t.categories
+            );
             let legend = t.legend.as_ref().expect("definitions");
             assert_eq!(legend.phases.as_ref(), [Phase::Experimental, Phase::Alpha, Phase::Beta, Phase::Stable]);
             assert_eq!(legend.aspects.len(), aspects, "{lang}");

@@ -67,7 +67,8 @@ async fn main() {
     }
     if std::env::args().nth(1).as_deref() == Some("hugo-i18n") {
         // hugo-i18n <dir>: the Hugo site's i18n files, `<dir>/<lang>.toml`, English included.
-        let dir = std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender hugo-i18n <dir>"));
+        let dir =
+            std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender hugo-i18n <dir>"));
         std::fs::create_dir_all(&dir).expect("i18n dir");
         let mut langs = vec![feature_matrix_core::i18n::Language::english()];
         langs.extend(i18n::codes().into_iter().map(i18n::language));
@@ -81,19 +82,21 @@ async fn main() {
         // hugo-legend [lang]: in that language (its phase definitions where it has them).
         let lang = std::env::args().nth(2);
         let html = yew::ServerRenderer::<PhaseLegend>::with_props(move || {
-            let tr = lang.map_or_else(feature_matrix_view::Tr::default, |code| feature_matrix_view::Tr::new(i18n::language(&code)));
+            let tr = lang.map_or_else(feature_matrix_view::Tr::default, |code| {
+                feature_matrix_view::Tr::new(i18n::language(&code))
+            });
             let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
             let legend = tr.0.translation.legend_for(&legend.phases).cloned().unwrap_or(legend);
             LegendProps {
-            mode: LegendMode::Full,
-            legend,
-            id_prefix: NS.into(),
-            docs_base: "https://istio.io/latest".into(),
-            open: false,
-            defined: None,
-            on_toggle: Default::default(),
-            tr,
-        }
+                mode: LegendMode::Full,
+                legend,
+                id_prefix: NS.into(),
+                docs_base: "https://istio.io/latest".into(),
+                open: false,
+                defined: None,
+                on_toggle: Default::default(),
+                tr,
+            }
         })
         .hydratable(false)
         .render()
@@ -108,7 +111,8 @@ async fn main() {
     }
     if std::env::args().nth(1).as_deref() == Some("i18n") {
         // i18n <dir>: each language's file, `<dir>/<lang>.js`.
-        let dir = std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender i18n <dir>"));
+        let dir =
+            std::path::PathBuf::from(std::env::args().nth(2).expect("usage: feature-matrix-prerender i18n <dir>"));
         std::fs::create_dir_all(&dir).expect("i18n dir");
         for code in i18n::codes() {
             let path = dir.join(format!("{code}.js"));
@@ -123,11 +127,12 @@ async fn main() {
         _ => None,
     };
     let html = yew::ServerRenderer::<Root>::with_props(move || {
-        let tr = lang.map_or_else(feature_matrix_view::Tr::default, |code| feature_matrix_view::Tr::new(i18n::language(&code)));
+        let tr = lang
+            .map_or_else(feature_matrix_view::Tr::default, |code| feature_matrix_view::Tr::new(i18n::language(&code)));
         RootProps { source: feature_matrix_view::default_source_in(tr) }
     })
-        .render()
-        .await;
+    .render()
+    .await;
     // The container the script hydrates (see src/mount.rs), stamped with the HTML's shape
     // so the script can tell whether the page changed it before hydrating.
     let shape = feature_matrix_core::shape::of_html(&html);

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::i18n::{Language, Messages};
 use feature_matrix_core::istio::Release;
 use feature_matrix_core::validate::{count, thousands, Diagnostic};
-use feature_matrix_core::i18n::{Language, Messages};
 use feature_matrix_core::{Catalog, Shown};
 
 /// The widget's language: its messages and its catalog text. Props compare it by pointer;

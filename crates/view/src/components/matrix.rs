@@ -22,10 +22,10 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::embedded::RELEASES;
 use crate::handle::{CatalogHandle, Problems, ShownHandle, Tr};
-use feature_matrix_core::i18n::Msg;
 use crate::hooks::use_browser_events;
 use crate::ids;
 use crate::store::{self, sender, Store};
+use feature_matrix_core::i18n::Msg;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct MatrixProps {

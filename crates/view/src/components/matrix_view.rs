@@ -122,8 +122,11 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
 /// A bar of segments proportional to the counts, one per phase, described in words.
 fn stacked_bar(category: &str, phases: &[Phase], counts: &[usize], tr: &Messages) -> Html {
     let total: usize = counts.iter().sum();
-    let parts: Vec<String> =
-        phases.iter().zip(counts).map(|(p, n)| tr.fill(Msg::matrix_bar_part, &[("count", &tr.number(*n)), ("phase", p.label())])).collect();
+    let parts: Vec<String> = phases
+        .iter()
+        .zip(counts)
+        .map(|(p, n)| tr.fill(Msg::matrix_bar_part, &[("count", &tr.number(*n)), ("phase", p.label())]))
+        .collect();
     let mix = parts.join(tr.get(Msg::list_separator));
     let label = tr.fill(Msg::matrix_bar, &[("category", category), ("mix", &mix)]);
     // Integer geometry on a 1000-unit-wide view box (no float formatting in the wasm).

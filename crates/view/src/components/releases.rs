@@ -3,10 +3,10 @@
 //! history, since, what changed and which changes the search matches) lives in the core
 //! (`feature_matrix_core::shown`, `feature_matrix_core::releases`).
 
+use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::search::Term;
 use feature_matrix_core::shown::changes;
-use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::Phase;
 use yew::prelude::*;
 
@@ -16,7 +16,6 @@ use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
 use crate::hooks::use_select_value;
 use crate::ids;
-
 
 #[derive(Properties, PartialEq)]
 pub struct PickerProps {
