@@ -2,7 +2,8 @@
 // page shows that feature's phase, the release it reached it (linked to its row in the
 // matrix page) and its history in a popover. Optional attributes: data-release ("1.24";
 // default the newest release), data-matrix-href (the matrix page; default index.html beside
-// this script). Badges rendered at build time are left as they are; empty ones are
+// this script), data-lang (the badge's language; default the nearest lang attribute, else
+// English; zh-CN → zh). Badges rendered at build time are left as they are; empty ones are
 // rendered here, with the same markup. No wasm, no network: the data is the module
 // beside this one, generated from Istio's features.yaml files at build time (every phase
 // and "since" is looked up there, not worked out here).
@@ -29,17 +30,37 @@ function row(id) {
   return null;
 }
 
-// Feature `id` (features.yaml id or the widget's id) in `release` (label; default the
-// newest release): { slug, name, release, phase, since, history: [[release, phase]] }, or
-// { missing: "unknown feature" | "unknown release" | "not in Istio 1.10" }.
-export function describe(id, release) {
+// Message `key` of `words` (a language's badge strings) with its {placeholders} filled.
+const say = (words, key, args = {}) =>
+  words[key].replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(args, k) ? args[k] : m));
+const english = DATA.messages.en;
+
+// The badge strings for a badge: its data-lang, else the nearest lang attribute (primary
+// subtag), else English; a language without strings is English, noted once.
+const noted = new Set();
+function wordsFor(badge) {
+  const tag = badge.getAttribute('data-lang')?.trim() || badge.closest('[lang]')?.getAttribute('lang')?.trim() || 'en';
+  const code = tag.split(/[-_]/)[0].toLowerCase();
+  if (Object.hasOwn(DATA.messages, code)) return DATA.messages[code];
+  if (!noted.has(code)) {
+    noted.add(code);
+    console.info(`feature-matrix: no badge strings for language "${tag}"; badges are in English`);
+  }
+  return english;
+}
+
+// What a badge cannot describe: [message key, its arguments].
+const MISSING_FEATURE = ['badge_unknown_feature', {}];
+const MISSING_RELEASE = ['badge_unknown_release', {}];
+
+function lookup(id, release) {
   const found = row(String(id));
-  if (!found) return { missing: 'unknown feature' };
+  if (!found) return { why: MISSING_FEATURE };
   const r = release == null ? DATA.latest : DATA.releases.indexOf(String(release));
-  if (r < 0) return { missing: 'unknown release' };
+  if (r < 0) return { why: MISSING_RELEASE };
   const [slug, names, phases, since] = found[1];
   const label = DATA.releases[r];
-  if (phases[r] === '-') return { missing: `not in Istio ${label}` };
+  if (phases[r] === '-') return { why: ['badge_not_in', { release: label }] };
   // The releases where the phase changed are the distinct "since" values up to r.
   const history = [];
   for (let i = 0; i <= r; i += 1) {
@@ -51,6 +72,14 @@ export function describe(id, release) {
   }
   const name = names.filter(([from]) => from <= r).pop()?.[1] ?? names[0]?.[1] ?? '';
   return { slug, name, release: label, phase: PHASES[phases[r]], since: DATA.releases[parseInt(since[r], 36)], history };
+}
+
+// Feature `id` (features.yaml id or the widget's id) in `release` (label; default the
+// newest release): { slug, name, release, phase, since, history: [[release, phase]] }, or
+// { missing: "unknown feature" | "unknown release" | "not in Istio 1.10" } (in English).
+export function describe(id, release) {
+  const b = lookup(id, release);
+  return b.why ? { missing: say(english, ...b.why) } : b;
 }
 
 // The link to a feature's row in the matrix page `href`.
@@ -91,11 +120,15 @@ function freeId() {
 // Renders one badge element in place (its data-* attributes say what).
 export function renderBadge(badge) {
   const id = badge.getAttribute('data-feature-badge') ?? '';
-  const b = describe(id, badge.getAttribute('data-release'));
-  if (b.missing) {
+  const b = lookup(id, badge.getAttribute('data-release'));
+  const words = wordsFor(badge);
+  // A badge in another language than the page's says so (as the build renders it).
+  const lang = badge.getAttribute('data-lang')?.trim();
+  if (lang) badge.setAttribute('lang', lang.split(/[-_]/)[0].toLowerCase());
+  if (b.why) {
     badge.className = 'fm-badge fm-badge--unknown';
-    badge.replaceChildren(el('span', { class: 'fm-badge-phase' }, b.missing));
-    warn(id, b.missing);
+    badge.replaceChildren(el('span', { class: 'fm-badge-phase' }, say(words, ...b.why)));
+    warn(id, say(english, ...b.why));
     return;
   }
   const href = matrixLink(badge.getAttribute('data-matrix-href') ?? DEFAULT_HREF, b.release, b.slug);
@@ -103,14 +136,15 @@ export function renderBadge(badge) {
   const name = plainName(b.name);
   badge.className = `fm-badge fm-badge--${b.phase.toLowerCase()}`;
   badge.replaceChildren(
-    el('a', { class: 'fm-badge-link', href, 'aria-label': `${name}: ${b.phase} since ${b.since}` },
-      el('span', { class: 'fm-badge-phase' }, b.phase), ' ', el('span', { class: 'fm-badge-since' }, `since ${b.since}`)),
-    el('button', { type: 'button', class: 'fm-badge-more', popovertarget: pop, 'aria-label': `History of ${name}` }, 'i'),
-    el('span', { class: 'fm-badge-pop', id: pop, popover: '', role: 'group', 'aria-label': `${name} in Istio ${b.release}` },
+    el('a', { class: 'fm-badge-link', href, 'aria-label': say(words, 'badge_label', { name, phase: b.phase, release: b.since }) },
+      el('span', { class: 'fm-badge-phase' }, b.phase), ' ',
+      el('span', { class: 'fm-badge-since' }, say(words, 'badge_since', { release: b.since }))),
+    el('button', { type: 'button', class: 'fm-badge-more', popovertarget: pop, 'aria-label': say(words, 'badge_history', { name }) }, 'i'),
+    el('span', { class: 'fm-badge-pop', id: pop, popover: '', role: 'group', 'aria-label': say(words, 'badge_group', { name, release: b.release }) },
       el('span', { class: 'fm-badge-title' }, ...nameNodes(b.name)), ' ', el('code', {}, id),
       el('span', { class: 'fm-badge-steps', role: 'list' },
         ...b.history.map(([r, p]) => el('span', { role: 'listitem' }, `${r} ${p}`))),
-      el('a', { class: 'fm-badge-open', href }, 'Open in the feature matrix')),
+      el('a', { class: 'fm-badge-open', href }, say(words, 'badge_open'))),
   );
 }
 

@@ -48,7 +48,7 @@ describe('feature badges', () => {
   test('without JavaScript the example page shows every badge: phase, since, link to the row', async () => {
     const { page, context } = await noJs(`${site.base}/examples/badges.html`);
     const badges = await badgesOf(page);
-    assert.equal(badges.length, 8);
+    assert.equal(badges.length, 10);
     for (const [i, release] of [[0, null], [1, null], [2, null], [3, '1.24'], [4, null], [5, null], [6, null]]) {
       const b = badges[i];
       const e = expected(b.id, release);
@@ -58,6 +58,21 @@ describe('feature badges', () => {
       assert.equal(b.href, `../index.html?fm.release=${e.shown}#fm-${e.slug}`);
     }
     assert.deepEqual(badges[7], { id: 'traffic.dns_proxyin', text: 'unknown feature' });
+    // data-lang: the badge in istio.io's other editions' languages, marked with its lang.
+    const dns = expected('traffic.dns_proxying');
+    const name = plain(dns.name);
+    assert.deepEqual(badges.slice(8), [
+      { id: 'traffic.dns_proxying', name: `${name}：${dns.phase} 自 ${dns.since} 起`, text: `${dns.phase} 自 ${dns.since} 起`,
+        href: `../zh/index.html?fm.release=${dns.shown}#fm-${dns.slug}` },
+      { id: 'traffic.dns_proxying', name: `${name}: ${dns.phase} з ${dns.since}`, text: `${dns.phase} з ${dns.since}`,
+        href: `../uk/index.html?fm.release=${dns.shown}#fm-${dns.slug}` },
+    ]);
+    assert.deepEqual(await page.locator('[data-lang]').evaluateAll((els) => els.map((e) => e.lang)), ['zh', 'uk']);
+    await page.getByRole('button', { name: `${name} 的历史` }).click();
+    const zh = page.getByRole('group', { name: `Istio ${dns.shown} 中的 ${name}` });
+    await zh.waitFor();
+    assert.equal(await zh.getByRole('link').textContent(), '在功能矩阵中打开');
+    await page.keyboard.press('Escape');
     // Code spans in a name are code, not backticks.
     await page.getByRole('button', { name: 'History of AuthorizationPolicy' }).click();
     const title = page.getByRole('group', { name: 'AuthorizationPolicy in Istio 1.28' });
@@ -102,7 +117,7 @@ describe('feature badges', () => {
       const box = document.createElement('div');
       for (const b of built) {
         const fresh = document.createElement('span');
-        for (const a of ['data-feature-badge', 'data-release', 'data-matrix-href']) {
+        for (const a of ['data-feature-badge', 'data-release', 'data-matrix-href', 'data-lang']) {
           if (b.hasAttribute(a)) fresh.setAttribute(a, b.getAttribute(a));
         }
         box.append(fresh);
@@ -114,6 +129,35 @@ describe('feature badges', () => {
       return built.map((b, i) => [norm(b), norm(box.children[i])]);
     });
     for (const [built, script] of pairs) assert.equal(script, built);
+    await context.close();
+  });
+
+  test('the script speaks the nearest lang (zh-CN is zh); a language without strings is English, noted once', async () => {
+    const { page, context, errors } = await openPage(browser, `${site.base}/examples/badges.html`, { width: 900 });
+    const notes = [];
+    page.on('console', (m) => { if (m.type() === 'info') notes.push(m.text()); });
+    const got = await page.evaluate(async () => {
+      const { renderBadges } = await import('../feature-badges.js');
+      const box = document.createElement('div');
+      box.innerHTML = `<div lang="uk-UA"><span data-feature-badge="traffic.sidecar"></span>
+        <span data-feature-badge="ambient.ztunnel" data-release="1.10"></span>
+        <span data-feature-badge="traffic.sidecra"></span></div>
+        <p lang="zh-CN"><span data-feature-badge="traffic.sidecar" data-release="1.24"></span></p>
+        <span data-feature-badge="traffic.sidecar" data-lang="de"></span><span data-feature-badge="traffic.sidecar" data-lang="de-AT"></span>`;
+      document.body.append(box);
+      renderBadges(box);
+      return [...box.querySelectorAll('[data-feature-badge]')]
+        .map((b) => [b.querySelector('.fm-badge-link')?.textContent ?? b.textContent, b.querySelector('.fm-badge-open')?.textContent]);
+    });
+    const now = expected('traffic.sidecar');
+    const then = expected('traffic.sidecar', '1.24');
+    assert.deepEqual(got, [
+      [`${now.phase} з ${now.since}`, 'Відкрити в матриці функцій'], ['немає в Istio 1.10', undefined], ['невідома функція', undefined],
+      [`${then.phase} 自 ${then.since} 起`, '在功能矩阵中打开'],
+      [`${now.phase} since ${now.since}`, 'Open in the feature matrix'], [`${now.phase} since ${now.since}`, 'Open in the feature matrix'],
+    ]);
+    assert.deepEqual(notes.filter((n) => n.includes('badge')), ['feature-matrix: no badge strings for language "de"; badges are in English']);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
@@ -234,6 +278,23 @@ describe('feature badges in Hugo', () => {
     await page.getByRole('button', { name: 'History of Sidecar API' }).click();
     await page.getByRole('group', { name: 'Sidecar API' }).getByRole('listitem').first().waitFor();
     await shot(page, 'badges-hugo.png');
+    await context.close();
+  });
+
+  test('on the Chinese page the shortcode writes its badges in Chinese, linking to the Chinese matrix', async () => {
+    const { page, context } = await noJs(`${hugo.server.base}/zh/docs/tasks/dns-proxy/`);
+    const badges = await badgesOf(page);
+    assert.deepEqual(badges.map((b) => b.id), ['traffic.dns_proxying', 'traffic.sidecar', 'ambient.dns_proxying', 'ambient.authz']);
+    for (const b of badges) {
+      const e = expected(b.id);
+      assert.match(b.href, new RegExp(`/zh/docs/releases/feature-stages/#fm-${e.slug}$`));
+      assert.ok(b.name.endsWith(`：${e.phase} 自 ${e.since} 起`) || b.name.endsWith(`：${e.phase}`), b.name);
+      assert.doesNotMatch(b.text + b.name, /since/);
+    }
+    await page.getByRole('button', { name: 'Sidecar API 的历史' }).click();
+    const pop = page.getByRole('group', { name: 'Sidecar API' });
+    assert.equal(await pop.getByRole('link').textContent(), '在功能矩阵中打开');
+    await shot(page, 'badges-hugo-zh.png');
     await context.close();
   });
 

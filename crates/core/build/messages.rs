@@ -3,6 +3,10 @@
 //! every other language as a table for the host tools (feature `source`: the prerender writes
 //! each into its own file, loaded by the pages that use it).
 //!
+//! Keys starting with `badge_` are the feature badges' strings: checked like the others, but
+//! not compiled into the wasm (badges are rendered by the prerender, the Hugo shortcode and
+//! `feature-badges.js`); host tools get them as `BADGE_MESSAGES` (feature `source`).
+//!
 //! The build fails, naming file, key and language, when a language lacks a key or a plural
 //! form its language needs, or uses placeholders other than English's; keys English does not
 //! have, and English keys no code uses, are warnings.
@@ -125,6 +129,11 @@ fn table_slots(en: &[(String, Forms)], messages: &[(String, Forms)]) -> Vec<Stri
     out
 }
 
+/// A feature badge's string, not the widget's.
+fn is_badge(key: &str) -> bool {
+    key.starts_with("badge_")
+}
+
 fn rust_str(s: &str) -> String {
     format!("{s:?}")
 }
@@ -156,6 +165,9 @@ pub fn generate() {
     let en = read(&dir.join("en.toml")).unwrap_or_else(|e| fail(&[e]));
     let en_file = format!("{shown}/en.toml");
     for (key, forms) in &en {
+        if is_badge(key) && forms.len() > 1 {
+            fail(&[format!("{en_file}: key `{key}`: badge strings have one form (`other`)")]);
+        }
         if forms.values().any(|t| t.contains(['\n', '\r', '\t'])) {
             fail(&[format!("{en_file}: key `{key}`: line breaks and tabs cannot be shown; use one line")]);
         }
@@ -195,7 +207,7 @@ pub fn generate() {
         fail(&errors);
     }
 
-    // English keys no code uses.
+    // English keys no code uses (the widget's as `Msg::key`, the badges' by name, quoted).
     let mut code = String::new();
     let mut files = Vec::new();
     for crate_dir in ["crates/core/src", "crates/view/src", "src"] {
@@ -205,11 +217,30 @@ pub fn generate() {
     for f in files {
         code.push_str(&std::fs::read_to_string(f).unwrap_or_default());
     }
+    // The badges' strings are used by the prerender, the badge script and the Hugo shortcode.
+    let mut badge_code = String::new();
+    for file in
+        ["crates/prerender/src/badges.rs", "www/feature-badges.js", "www/hugo/layouts/shortcodes/feature-status.html"]
+    {
+        println!("cargo::rerun-if-changed={}", root.join(file).display());
+        badge_code.push_str(&std::fs::read_to_string(root.join(file)).unwrap_or_default());
+    }
     for (key, _) in &en {
-        if !code.contains(&format!("Msg::{key}")) {
+        let used = if is_badge(key) {
+            badge_code.contains(&format!("\"{key}\""))
+        } else {
+            code.contains(&format!("Msg::{key}"))
+        };
+        if !used {
             println!("cargo::warning={en_file}: key `{key}` is not used by the widget");
         }
     }
+    let badge_messages = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
+        messages.iter().filter(|(k, _)| is_badge(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
+    };
+    let mut badges = vec![("en".to_owned(), badge_messages(&en))];
+    badges.extend(langs.iter().map(|(lang, m)| (lang.clone(), badge_messages(m))));
+    let en: Vec<(String, Forms)> = en.into_iter().filter(|(k, _)| !is_badge(k)).collect();
 
     // Slots: one per message, four (one, few, many, other) per counted message.
     let mut out = String::from(
@@ -253,6 +284,12 @@ pub fn generate() {
     out.push_str("/// Every other language, by code, as `EN_TEXT` is (host tools only: each page loads only its own).\n#[cfg(feature = \"source\")]\npub static LANGUAGES: &[(&str, &str)] = &[\n");
     for (lang, messages) in &langs {
         let _ = writeln!(out, "    ({}, {}),", rust_str(lang), text(lang, messages));
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// The feature badges' strings (`badge_*` keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static BADGE_MESSAGES: &[(&str, &[(&str, &str)])] = &[\n");
+    for (lang, messages) in &badges {
+        let pairs: Vec<String> = messages.iter().map(|(k, t)| format!("({}, {})", rust_str(k), rust_str(t))).collect();
+        let _ = writeln!(out, "    ({}, &[{}]),", rust_str(lang), pairs.join(", "));
     }
     out.push_str("];\n");
     let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("messages.rs");

@@ -11,6 +11,7 @@
 //! - `expectations`: every (feature, release) as the core describes it, for the test that
 //!   checks the script's lookups.
 
+use feature_matrix_core::i18n::{fill, primary, BADGE_MESSAGES};
 use feature_matrix_core::model::{slugify, Phase};
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::url_state::feature_fragment;
@@ -56,12 +57,55 @@ pub enum Missing {
 }
 
 impl Missing {
+    /// In English (the build's warnings, the script's `describe`).
     pub fn text(&self) -> String {
+        self.says(&Words::of("en"))
+    }
+
+    /// What the quiet badge shows, in `words`' language.
+    pub fn says(&self, words: &Words) -> String {
         match self {
-            Missing::UnknownFeature => "unknown feature".to_owned(),
-            Missing::UnknownRelease => "unknown release".to_owned(),
-            Missing::NotListed(r) => format!("not in Istio {r}"),
+            Missing::UnknownFeature => words.fill("badge_unknown_feature", &[]),
+            Missing::UnknownRelease => words.fill("badge_unknown_release", &[]),
+            Missing::NotListed(r) => words.fill("badge_not_in", &[("release", r)]),
         }
+    }
+}
+
+/// The badges' strings in one language: the `badge_*` keys of `i18n/<lang>.toml` (checked
+/// with the widget's at build time, but not in the wasm).
+pub struct Words(&'static [(&'static str, &'static str)]);
+
+impl Words {
+    /// The language of a language tag (`zh-CN` → `zh`); English when there is no such file.
+    pub fn of(tag: &str) -> Words {
+        let code = primary(tag);
+        let found = BADGE_MESSAGES.iter().find(|(l, _)| *l == code).unwrap_or(&BADGE_MESSAGES[0]);
+        Words(found.1)
+    }
+
+    /// Whether `tag`'s language has badge strings.
+    pub fn known(tag: &str) -> bool {
+        let code = primary(tag);
+        BADGE_MESSAGES.iter().any(|(l, _)| *l == code)
+    }
+
+    /// Message `key` with its placeholders filled (raw text: the caller escapes).
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.0.iter().find(|(k, _)| *k == key).map_or("", |(_, t)| t), args)
+    }
+
+    /// Every language's strings by code, for the badge script's data module.
+    fn all() -> Value {
+        let langs: serde_json::Map<String, Value> = BADGE_MESSAGES
+            .iter()
+            .map(|(lang, words)| {
+                let m: serde_json::Map<String, Value> =
+                    words.iter().map(|(k, t)| ((*k).to_owned(), Value::from(*t))).collect();
+                ((*lang).to_owned(), Value::Object(m))
+            })
+            .collect();
+        Value::Object(langs)
     }
 }
 
@@ -134,6 +178,8 @@ pub struct Attrs {
     pub id: String,
     pub release: Option<String>,
     pub href: Option<String>,
+    /// `data-lang`: the badge's language, when not the page's.
+    pub lang: Option<String>,
 }
 
 impl Attrs {
@@ -145,6 +191,10 @@ impl Attrs {
         if let Some(h) = &self.href {
             out.push_str(&format!(" data-matrix-href=\"{}\"", escape(h)));
         }
+        if let Some(l) = &self.lang {
+            // The badge says in `lang` what it says, so readers of the page's language know.
+            out.push_str(&format!(" data-lang=\"{}\" lang=\"{}\"", escape(l), escape(&primary(l))));
+        }
         out
     }
 }
@@ -152,38 +202,42 @@ impl Attrs {
 /// The matrix page a badge links to when the page does not say (`data-matrix-href`).
 pub const DEFAULT_HREF: &str = "index.html";
 
-/// A badge's markup. `popover` is its popover's element id, unique in the page. Only
-/// phrasing content, so a badge can sit inside a paragraph.
-pub fn html(attrs: &Attrs, found: &Result<Badge, Missing>, popover: &str) -> String {
+/// A badge's markup in `words`' language. `popover` is its popover's element id, unique in
+/// the page. Only phrasing content, so a badge can sit inside a paragraph.
+pub fn html(attrs: &Attrs, found: &Result<Badge, Missing>, popover: &str, words: &Words) -> String {
     let b = match found {
         Ok(b) => b,
         Err(m) => {
             return format!(
                 "<span class=\"fm-badge fm-badge--unknown\"{}><span class=\"fm-badge-phase\">{}</span></span>",
                 attrs.html(),
-                escape(&m.text())
+                escape(&m.says(words))
             )
         }
     };
     let href = escape(&matrix_link(attrs.href.as_deref().unwrap_or(DEFAULT_HREF), &b.release, &b.slug));
     let (plain, title) = name_forms(&b.name);
-    let name = escape(&plain);
-    let (phase, since) = (b.phase.label(), escape(&b.since));
+    let (phase, since) = (b.phase.label(), &b.since);
     let steps: String =
         b.history.iter().map(|(r, p)| format!("<span role=\"listitem\">{} {}</span>", escape(r), p.label())).collect();
+    let say = |key: &str, args: &[(&str, &str)]| escape(&words.fill(key, args));
     format!(
         "<span class=\"fm-badge fm-badge--{slug}\"{attrs}>\
-         <a class=\"fm-badge-link\" href=\"{href}\" aria-label=\"{name}: {phase} since {since}\">\
-         <span class=\"fm-badge-phase\">{phase}</span> <span class=\"fm-badge-since\">since {since}</span></a>\
-         <button type=\"button\" class=\"fm-badge-more\" popovertarget=\"{popover}\" aria-label=\"History of {name}\">i</button>\
-         <span class=\"fm-badge-pop\" id=\"{popover}\" popover role=\"group\" aria-label=\"{name} in Istio {release}\">\
+         <a class=\"fm-badge-link\" href=\"{href}\" aria-label=\"{label}\">\
+         <span class=\"fm-badge-phase\">{phase}</span> <span class=\"fm-badge-since\">{since_text}</span></a>\
+         <button type=\"button\" class=\"fm-badge-more\" popovertarget=\"{popover}\" aria-label=\"{history}\">i</button>\
+         <span class=\"fm-badge-pop\" id=\"{popover}\" popover role=\"group\" aria-label=\"{group}\">\
          <span class=\"fm-badge-title\">{title}</span> <code>{key}</code>\
          <span class=\"fm-badge-steps\" role=\"list\">{steps}</span>\
-         <a class=\"fm-badge-open\" href=\"{href}\">Open in the feature matrix</a></span></span>",
+         <a class=\"fm-badge-open\" href=\"{href}\">{open}</a></span></span>",
         slug = b.phase.slug(),
         attrs = attrs.html(),
+        label = say("badge_label", &[("name", &plain), ("phase", phase), ("release", since)]),
+        since_text = say("badge_since", &[("release", since)]),
+        history = say("badge_history", &[("name", &plain)]),
+        group = say("badge_group", &[("name", &plain), ("release", &b.release)]),
+        open = say("badge_open", &[]),
         popover = escape(popover),
-        release = escape(&b.release),
         key = escape(&b.key),
     )
 }
@@ -195,9 +249,11 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(tag[at..at + len].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
 }
 
-/// `page` with every empty `<span data-feature-badge="…" …></span>` rendered; also the
-/// warnings (unknown features and releases), one per badge.
+/// `page` with every empty `<span data-feature-badge="…" …></span>` rendered, each in its
+/// `data-lang`, else the page's (`<html lang>`); also the warnings (unknown features,
+/// releases and languages), one per badge.
 pub fn fill_page(set: &ReleaseSet, page: &str) -> (String, Vec<String>) {
+    let page_lang = page.find("<html").and_then(|at| attribute(&page[at..at + page[at..].find('>')?], "lang"));
     const OPEN: &str = "<span data-feature-badge=\"";
     const CLOSE: &str = "></span>";
     let (mut out, mut warnings, mut rest, mut n) = (String::new(), Vec::new(), page, 0);
@@ -214,14 +270,19 @@ pub fn fill_page(set: &ReleaseSet, page: &str) -> (String, Vec<String>) {
             id: attribute(tag, "data-feature-badge").unwrap_or_default(),
             release: attribute(tag, "data-release"),
             href: attribute(tag, "data-matrix-href"),
+            lang: attribute(tag, "data-lang").filter(|l| !l.trim().is_empty()),
         };
         let found = describe(set, &attrs.id, attrs.release.as_deref());
         if let Err(m) = &found {
             warnings.push(format!("badge \"{}\": {}", attrs.id, m.text()));
         }
+        let lang = attrs.lang.as_deref().or(page_lang.as_deref()).unwrap_or("en");
+        if !Words::known(lang) {
+            warnings.push(format!("badge \"{}\": no badge strings for language \"{lang}\"; in English", attrs.id));
+        }
         n += 1;
         out.push_str(&rest[..start]);
-        out.push_str(&html(&attrs, &found, &format!("fmb-{n}")));
+        out.push_str(&html(&attrs, &found, &format!("fmb-{n}"), &Words::of(lang)));
         rest = &rest[end + CLOSE.len()..];
     }
     out.push_str(rest);
@@ -265,11 +326,13 @@ pub fn data_module(set: &ReleaseSet) -> String {
     assert!(set.len() <= 36, "one base-36 digit per release");
     let features: serde_json::Map<String, Value> = rows(set).into_iter().collect();
     let releases: Vec<&str> = (0..set.len()).map(|r| set.label(r)).collect();
-    let data = json!({ "releases": releases, "latest": default_release(set), "features": features });
+    let data =
+        json!({ "releases": releases, "latest": default_release(set), "messages": Words::all(), "features": features });
     format!(
         "// Generated by `cargo xtask build` (crates/prerender/src/badges.rs) from Istio's features.yaml\n\
          // files (istio/enhancements, Apache-2.0): per feature [widget id, [[release, name]], phase by\n\
-         // release, since by release (base 36)]. Read by feature-badges.js.\n\
+         // release, since by release (base 36)]; the badges' strings by language (i18n/<lang>.toml,\n\
+         // badge_* keys). Read by feature-badges.js.\n\
          export default {data};\n"
     )
 }
@@ -342,6 +405,19 @@ mod tests {
             Ok("traffic-kubernetes-mcs".into())
         );
         assert_eq!(describe(&RELEASES, "traffic.sidecar", None).map(|b| b.release), Ok("1.28".to_owned()));
+    }
+
+    #[test]
+    fn every_language_names_a_badge_with_its_visible_text() {
+        for (lang, _) in BADGE_MESSAGES {
+            let words = Words::of(lang);
+            let since = words.fill("badge_since", &[("release", "1.24")]);
+            let label = words.fill("badge_label", &[("name", "Sidecar API"), ("phase", "Stable"), ("release", "1.24")]);
+            assert!(label.contains(&format!("Stable {since}")), "{lang}: {label:?} lacks {since:?}");
+            assert!(label.contains("Sidecar API"), "{lang}: {label:?}");
+        }
+        assert!(Words::known("zh-CN") && Words::known("uk") && !Words::known("de"));
+        assert_eq!(Words::of("de-AT").fill("badge_open", &[]), "Open in the feature matrix");
     }
 
     #[test]

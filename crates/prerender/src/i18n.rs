@@ -73,6 +73,11 @@ pub fn hugo(lang: &Language) -> String {
             out.push_str(&format!("other = {}\n", quote(&template(m.get(*msg)))));
         }
     }
+    // The feature badges' strings (the `feature-status` shortcode).
+    let badges = feature_matrix_core::i18n::BADGE_MESSAGES.iter().find(|(l, _)| *l == m.lang());
+    for (key, text) in badges.map_or(&[][..], |(_, words)| words) {
+        out.push_str(&format!("\n[{key}]\nother = {}\n", quote(&template(text))));
+    }
     for (id, name) in &lang.translation.categories {
         out.push_str(&format!("\n[category_{}]\nother = {}\n", id.replace(['.', ' '], "_"), quote(name)));
     }
