@@ -1,5 +1,7 @@
 //! A small static file server for `dist/` on loopback: correct MIME types (wasm is
-//! `application/wasm` so it compiles while streaming), no directory escapes, no caching.
+//! `application/wasm` so it compiles while streaming), no directory escapes, no caching, and
+//! the build's precompressed `.br`/`.gz` siblings for clients that accept them (as a static
+//! host configured for precompressed files does; so every browser test reads them).
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -25,7 +27,13 @@ impl Server {
                 // One thread per request: a slow or stalled client never holds up the others.
                 let dir = dir.clone();
                 std::thread::spawn(move || {
-                    let response = respond(&dir, request.url());
+                    let accept = request
+                        .headers()
+                        .iter()
+                        .find(|h| h.field.equiv("Accept-Encoding"))
+                        .map(|h| h.value.as_str().to_owned())
+                        .unwrap_or_default();
+                    let response = respond(&dir, request.url(), &accept);
                     let _ = request.respond(response);
                 });
             }
@@ -105,12 +113,39 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn respond(dir: &Path, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+/// The precompressed sibling of `path` the client accepts (`br` first), with its encoding.
+fn precompressed(path: &Path, accept: &str) -> Option<(Vec<u8>, &'static str)> {
+    let accepts = |coding: &str| {
+        accept.split(',').any(|part| {
+            let mut it = part.split(';');
+            it.next().is_some_and(|c| c.trim().eq_ignore_ascii_case(coding))
+                && it.all(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()) != Some(0.0))
+        })
+    };
+    [("br", ".br"), ("gzip", ".gz")].into_iter().filter(|(coding, _)| accepts(coding)).find_map(|(coding, suffix)| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::read(PathBuf::from(name)).ok().map(|bytes| (bytes, coding))
+    })
+}
+
+fn respond(dir: &Path, url: &str, accept: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     let header = |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header");
-    match resolve(dir, url).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
-        Some((path, bytes)) => Response::from_data(bytes)
-            .with_header(header("Content-Type", content_type(&path)))
-            .with_header(header("Cache-Control", "no-store")),
+    let found = resolve(dir, url).and_then(|p| match precompressed(&p, accept) {
+        Some((bytes, coding)) => Some((p, bytes, Some(coding))),
+        None => std::fs::read(&p).ok().map(|b| (p, b, None)),
+    });
+    match found {
+        Some((path, bytes, coding)) => {
+            let response = Response::from_data(bytes)
+                .with_header(header("Content-Type", content_type(&path)))
+                .with_header(header("Cache-Control", "no-store"))
+                .with_header(header("Vary", "Accept-Encoding"));
+            match coding {
+                Some(coding) => response.with_header(header("Content-Encoding", coding)),
+                None => response,
+            }
+        }
         None => Response::from_string("not found")
             .with_status_code(StatusCode(404))
             .with_header(header("Content-Type", "text/plain; charset=utf-8")),
@@ -131,6 +166,23 @@ mod tests {
         assert!(resolve(dir, "/missing.txt").is_none());
         assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
         assert_eq!(percent_decode("/bad%zz"), None);
+    }
+
+    #[test]
+    fn precompressed_siblings_are_served_to_clients_that_accept_them() {
+        let dir = std::env::temp_dir().join(format!("fm-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.js"), "plain").unwrap();
+        std::fs::write(dir.join("a.js.gz"), "gz").unwrap();
+        std::fs::write(dir.join("a.js.br"), "br").unwrap();
+        std::fs::write(dir.join("b.css"), "plain").unwrap();
+        let path = dir.join("a.js");
+        assert_eq!(precompressed(&path, "gzip, deflate, br, zstd"), Some((b"br".to_vec(), "br")));
+        assert_eq!(precompressed(&path, "gzip"), Some((b"gz".to_vec(), "gzip")));
+        assert_eq!(precompressed(&path, "br;q=0, gzip;q=0.5"), Some((b"gz".to_vec(), "gzip")));
+        assert_eq!(precompressed(&path, ""), None);
+        assert_eq!(precompressed(&dir.join("b.css"), "br"), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
