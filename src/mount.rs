@@ -325,9 +325,9 @@ fn intact_prerendered_root(element: &web_sys::Element) -> Option<web_sys::Elemen
     let root = element.query_selector(":scope > .fm-root").ok().flatten()?;
     root.query_selector(":scope > section.fm--static").ok().flatten()?;
     if let Some(stamped) = root.get_attribute("data-fm-shape") {
-        let found = root.get_elements_by_tag_name("*");
-        let tags: Vec<String> = (0..found.length()).filter_map(|i| found.item(i)).map(|e| e.local_name()).collect();
-        if feature_matrix_core::shape::of_tags(tags.iter().map(String::as_str)) != stamped {
+        // One read of the serialized DOM rather than a call per element: the browser escapes
+        // `<` in text and attribute values, so its start tags are the elements.
+        if feature_matrix_core::shape::of_html(&root.inner_html()) != stamped {
             web_sys::console::info_1(
                 &"feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh".into(),
             );

@@ -19,9 +19,10 @@ pub fn of_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> String {
     format!("{count}-{hash:08x}")
 }
 
-/// The shape of an HTML fragment as Yew's server renderer writes it: start tags counted,
-/// comments (hydration markers) and end tags skipped. Text and attribute values hold no
-/// raw `<` (the renderer escapes it).
+/// The shape of an HTML fragment as Yew's server renderer writes it, or as the browser
+/// serializes the DOM (`innerHTML`): start tags counted, comments (hydration markers) and
+/// end tags skipped. Text and attribute values hold no raw `<` (both escape it; a browser
+/// that left one in an attribute would only make the widget render afresh).
 pub fn of_html(html: &str) -> String {
     let mut tags = Vec::new();
     let mut rest = html;
