@@ -9,6 +9,7 @@
 //                                      target/bench/ and fails if any contestant fails the
 //                                      correctness gate (part of `cargo xtask test`)
 //   --sizes 1000,10000 --runs 5 --contestants ours,vanilla   narrower runs
+//   (ours-stable, the stable Rust build in target/dist-stable/, runs when that is built)
 //
 // Expects dist/ to be built (`cargo xtask bench` builds it first).
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -29,7 +30,9 @@ const opt = (name, fallback) => {
 const quick = args.includes('--quick');
 const sizes = opt('--sizes', quick ? '50,1000' : '50,1000,10000,100000').split(',').map(Number);
 const runs = Number(opt('--runs', quick ? 2 : 10));
-const contestants = opt('--contestants', 'ours,vanilla,datatables,tabulator,gridjs').split(',');
+// ours-stable (the stable Rust build) joins when target/dist-stable/ is built.
+const STABLE = existsSync(join(ROOT, 'target', 'dist-stable', 'pkg', 'feature_matrix_bg.wasm'));
+const contestants = opt('--contestants', `ours,${STABLE ? 'ours-stable,' : ''}vanilla,datatables,tabulator,gridjs`).split(',');
 const outDir = quick ? join(ROOT, 'target', 'bench') : join(ROOT, 'bench');
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -63,7 +66,7 @@ function bytes(files) {
 }
 
 const server = await serve(
-  [['/bench/', join(ROOT, 'bench')], ['/dist/', join(ROOT, 'dist')], ['/node_modules/', join(ROOT, 'node_modules')]],
+  [['/bench/', join(ROOT, 'bench')], ['/dist/', join(ROOT, 'dist')], ['/dist-stable/', join(ROOT, 'target', 'dist-stable')], ['/node_modules/', join(ROOT, 'node_modules')]],
   { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' } },
 );
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });

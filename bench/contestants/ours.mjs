@@ -1,18 +1,20 @@
 // feature-matrix itself: the built dist/ (wasm + entry module + stylesheet), mounted with a
-// custom catalog through the documented mount(element, { catalog }) API.
+// custom catalog through the documented mount(element, { catalog }) API. `ours(dir, url)`
+// makes the adapter for a build in `dir` served at `url` (ours-stable.mjs: the stable build).
 import { asCatalog } from '../lib/generate.mjs';
 import { FIRST_ROWS, loadCss } from './util.mjs';
 
+export function ours(dir, url) {
 let api;
 let exports;
 let root;
 
-export default {
-  files: ['dist/feature-matrix.js', 'dist/pkg/feature_matrix.js', 'dist/pkg/feature_matrix_bg.wasm', 'dist/feature-matrix.css'],
+return {
+  files: [`${dir}/feature-matrix.js`, `${dir}/pkg/feature_matrix.js`, `${dir}/pkg/feature_matrix_bg.wasm`, `${dir}/feature-matrix.css`],
   prepare: (rows) => asCatalog(rows),
   async load() {
-    await loadCss('/dist/feature-matrix.css');
-    api = await import('/dist/feature-matrix.js');
+    await loadCss(`${url}/feature-matrix.css`);
+    api = await import(`${url}/feature-matrix.js`);
     exports = await api.ready;
   },
   async render(container, catalog) {
@@ -36,3 +38,6 @@ export default {
   sortByFeature: () => [...root.querySelectorAll('thead button')].find((b) => b.textContent.startsWith('Feature')).click(),
   wasmMemory: () => exports?.memory?.buffer.byteLength ?? 0,
 };
+}
+
+export default ours('dist', '/dist');

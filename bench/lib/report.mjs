@@ -4,7 +4,7 @@
 export const FRAME = 1000 / 60;
 const PEERS = ['datatables', 'tabulator', 'gridjs'];
 export const NAMES = {
-  ours: 'feature-matrix', vanilla: 'vanilla JS (floor)', datatables: 'DataTables 3', tabulator: 'Tabulator 6', gridjs: 'Grid.js 6',
+  ours: 'feature-matrix', 'ours-stable': 'feature-matrix, stable Rust build', vanilla: 'vanilla JS (floor)', datatables: 'DataTables 3', tabulator: 'Tabulator 6', gridjs: 'Grid.js 6',
 };
 
 /** Median and p95 (nearest rank) of `values`. */

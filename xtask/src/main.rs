@@ -32,8 +32,15 @@ fn main() -> ExitCode {
         }
         Some("test") => test(&root),
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
+        // The stable build runs beside the shipped one (contestant ours-stable).
         Some("bench") => setup::all(&root, true)
-            .and_then(|t| dist::build(&root, t).map(drop))
+            .and_then(|t| {
+                dist::build(&root, t)?;
+                if t == setup::Toolchain::Nightly {
+                    dist::stable_variant(&root)?;
+                }
+                Ok(())
+            })
             .and_then(|()| bench(&root, &args[1..])),
         _ => {
             eprintln!(
