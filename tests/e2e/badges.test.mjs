@@ -181,10 +181,14 @@ describe('feature badges', () => {
     const { page, context } = await openPage(browser, `${site.base}/examples/badges.html`);
     await page.getByRole('link', { name: /^DNS Proxying: Beta since/ }).nth(1).click();
     await page.waitForURL(/index\.html\?fm\.release=1\.24#fm-traffic-dns-proxying$/);
+    // Until the widget is live the page shows its prerendered default catalog; wait for 1.24.
+    const release = page.getByRole('combobox', { name: 'Release' });
+    for (let i = 0; i < 200 && !(await release.isVisible() && await release.inputValue() === '1.24'); i++) {
+      await page.waitForTimeout(50);
+    }
+    assert.equal(await release.inputValue(), '1.24');
     const row = page.getByRole('row', { name: /DNS Proxying/ }).first();
-    await row.waitFor();
     assert.equal(await row.getAttribute('id'), 'fm-traffic-dns-proxying');
-    assert.equal(await page.getByRole('combobox', { name: 'Release' }).inputValue(), '1.24');
     await context.close();
   });
 

@@ -106,6 +106,13 @@ pub fn reveal(root: &yew::NodeRef, id: &str) {
     }
 }
 
+/// Removes `class` from the element `root` refers to (nothing when it is not mounted).
+pub fn remove_class(root: &yew::NodeRef, class: &str) {
+    if let Some(el) = root.cast::<web_sys::Element>() {
+        let _ = el.class_list().remove_1(class);
+    }
+}
+
 /// Opens the `<details>` element with `id` in `root`.
 pub fn open_details(root: &yew::NodeRef, id: &str) {
     if let Some(d) = find(root, id).and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {

@@ -84,12 +84,6 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let catalog = &catalog_handle.0;
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
     let tr = &props.tr;
-    // Static until mounted in a browser: SSR output and the first hydrating render agree.
-    let live = use_state(|| !props.start.hydrate);
-    {
-        let live = live.clone();
-        use_effect_with((), move |()| live.set(true));
-    }
     let state = &session.state;
     #[cfg(feature = "fault-injection")]
     if state.query.text == "crash now" {
@@ -99,6 +93,19 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
 
     let root = use_node_ref();
+    // A hydrating widget is static (`fm--static`: controls hidden) until mounted, so the
+    // server's HTML and the first render agree. Once mounted the class leaves the DOM
+    // directly: a state change here would render the whole widget a second time at
+    // start-up. Later renders keep the same class value, so Yew never writes it back.
+    let hydrating = props.start.hydrate;
+    {
+        let root = root.clone();
+        use_effect_with((), move |()| {
+            if hydrating {
+                browser::remove_class(&root, "fm--static");
+            }
+        });
+    }
     use_browser_events(&ns, &root, props.start.then.clone(), store.clone());
     {
         // After a deep link re-renders the rows, bring the target row into view.
@@ -254,7 +261,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let filters_text = state.query.describe(catalog, tr);
 
     html! {
-        <section ref={root.clone()} class={classes!("fm", (!*live).then_some("fm--static"))} id={ids::root(&ns)} aria-label={tr.fill(Msg::widget_label, &[("title", &title)])} lang={tr.lang().to_owned()}>
+        <section ref={root.clone()} class={classes!("fm", hydrating.then_some("fm--static"))} id={ids::root(&ns)} aria-label={tr.fill(Msg::widget_label, &[("title", &title)])} lang={tr.lang().to_owned()}>
             <div class="fm-controls">
                 if props.with_releases {
                     <ReleasePicker ns={ns.clone()} tr={props.tr.clone()} release={shown.0.release()}
