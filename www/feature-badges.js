@@ -35,18 +35,18 @@ const say = (words, key, args = {}) =>
   words[key].replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(args, k) ? args[k] : m));
 const english = DATA.messages.en;
 
-// The badge strings for a badge: its data-lang, else the nearest lang attribute (primary
+// The language a badge speaks: its data-lang, else the nearest lang attribute (primary
 // subtag), else English; a language without strings is English, noted once.
 const noted = new Set();
-function wordsFor(badge) {
+function languageOf(badge) {
   const tag = badge.getAttribute('data-lang')?.trim() || badge.closest('[lang]')?.getAttribute('lang')?.trim() || 'en';
   const code = tag.split(/[-_]/)[0].toLowerCase();
-  if (Object.hasOwn(DATA.messages, code)) return DATA.messages[code];
+  if (Object.hasOwn(DATA.messages, code)) return code;
   if (!noted.has(code)) {
     noted.add(code);
     console.info(`feature-matrix: no badge strings for language "${tag}"; badges are in English`);
   }
-  return english;
+  return 'en';
 }
 
 // What a badge cannot describe: [message key, its arguments].
@@ -121,10 +121,11 @@ function freeId() {
 export function renderBadge(badge) {
   const id = badge.getAttribute('data-feature-badge') ?? '';
   const b = lookup(id, badge.getAttribute('data-release'));
-  const words = wordsFor(badge);
-  // A badge in another language than the page's says so (as the build renders it).
-  const lang = badge.getAttribute('data-lang')?.trim();
-  if (lang) badge.setAttribute('lang', lang.split(/[-_]/)[0].toLowerCase());
+  const lang = languageOf(badge);
+  const words = DATA.messages[lang];
+  // A badge in another language than the page's says which it speaks (English when its
+  // data-lang has no strings), as the build renders it.
+  if (badge.getAttribute('data-lang')?.trim()) badge.setAttribute('lang', lang);
   if (b.why) {
     badge.className = 'fm-badge fm-badge--unknown';
     badge.replaceChildren(el('span', { class: 'fm-badge-phase' }, say(words, ...b.why)));

@@ -157,6 +157,8 @@ describe('feature badges', () => {
       [`${now.phase} since ${now.since}`, 'Open in the feature matrix'], [`${now.phase} since ${now.since}`, 'Open in the feature matrix'],
     ]);
     assert.deepEqual(notes.filter((n) => n.includes('badge')), ['feature-matrix: no badge strings for language "de"; badges are in English']);
+    // A badge says which language it speaks: English, not German, for data-lang="de".
+    assert.deepEqual(await page.locator('[data-lang^="de"]').evaluateAll((els) => els.map((e) => e.lang)), ['en', 'en']);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -192,8 +192,9 @@ impl Attrs {
             out.push_str(&format!(" data-matrix-href=\"{}\"", escape(h)));
         }
         if let Some(l) = &self.lang {
-            // The badge says in `lang` what it says, so readers of the page's language know.
-            out.push_str(&format!(" data-lang=\"{}\" lang=\"{}\"", escape(l), escape(&primary(l))));
+            // The language the badge speaks (English when `l` has no strings), for screen readers.
+            let spoken = if Words::known(l) { primary(l) } else { "en".to_owned() };
+            out.push_str(&format!(" data-lang=\"{}\" lang=\"{}\"", escape(l), escape(&spoken)));
         }
         out
     }
@@ -417,6 +418,10 @@ mod tests {
             assert!(label.contains("Sidecar API"), "{lang}: {label:?}");
         }
         assert!(Words::known("zh-CN") && Words::known("uk") && !Words::known("de"));
+        // The lang attribute names the language spoken: English for a language without strings.
+        let attrs = |l: &str| Attrs { id: "x".into(), lang: Some(l.into()), ..Attrs::default() }.html();
+        assert!(attrs("zh-CN").ends_with(" data-lang=\"zh-CN\" lang=\"zh\""), "{}", attrs("zh-CN"));
+        assert!(attrs("de").ends_with(" data-lang=\"de\" lang=\"en\""), "{}", attrs("de"));
         assert_eq!(Words::of("de-AT").fill("badge_open", &[]), "Open in the feature matrix");
     }
 
