@@ -74,23 +74,14 @@ pub fn build(root: &Path, toolchain: Toolchain) -> Result<Sizes> {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
     }
     std::fs::create_dir_all(dist.join("pkg")).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
-    wasm_bindgen(root, "web", "dist/pkg", wasm_in, true)?;
-    let wasm = "dist/pkg/feature_matrix_bg.wasm";
-    run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", wasm, "-o", wasm])?;
+    package(root, "dist/pkg", wasm_in)?;
 
     prerender(root, &dist)?;
     copy_tree(&root.join("www"), &dist, &NOT_SHIPPED)?;
     badges(root, &dist)?;
-    // The two scripts every page loads, minified (terser from npm): the sources keep their
-    // comments, the wire does not carry them.
-    // (and the badge scripts, which pages with badges load)
-    for js in [
-        "dist/pkg/feature_matrix.js",
-        "dist/feature-matrix.js",
-        "dist/feature-badges.js",
-        "dist/feature-badges-data.js",
-    ] {
-        run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
+    // The entry module (the glue was minified with the wasm) and the badge scripts.
+    for js in ["dist/feature-matrix.js", "dist/feature-badges.js", "dist/feature-badges-data.js"] {
+        minify_js(root, js)?;
     }
     single_file(root, &dist, wasm_in)?;
     precompress(&dist)?;
@@ -182,10 +173,29 @@ fn unbrotli(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// The same `dist/` with the wasm and its glue built by stable Rust, in `target/dist-stable/`:
-/// the test command checks that a stable build still works. Prints its sizes beside the
-/// shipped ones.
-pub fn stable_variant(root: &Path) -> Result<std::path::PathBuf> {
+/// `wasm_in` made into the ES module package in `out_dir`: wasm-bindgen (`--target web`,
+/// lean), wasm-opt `-Oz --converge`, the glue minified.
+fn package(root: &Path, out_dir: &str, wasm_in: &str) -> Result {
+    wasm_bindgen(root, "web", out_dir, wasm_in, true)?;
+    let wasm = format!("{out_dir}/feature_matrix_bg.wasm");
+    run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", &wasm, "-o", &wasm])?;
+    minify_js(root, &format!("{out_dir}/feature_matrix.js"))
+}
+
+/// Minifies a JavaScript module in place (terser from npm): the sources keep their comments,
+/// the wire does not carry them.
+fn minify_js(root: &Path, js: &str) -> Result {
+    run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])
+}
+
+/// When the shipped build is the nightly's: the same `dist/` with the wasm and its glue built
+/// by stable Rust, in `target/dist-stable/` (the test command checks that a stable build still
+/// works; the benchmark runs it beside the shipped one). Prints its sizes. `None` when the
+/// shipped build is stable already.
+pub fn stable_variant(root: &Path, shipped: Toolchain) -> Result<Option<std::path::PathBuf>> {
+    if shipped == Toolchain::Stable {
+        return Ok(None);
+    }
     let wasm_in = release_wasm(root, Toolchain::Stable)?;
     step("build: target/dist-stable (dist/ with the stable wasm and glue)");
     let out = root.join("target/dist-stable");
@@ -193,16 +203,12 @@ pub fn stable_variant(root: &Path) -> Result<std::path::PathBuf> {
         std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     copy_tree(&root.join("dist"), &out, &["pkg"])?;
-    wasm_bindgen(root, "web", "target/dist-stable/pkg", wasm_in, true)?;
-    let wasm = "target/dist-stable/pkg/feature_matrix_bg.wasm";
-    run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", wasm, "-o", wasm])?;
-    let js = "target/dist-stable/pkg/feature_matrix.js";
-    run(root, "node_modules/.bin/terser", &[js, "--module", "--compress", "--mangle", "--toplevel", "-o", js])?;
+    package(root, "target/dist-stable/pkg", wasm_in)?;
     let sizes = measure(&out, &["pkg/feature_matrix_bg.wasm", "pkg/feature_matrix.js"])?;
     for (file, raw, gz) in &sizes.files {
         println!("    stable build {file}: {raw} raw, {gz} gzip");
     }
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// A test-only build with the `fault-injection` feature (typing "crash now" panics), in

@@ -34,13 +34,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
         // The stable build runs beside the shipped one (contestant ours-stable).
         Some("bench") => setup::all(&root, true)
-            .and_then(|t| {
-                dist::build(&root, t)?;
-                if t == setup::Toolchain::Nightly {
-                    dist::stable_variant(&root)?;
-                }
-                Ok(())
-            })
+            .and_then(|t| dist::build(&root, t).and_then(|_| dist::stable_variant(&root, t)).map(drop))
             .and_then(|()| bench(&root, &args[1..])),
         _ => {
             eprintln!(
@@ -237,7 +231,7 @@ fn test(root: &Path) -> Result {
     let sizes = dist::build(root, toolchain)?;
     step("size budget of the shipped files");
     dist::check_budget(&sizes, toolchain)?;
-    let stable_dist = if toolchain == setup::Toolchain::Nightly { Some(dist::stable_variant(root)?) } else { None };
+    let stable_dist = dist::stable_variant(root, toolchain)?;
     let fault_dist = dist::fault_injection_build(root)?;
     step("browser tests (node --test tests/e2e, headless Chromium)");
     let server = serve::Server::start(&root.join("dist"), "127.0.0.1:0")?;

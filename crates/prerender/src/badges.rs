@@ -74,25 +74,33 @@ impl Missing {
 
 /// The badges' strings in one language: the `badge_*` keys of `i18n/<lang>.toml` (checked
 /// with the widget's at build time, but not in the wasm).
-pub struct Words(&'static [(&'static str, &'static str)]);
+pub struct Words {
+    /// The language they are in (`zh`).
+    pub lang: &'static str,
+    texts: &'static [(&'static str, &'static str)],
+}
 
 impl Words {
-    /// The language of a language tag (`zh-CN` → `zh`); English when there is no such file.
+    /// The strings for a language tag (`zh-CN` → `zh`); English when there are none.
     pub fn of(tag: &str) -> Words {
         let code = primary(tag);
-        let found = BADGE_MESSAGES.iter().find(|(l, _)| *l == code).unwrap_or(&BADGE_MESSAGES[0]);
-        Words(found.1)
+        let &(lang, texts) = BADGE_MESSAGES.iter().find(|(l, _)| *l == code).unwrap_or(&BADGE_MESSAGES[0]);
+        Words { lang, texts }
     }
 
     /// Whether `tag`'s language has badge strings.
     pub fn known(tag: &str) -> bool {
-        let code = primary(tag);
-        BADGE_MESSAGES.iter().any(|(l, _)| *l == code)
+        Words::of(tag).lang == primary(tag)
+    }
+
+    /// Every message, by key.
+    pub fn texts(&self) -> &'static [(&'static str, &'static str)] {
+        self.texts
     }
 
     /// Message `key` with its placeholders filled (raw text: the caller escapes).
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        fill(self.0.iter().find(|(k, _)| *k == key).map_or("", |(_, t)| t), args)
+        fill(self.texts.iter().find(|(k, _)| *k == key).map_or("", |(_, t)| t), args)
     }
 
     /// Every language's strings by code, for the badge script's data module.
@@ -193,8 +201,7 @@ impl Attrs {
         }
         if let Some(l) = &self.lang {
             // The language the badge speaks (English when `l` has no strings), for screen readers.
-            let spoken = if Words::known(l) { primary(l) } else { "en".to_owned() };
-            out.push_str(&format!(" data-lang=\"{}\" lang=\"{}\"", escape(l), escape(&spoken)));
+            out.push_str(&format!(" data-lang=\"{}\" lang=\"{}\"", escape(l), Words::of(l).lang));
         }
         out
     }

@@ -74,8 +74,7 @@ pub fn hugo(lang: &Language) -> String {
         }
     }
     // The feature badges' strings (the `feature-status` shortcode).
-    let badges = feature_matrix_core::i18n::BADGE_MESSAGES.iter().find(|(l, _)| *l == m.lang());
-    for (key, text) in badges.map_or(&[][..], |(_, words)| words) {
+    for (key, text) in crate::badges::Words::of(m.lang()).texts() {
         out.push_str(&format!("\n[{key}]\nother = {}\n", quote(&template(text))));
     }
     for (id, name) in &lang.translation.categories {
