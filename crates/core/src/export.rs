@@ -118,14 +118,14 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 /// checks it against `csv-core`), written by hand because that writer's code, with its
 /// number parser, would be shipped in the wasm for these few lines.
 pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
-    csv_table(["id", "feature", "category", "phase", "docs", "note"], rows.iter().map(ExportRow::cells))
+    csv_table(["id", "feature", "category", "phase", "docs", "note"], &rows.iter().map(ExportRow::cells).collect::<Vec<_>>())
 }
 
 /// A CSV table: the header, then one record per row, every cell spreadsheet-safe.
-fn csv_table<'a>(header: [&str; 6], rows: impl Iterator<Item = [&'a str; 6]>) -> String {
+fn csv_table(header: [&str; 6], rows: &[[&str; 6]]) -> String {
     let mut out = String::new();
     csv_record(&mut out, header.map(std::borrow::Cow::Borrowed));
-    for cells in rows {
+    for &cells in rows {
         csv_record(&mut out, cells.map(spreadsheet_safe));
     }
     out
@@ -152,14 +152,14 @@ fn csv_record(out: &mut String, cells: [std::borrow::Cow<'_, str>; 6]) {
 /// `serde_json::to_string_pretty`). Written by hand: six string fields do not need a
 /// serializer, and serde_json's would be shipped in the wasm for them alone.
 pub fn to_json(rows: &[ExportRow<'_>]) -> String {
-    json_table(["id", "feature", "category", "phase", "docs", "note"], rows.iter().map(ExportRow::cells))
+    json_table(["id", "feature", "category", "phase", "docs", "note"], &rows.iter().map(ExportRow::cells).collect::<Vec<_>>())
 }
 
 /// A pretty-printed JSON array of objects with the keys `keys`, one per row.
-fn json_table<'a>(keys: [&str; 6], rows: impl Iterator<Item = [&'a str; 6]>) -> String {
+fn json_table(keys: [&str; 6], rows: &[[&str; 6]]) -> String {
     let mut out = String::from("[");
     let mut empty = true;
-    for cells in rows {
+    for &cells in rows {
         out.push_str(if empty { "\n  {" } else { ",\n  {" });
         empty = false;
         for (j, (name, value)) in keys.iter().zip(cells).enumerate() {
@@ -241,12 +241,12 @@ fn md_link(name: &str, url: &str) -> String {
 
 /// One line of an upgrade digest: a feature that changed between two releases.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DigestRow {
+pub struct DigestRow<'a> {
     /// Its group: `Promoted`, `Demoted`, `Deprecated`, `Added` or `Removed`.
     pub change: &'static str,
     /// The feature's id in features.yaml (its row key).
-    pub id: String,
-    pub feature: String,
+    pub id: &'a str,
+    pub feature: &'a str,
     /// The phase before (empty for added features) and after (empty for removed ones).
     pub from: &'static str,
     pub to: &'static str,
@@ -254,23 +254,23 @@ pub struct DigestRow {
     pub docs: String,
 }
 
-impl DigestRow {
+impl DigestRow<'_> {
     fn cells(&self) -> [&str; 6] {
-        [self.change, &self.id, &self.feature, self.from, self.to, &self.docs]
+        [self.change, self.id, self.feature, self.from, self.to, &self.docs]
     }
 }
 
 /// The changes the reader sees (`changes.matching`) as an upgrade checklist, grouped:
 /// promoted, demoted, deprecated (demoted to Deprecated), added, removed; each with the docs
 /// link of the release that lists it.
-pub fn digest(set: &ReleaseSet, changes: &Changes, docs_base: &str) -> Vec<DigestRow> {
+pub fn digest<'a>(set: &'a ReleaseSet, changes: &Changes, docs_base: &str) -> Vec<DigestRow<'a>> {
     let d = &changes.matching;
     let row = |change: &'static str, row: u16, r: usize, from: &'static str, to: &'static str| {
         let entry = set.release(r).iter().find(|e| e.row == row);
         DigestRow {
             change,
-            id: set.string(set.row_keys[usize::from(row)]).to_owned(),
-            feature: set.name(row, r).to_owned(),
+            id: set.string(set.row_keys[usize::from(row)]),
+            feature: set.name(row, r),
             from,
             to,
             docs: entry.and_then(|e| resolve(docs_base, set.string(e.link))).unwrap_or_default(),
@@ -295,30 +295,27 @@ pub fn digest(set: &ReleaseSet, changes: &Changes, docs_base: &str) -> Vec<Diges
 
 /// The digest in a format: Markdown as a checklist per group, CSV and JSON as a table with
 /// the columns change, id, feature, from, to, docs.
-pub fn render_digest(format: Format, title: &str, rows: &[DigestRow]) -> String {
+pub fn render_digest(format: Format, title: &str, rows: &[DigestRow<'_>]) -> String {
     let keys = ["change", "id", "feature", "from", "to", "docs"];
     match format {
-        Format::Csv => csv_table(keys, rows.iter().map(DigestRow::cells)),
-        Format::Json => json_table(keys, rows.iter().map(DigestRow::cells)),
+        Format::Csv => csv_table(keys, &rows.iter().map(DigestRow::cells).collect::<Vec<_>>()),
+        Format::Json => json_table(keys, &rows.iter().map(DigestRow::cells).collect::<Vec<_>>()),
         Format::Markdown => {
+            use std::fmt::Write;
             let mut out = format!("# {}\n", md_cell(title));
             let mut group = "";
             for r in rows {
                 if r.change != group {
                     group = r.change;
                     let n = rows.iter().filter(|x| x.change == group).count();
-                    out.push_str(&format!("\n## {group} ({n})\n\n"));
+                    let _ = write!(out, "\n## {group} ({n})\n\n");
                 }
-                let moved = match (r.from, r.to) {
-                    ("", to) => to.to_owned(),
-                    (from, "") => format!("was {from}"),
-                    (from, to) => format!("{from} → {to}"),
+                let _ = write!(out, "- [ ] {} (`{}`): ", md_link(r.feature, &r.docs), r.id.replace('`', "'"));
+                let _ = match (r.from, r.to) {
+                    ("", to) => writeln!(out, "{to}"),
+                    (from, "") => writeln!(out, "was {from}"),
+                    (from, to) => writeln!(out, "{from} → {to}"),
                 };
-                out.push_str(&format!(
-                    "- [ ] {} (`{}`): {moved}\n",
-                    md_link(&r.feature, &r.docs),
-                    r.id.replace('`', "'")
-                ));
             }
             if rows.is_empty() {
                 out.push_str("\nNothing changed.\n");

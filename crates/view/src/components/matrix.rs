@@ -214,7 +214,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     let rows = export::digest(&RELEASES, ch, &docs_base);
                     let (a, b) = (RELEASES.label(ch.from), RELEASES.label(ch.to));
                     let title = format!("Upgrading from Istio {a} to Istio {b}");
-                    let file = export::file_name(&format!("Istio {a} to {b} upgrade"), format);
+                    let file = export::file_name(&title, format);
                     (file, export::render_digest(format, &title, &rows), rows.len())
                 }
                 None => {
