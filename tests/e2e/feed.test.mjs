@@ -105,7 +105,7 @@ describe('change feed', () => {
       return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
     };
     const md = await save('Markdown');
-    assert.equal(md.name, 'istio-1-22-to-1-28-upgrade-features.md');
+    assert.equal(md.name, 'upgrading-from-istio-1-22-to-istio-1-28-features.md');
     assert.match(md.text, /^# Upgrading from Istio 1\.22 to Istio 1\.28\n\n## Promoted \(\d+\)\n\n- \[ \] /);
     const json = JSON.parse(readFileSync('dist/changes.json', 'utf8'));
     const promotedSince = new Set(json.releases.filter((r) => ['1.23', '1.24', '1.25', '1.26', '1.27', '1.28'].includes(r.release)).flatMap((r) => r.promoted.map((p) => p.id)));
