@@ -63,4 +63,27 @@ describe('Istio releases', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('code spans in feature names show as code, as istio.io prints them, and accessible names drop the backticks', async () => {
+    const { page, context, errors } = await openDemo(browser, { path: '?fm.release=1.28&fm.q=authentication' });
+    const row = featureRows(page).filter({ hasText: 'PeerAuthentication' });
+    const name = row.getByRole('rowheader');
+    await name.waitFor();
+    assert.doesNotMatch(await name.textContent(), /`/);
+    assert.equal(await name.getByRole('code').first().textContent(), 'PeerAuthentication');
+    // The searched word is marked inside the code span too.
+    assert.equal(await name.getByRole('code').first().locator('mark').textContent(), 'Authentication');
+    await name.getByText('Details').click();
+    await row.getByRole('link', { name: 'Source of PeerAuthentication in features.yaml' }).waitFor();
+    for (const label of await row.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? a.textContent))) {
+      assert.doesNotMatch(label, /`/, label);
+    }
+    // The matrix view and the changes view show the same code spans.
+    await page.getByRole('button', { name: 'Matrix', exact: true }).click();
+    await page.getByRole('list').getByRole('code').filter({ hasText: 'PeerAuthentication' }).first().waitFor();
+    await shot(page, 'code-spans-matrix.png');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -118,7 +118,10 @@ fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 /// checks it against `csv-core`), written by hand because that writer's code, with its
 /// number parser, would be shipped in the wasm for these few lines.
 pub fn to_csv(rows: &[ExportRow<'_>]) -> String {
-    csv_table(["id", "feature", "category", "phase", "docs", "note"], &rows.iter().map(ExportRow::cells).collect::<Vec<_>>())
+    csv_table(
+        ["id", "feature", "category", "phase", "docs", "note"],
+        &rows.iter().map(ExportRow::cells).collect::<Vec<_>>(),
+    )
 }
 
 /// A CSV table: the header, then one record per row, every cell spreadsheet-safe.
@@ -152,7 +155,10 @@ fn csv_record(out: &mut String, cells: [std::borrow::Cow<'_, str>; 6]) {
 /// `serde_json::to_string_pretty`). Written by hand: six string fields do not need a
 /// serializer, and serde_json's would be shipped in the wasm for them alone.
 pub fn to_json(rows: &[ExportRow<'_>]) -> String {
-    json_table(["id", "feature", "category", "phase", "docs", "note"], &rows.iter().map(ExportRow::cells).collect::<Vec<_>>())
+    json_table(
+        ["id", "feature", "category", "phase", "docs", "note"],
+        &rows.iter().map(ExportRow::cells).collect::<Vec<_>>(),
+    )
 }
 
 /// A pretty-printed JSON array of objects with the keys `keys`, one per row.

@@ -200,9 +200,49 @@ pub fn slugify(name: &str) -> String {
     out
 }
 
+/// A feature name's pieces, `(code, text)`: Istio writes names with Markdown code spans
+/// ("Waypoints: `DestinationRule`"), which istio.io renders as code. Each pair of
+/// backticks, left to right, encloses a code span; a lone backtick stays as text.
+pub fn code_spans(name: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = name;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else { break };
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open + 1..open + 1 + len]));
+        rest = &rest[open + len + 2..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+/// A feature name as plain text, without the backticks of its code spans (for accessible
+/// names and messages, which a screen reader would otherwise read with the backticks).
+pub fn plain_name(name: &str) -> String {
+    name.replace('`', "")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_in_names() {
+        assert_eq!(code_spans("Waypoints: `DestinationRule`"), [(false, "Waypoints: "), (true, "DestinationRule")]);
+        assert_eq!(
+            code_spans("APIs (`Gateway` `parentRef`) x"),
+            [(false, "APIs ("), (true, "Gateway"), (false, " "), (true, "parentRef"), (false, ") x")]
+        );
+        assert_eq!(code_spans("a ` lone"), [(false, "a ` lone")]);
+        assert_eq!(code_spans("`a` b `c"), [(true, "a"), (false, " b `c")]);
+        assert_eq!(code_spans(""), []);
+        assert_eq!(plain_name("`AuthorizationPolicy` dry-run"), "AuthorizationPolicy dry-run");
+        assert_eq!(plain_name("DNS proxying"), "DNS proxying");
+    }
 
     #[test]
     fn phase_order_is_maturity_not_alphabet() {

@@ -154,22 +154,18 @@ pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A feature name's code spans (Istio writes names such as "Waypoints: `DestinationRule`"):
-/// each pair of backticks, left to right, around text without backticks; a lone backtick
-/// stays. Returns the name as plain text and as HTML with `<code>` (escaped otherwise).
+/// A feature name as plain text and as HTML with its code spans (`model::code_spans`) in
+/// `<code>` (escaped otherwise).
 pub fn name_forms(name: &str) -> (String, String) {
-    let (mut plain, mut html, mut rest) = (String::new(), String::new(), name);
-    while let Some(open) = rest.find('`') {
-        let Some(len) = rest[open + 1..].find('`') else { break };
-        let code = &rest[open + 1..open + 1 + len];
-        plain.push_str(&rest[..open]);
-        plain.push_str(code);
-        html.push_str(&escape(&rest[..open]));
-        html.push_str(&format!("<code>{}</code>", escape(code)));
-        rest = &rest[open + len + 2..];
+    let (mut plain, mut html) = (String::new(), String::new());
+    for (code, text) in feature_matrix_core::model::code_spans(name) {
+        plain.push_str(text);
+        if code {
+            html.push_str(&format!("<code>{}</code>", escape(text)));
+        } else {
+            html.push_str(&escape(text));
+        }
     }
-    plain.push_str(rest);
-    html.push_str(&escape(rest));
     (plain, html)
 }
 

@@ -26,6 +26,7 @@ use crate::hooks::use_browser_events;
 use crate::ids;
 use crate::store::{self, sender, Store};
 use feature_matrix_core::i18n::Msg;
+use feature_matrix_core::model::plain_name;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct MatrixProps {
@@ -251,11 +252,11 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         });
     }
     let revealed_note = state.revealed.and_then(|r| {
-        let f = catalog.features.get(r.feature)?;
+        let name = plain_name(&catalog.features.get(r.feature)?.name);
         Some(if r.cleared.any() {
-            tr.fill(Msg::notice_revealed_cleared, &[("name", &f.name), ("filters", &r.cleared.describe(tr))])
+            tr.fill(Msg::notice_revealed_cleared, &[("name", &name), ("filters", &r.cleared.describe(tr))])
         } else {
-            tr.fill(Msg::notice_revealed, &[("name", &f.name)])
+            tr.fill(Msg::notice_revealed, &[("name", &name)])
         })
     });
     let filters_text = state.query.describe(catalog, tr);

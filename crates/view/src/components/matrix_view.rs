@@ -10,7 +10,7 @@ use feature_matrix_core::query::View;
 use feature_matrix_core::Phase;
 use yew::prelude::*;
 
-use super::highlight::highlighted;
+use super::highlight::{feature_name, highlighted};
 use super::phase::phase_badge;
 use crate::handle::{CatalogHandle, Tr};
 use crate::ids;
@@ -81,7 +81,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                                         <ul class="fm-grid-list">
                                         { for features.iter().take(CELL_LIMIT).map(|&i| {
                                             let f = &catalog.features[i];
-                                            let name = highlighted(&f.name, &view.terms);
+                                            let name = feature_name(&f.name, &view.terms);
                                             html! {
                                                 <li key={f.id.to_string()}>
                                                     { match f.link.as_deref().and_then(|l| resolve(&props.docs_base, l)) {

@@ -10,7 +10,7 @@ use feature_matrix_core::shown::changes;
 use feature_matrix_core::Phase;
 use yew::prelude::*;
 
-use super::highlight::highlighted;
+use super::highlight::feature_name;
 use super::phase::phase_label;
 use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
@@ -121,7 +121,7 @@ pub fn changes_view(props: &ChangesProps) -> Html {
             </section>
         }
     };
-    let name = |row: u16, r: usize| highlighted(set.name(row, r), &props.terms);
+    let name = |row: u16, r: usize| feature_name(set.name(row, r), &props.terms);
     let added: Vec<Html> = c
         .matching
         .added

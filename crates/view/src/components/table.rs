@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::links::{fill, resolve};
+use feature_matrix_core::model::plain_name;
 use feature_matrix_core::options::Columns;
 use feature_matrix_core::query::{Direction, SortKey, View};
 use feature_matrix_core::{Feature, Phase};
 use yew::prelude::*;
 
-use super::highlight::highlighted;
+use super::highlight::{feature_name, highlighted};
 use super::phase::{phase_badge, phase_label};
 use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
@@ -174,7 +175,9 @@ fn render_row(
     let catalog = props.shown.0.catalog();
     let label = |r: usize| RELEASES.label(r).to_owned();
     let terms = &props.view.terms;
-    let name = highlighted(&f.name, terms);
+    let name = feature_name(&f.name, terms);
+    // Accessible names read the name without its code spans' backticks.
+    let plain = plain_name(&f.name);
     let name = match f.link.as_deref().and_then(|href| resolve(&props.docs_base, href)) {
         Some(url) => html! { <a class="fm-link" href={url}>{name}</a> },
         None => name,
@@ -214,11 +217,11 @@ fn render_row(
                         }
                         <p class="fm-row-links">
                             if let Some(url) = source.clone() {
-                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_source_label, &[("name", &f.name)])}>{props.tr.t(Msg::row_source)}</a>
+                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_source_label, &[("name", &plain)])}>{props.tr.t(Msg::row_source)}</a>
                                 {" "}
                             }
                             if let Some(url) = report {
-                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_report_label, &[("name", &f.name)])}>{props.tr.t(Msg::row_report)}</a>
+                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_report_label, &[("name", &plain)])}>{props.tr.t(Msg::row_report)}</a>
                             }
                         </p>
                     </details>
