@@ -199,9 +199,19 @@ impl SearchIndex {
         starts.push(hay.len());
         let mut index =
             SearchIndex { hay, starts, name_rank: Vec::new(), since_rank: Vec::new(), orders: Default::default() };
-        let names: Vec<&str> = (0..catalog.features.len()).map(|i| index.folded_name(i)).collect();
+        // Names sort by their text: the backticks of code spans ("`PeerAuthentication`") do not count.
+        let names: Vec<std::borrow::Cow<'_, str>> = (0..catalog.features.len())
+            .map(|i| {
+                let name = index.folded_name(i);
+                if name.contains('`') {
+                    std::borrow::Cow::Owned(name.replace('`', ""))
+                } else {
+                    std::borrow::Cow::Borrowed(name)
+                }
+            })
+            .collect();
         let mut order: Vec<usize> = (0..names.len()).collect();
-        stable_sort(&mut order, &mut |&a, &b| names[a].cmp(names[b]));
+        stable_sort(&mut order, &mut |&a, &b| names[a].cmp(&names[b]));
         drop(names);
         let mut name_rank = vec![0u32; order.len()];
         for (rank, &i) in order.iter().enumerate() {
@@ -534,6 +544,21 @@ mod tests {
             names(&c, &run(&c, &q)),
             ["Alpha Helm", "Authorization", "DNS Proxying", "Gateway", "IPv6", "mutual TLS", "Sidecar API"]
         );
+    }
+
+    #[test]
+    fn name_sort_ignores_the_backticks_of_code_spans() {
+        let c = cat(&[(
+            "Security",
+            &[
+                ("`PeerAuthentication`", "Stable", None),
+                ("Ambient", "Beta", None),
+                ("`AuthorizationPolicy`", "Stable", None),
+                ("Zebra", "Beta", None),
+            ],
+        )]);
+        let q = Query { sort: SortKey::Feature, ..Query::default() };
+        assert_eq!(names(&c, &run(&c, &q)), ["Ambient", "`AuthorizationPolicy`", "`PeerAuthentication`", "Zebra"]);
     }
 
     #[test]
