@@ -5,28 +5,23 @@ use yew::prelude::*;
 
 use crate::handle::Tr;
 
-#[derive(Properties, PartialEq)]
-pub struct EmptyStateProps {
-    /// The active search and filters in words (`“dns” in phase Stable`).
-    pub description: AttrValue,
-    pub on_clear: Callback<()>,
-    pub tr: Tr,
-}
-
-#[function_component(EmptyState)]
-pub fn empty_state(props: &EmptyStateProps) -> Html {
-    let on_clear = props.on_clear.clone();
+/// The empty state: what matched nothing (`description`, the active search and filters in
+/// words: `“dns” in phase Stable`) and a button that clears them. A plain function rather
+/// than a component: it renders with the widget, and a component type of its own would cost
+/// Yew's generic code once more.
+pub fn empty_state(description: &str, on_clear: &Callback<()>, tr: &Tr) -> Html {
+    let on_clear = on_clear.clone();
     html! {
         <div class="fm-empty">
             <p class="fm-empty-text">
-                { for pieces(props.tr.get(Msg::empty)).into_iter().map(|(key, text)| if key {
-                    html! { <strong>{props.description.clone()}</strong> }
+                { for pieces(tr.get(Msg::empty)).into_iter().map(|(key, text)| if key {
+                    html! { <strong>{description.to_owned()}</strong> }
                 } else {
                     html! { {text.to_owned()} }
                 }) }
             </p>
             <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_clear.emit(()))}>
-                {props.tr.t(Msg::clear_filters)}
+                {tr.t(Msg::clear_filters)}
             </button>
         </div>
     }

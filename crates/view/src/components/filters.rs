@@ -13,25 +13,16 @@ pub struct Choice {
     pub count: usize,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FilterGroupProps {
-    /// Id of the group's label (from `ids::filter_label`).
-    pub label_id: AttrValue,
-    pub label: AttrValue,
-    pub choices: Vec<Choice>,
-    /// Called with the index of the toggled choice.
-    pub on_toggle: Callback<usize>,
-}
-
-#[function_component(FilterGroup)]
-pub fn filter_group(props: &FilterGroupProps) -> Html {
-    let label_id = props.label_id.clone();
+/// A group of toggle buttons labelled by the element `label_id` (from `ids::filter_label`)
+/// that says `label`; `on_toggle` gets the index of the toggled choice. A plain function
+/// rather than a component (see `empty_state`).
+pub fn filter_group(label_id: AttrValue, label: AttrValue, choices: &[Choice], on_toggle: &Callback<usize>) -> Html {
     html! {
         <div class="fm-filter" role="group" aria-labelledby={label_id.clone()}>
-            <span class="fm-label" id={label_id}>{props.label.clone()}</span>
+            <span class="fm-label" id={label_id}>{label}</span>
             <div class="fm-chips">
-            { for props.choices.iter().enumerate().map(|(i, c)| {
-                let on_toggle = props.on_toggle.clone();
+            { for choices.iter().enumerate().map(|(i, c)| {
+                let on_toggle = on_toggle.clone();
                 let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit(i));
                 html! {
                     <button

@@ -12,10 +12,9 @@ use feature_matrix_core::i18n::Msg;
 use crate::handle::Tr;
 use crate::ids;
 
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
+pub struct LegendProps<'a> {
     pub mode: LegendMode,
-    pub legend: Legend,
+    pub legend: &'a Legend,
     pub id_prefix: AttrValue,
     pub docs_base: AttrValue,
     pub open: bool,
@@ -25,9 +24,10 @@ pub struct LegendProps {
     pub tr: Tr,
 }
 
-#[function_component(PhaseLegend)]
-pub fn phase_legend(props: &LegendProps) -> Html {
-    let legend = &props.legend;
+/// A plain function rather than a component: it renders with the widget, and a component
+/// type of its own would cost Yew's generic code once more.
+pub fn phase_legend(props: &LegendProps<'_>) -> Html {
+    let legend = props.legend;
     if legend.phases.is_empty() || props.mode == LegendMode::Hidden {
         return Html::default();
     }

@@ -11,14 +11,14 @@ use feature_matrix_core::options::{Columns, LegendMode};
 use feature_matrix_core::{Action, Notice, Phase, SortKey, Sources, Start, ViewMode};
 use yew::prelude::*;
 
-use super::empty_state::EmptyState;
-use super::filters::{Choice, FilterGroup};
-use super::legend::PhaseLegend;
+use super::empty_state::empty_state;
+use super::filters::{filter_group, Choice};
+use super::legend::{phase_legend, LegendProps};
 use super::matrix_view::MatrixView;
-use super::releases::{ChangesView, ReleasePicker};
-use super::search_box::SearchBox;
+use super::releases::{changes_view, release_picker, use_release_value, ChangesProps, PickerProps};
+use super::search_box::{search_box, SearchBoxProps};
 use super::table::FeatureTable;
-use super::toolbar::Toolbar;
+use super::toolbar::{toolbar, ToolbarProps};
 use crate::browser;
 use crate::embedded::RELEASES;
 use crate::handle::{CatalogHandle, Problems, ShownHandle, Tr};
@@ -108,6 +108,8 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         });
     }
     use_browser_events(&ns, &root, props.start.then.clone(), store.clone());
+    let release_select = use_release_value(shown.0.release());
+    let compare_select = use_release_value(session.diff_from(&store.sources));
     {
         // After a deep link re-renders the rows, bring the target row into view.
         let (ns, root) = (ns.clone(), root.clone());
@@ -265,44 +267,53 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         <section ref={root.clone()} class={classes!("fm", hydrating.then_some("fm--static"))} id={ids::root(&ns)} aria-label={tr.fill(Msg::widget_label, &[("title", &title)])} lang={tr.lang().to_owned()}>
             <div class="fm-controls">
                 if props.with_releases {
-                    <ReleasePicker ns={ns.clone()} tr={props.tr.clone()} release={shown.0.release()}
-                        on_change={sender(store.dispatcher(), Action::SetRelease)} />
+                    { release_picker(&PickerProps {
+                        ns: ns.clone(),
+                        tr: props.tr.clone(),
+                        release: shown.0.release(),
+                        on_change: sender(store.dispatcher(), Action::SetRelease),
+                        select: release_select,
+                    }) }
                 }
-                <SearchBox ns={ns.clone()} tr={props.tr.clone()} value={state.query.text.clone()}
-                    on_change={sender(store.dispatcher(), Action::SetSearch)} />
-                <FilterGroup label_id={ids::filter_label(&ns, "phase")} label={AttrValue::from(tr.get(Msg::filter_phase).to_owned())} choices={phase_choices} on_toggle={on_phase} />
-                <FilterGroup label_id={ids::filter_label(&ns, "category")} label={AttrValue::from(tr.get(Msg::filter_category).to_owned())} choices={category_choices}
-                    on_toggle={on_category} />
+                { search_box(&SearchBoxProps {
+                    ns: ns.clone(),
+                    tr: props.tr.clone(),
+                    value: state.query.text.clone().into(),
+                    on_change: sender(store.dispatcher(), Action::SetSearch),
+                }) }
+                { filter_group(ids::filter_label(&ns, "phase").into(), tr.t(Msg::filter_phase), &phase_choices, &on_phase) }
+                { filter_group(ids::filter_label(&ns, "category").into(), tr.t(Msg::filter_category), &category_choices, &on_category) }
             </div>
-            <Toolbar
-                id_prefix={ns.clone()}
-                tr={props.tr.clone()}
-                status={view.status(tr)}
-                notice={revealed_note.or_else(|| state.notice.as_ref().map(|n| n.message(tr)))}
-                manual_link={match &state.notice { Some(Notice::CopyFailed(l)) => Some(AttrValue::from(l.clone())), _ => None }}
-                filtered={state.query.is_filtered()}
-                view_mode={state.view}
-                changes={shown.0.release().is_some()}
-                on_clear={on_clear.clone()}
-                on_view={sender(store.dispatcher(), Action::SetView)}
-                on_copy_link={on_copy_link}
-                on_export={on_export}
-            />
+            { toolbar(&ToolbarProps {
+                id_prefix: ns.clone(),
+                tr: props.tr.clone(),
+                status: view.status(tr).into(),
+                notice: revealed_note.or_else(|| state.notice.as_ref().map(|n| n.message(tr))),
+                manual_link: match &state.notice { Some(Notice::CopyFailed(l)) => Some(AttrValue::from(l.clone())), _ => None },
+                filtered: state.query.is_filtered(),
+                view_mode: state.view,
+                changes: shown.0.release().is_some(),
+                on_clear: on_clear.clone(),
+                on_view: sender(store.dispatcher(), Action::SetView),
+                on_copy_link,
+                on_export,
+            }) }
             if !filters_text.is_empty() {
                 <p class="fm-print-only">{tr.fill(Msg::print_filters, &[("filters", &filters_text)])}</p>
             }
             if state.view == ViewMode::Changes && shown.0.release().is_some() {
-                <ChangesView
-                    ns={ns.clone()}
-                    tr={props.tr.clone()}
-                    shown={shown.clone()}
-                    from={session.diff_from(&store.sources)}
-                    text={state.query.text.clone()}
-                    terms={view.terms.clone()}
-                    on_from={sender(store.dispatcher(), Action::SetDiffFrom)}
-                />
+                { changes_view(&ChangesProps {
+                    ns: ns.clone(),
+                    tr: props.tr.clone(),
+                    shown: shown.clone(),
+                    from: session.diff_from(&store.sources),
+                    text: state.query.text.clone().into(),
+                    terms: view.terms.clone(),
+                    on_from: sender(store.dispatcher(), Action::SetDiffFrom),
+                    select: compare_select,
+                }) }
             } else if view.rows.is_empty() {
-                <EmptyState description={filters_text.clone()} on_clear={on_clear} tr={props.tr.clone()} />
+                { empty_state(&filters_text, &on_clear, &props.tr) }
             } else if state.view == ViewMode::Matrix {
                 <MatrixView
                     title={title.clone()}
@@ -334,16 +345,16 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     tr={props.tr.clone()}
                 />
             }
-            <PhaseLegend
-                mode={props.legend}
-                legend={catalog.legend.clone()}
-                id_prefix={ns.clone()}
-                docs_base={docs_base}
-                open={state.legend_open}
-                defined={state.defined_phase}
-                on_toggle={sender(store.dispatcher(), Action::SetLegendOpen)}
-                tr={props.tr.clone()}
-            />
+            { phase_legend(&LegendProps {
+                mode: props.legend,
+                legend: &catalog.legend,
+                id_prefix: ns.clone(),
+                docs_base,
+                open: state.legend_open,
+                defined: state.defined_phase,
+                on_toggle: sender(store.dispatcher(), Action::SetLegendOpen),
+                tr: props.tr.clone(),
+            }) }
             // Where the data comes from: a release's features.yaml at its commit, or the
             // catalog's own words (linked for the built-in page).
             <p class="fm-source" hidden={shown.0.data_as_of().is_none() && catalog.provenance.is_empty()}>

@@ -17,21 +17,29 @@ use crate::handle::{ShownHandle, Tr};
 use crate::hooks::use_select_value;
 use crate::ids;
 
-#[derive(Properties, PartialEq)]
 pub struct PickerProps {
     pub ns: AttrValue,
     /// Index of the release shown; `None` for the page.
     pub release: Option<usize>,
     pub on_change: Callback<Option<String>>,
     pub tr: Tr,
+    /// The `<select>`, kept on the release shown by [`use_release_value`].
+    pub select: NodeRef,
 }
 
-/// The release picker: the Feature Status page, then every release, newest first.
-#[function_component(ReleasePicker)]
+/// A release `<select>` (the picker's, the changes view's "Compare with") following
+/// `release`. Called by the widget on every render (hooks cannot be conditional), whether it
+/// shows that `<select>` or not.
+#[hook]
+pub fn use_release_value(release: Option<usize>) -> NodeRef {
+    use_select_value(release.map(|r| RELEASES.label(r).to_owned()).unwrap_or_default())
+}
+
+/// The release picker: the Feature Status page, then every release, newest first. A plain
+/// function rather than a component (a component type costs Yew's generic code once more).
 pub fn release_picker(props: &PickerProps) -> Html {
     let set: &ReleaseSet = &RELEASES;
-    let value = props.release.map(|r| set.label(r).to_owned()).unwrap_or_default();
-    let select = use_select_value(value);
+    let select = props.select.clone();
     let onchange = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -54,7 +62,6 @@ pub fn release_picker(props: &PickerProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ChangesProps {
     pub ns: AttrValue,
     /// The release shown (a release, never the page).
@@ -66,15 +73,16 @@ pub struct ChangesProps {
     pub terms: Vec<Term>,
     pub on_from: Callback<Option<String>>,
     pub tr: Tr,
+    /// The "Compare with" `<select>`, kept on `from` by [`use_release_value`].
+    pub select: NodeRef,
 }
 
-/// What changed from one release to another, grouped, with counts; the search applies.
-#[function_component(ChangesView)]
+/// What changed from one release to another, grouped, with counts; the search applies. A
+/// plain function rather than a component, like the picker.
 pub fn changes_view(props: &ChangesProps) -> Html {
     let set: &ReleaseSet = &RELEASES;
     let to = props.shown.0.release().unwrap_or_default();
-    let from_value = props.from.map(|f| set.label(f).to_owned()).unwrap_or_default();
-    let select = use_select_value(from_value);
+    let select = props.select.clone();
     let onchange = {
         let on_from = props.on_from.clone();
         Callback::from(move |e: Event| {

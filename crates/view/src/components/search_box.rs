@@ -9,7 +9,6 @@ use feature_matrix_core::i18n::{pieces, Msg};
 use crate::handle::Tr;
 use crate::ids;
 
-#[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
     /// The instance's id prefix.
     pub ns: AttrValue,
@@ -18,7 +17,8 @@ pub struct SearchBoxProps {
     pub on_change: Callback<String>,
 }
 
-#[function_component(SearchBox)]
+/// A plain function rather than a component: it renders with the widget, and a component
+/// type of its own would cost Yew's generic code once more (about 1 KB gzip each).
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let oninput = {
         let on_change = props.on_change.clone();

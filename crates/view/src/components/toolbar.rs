@@ -10,7 +10,6 @@ use feature_matrix_core::i18n::Msg;
 use crate::handle::Tr;
 use crate::ids;
 
-#[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub id_prefix: AttrValue,
     pub tr: Tr,
@@ -23,7 +22,6 @@ pub struct ToolbarProps {
     pub filtered: bool,
     pub view_mode: ViewMode,
     /// Offer the changes view (a release is shown).
-    #[prop_or_default]
     pub changes: bool,
     pub on_clear: Callback<()>,
     pub on_view: Callback<ViewMode>,
@@ -31,7 +29,8 @@ pub struct ToolbarProps {
     pub on_export: Callback<Format>,
 }
 
-#[function_component(Toolbar)]
+/// A plain function rather than a component: it renders with the widget, and a component
+/// type of its own would cost Yew's generic code once more (about 1 KB gzip each).
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let p = &props.id_prefix;
     let tr = &props.tr;
