@@ -14,10 +14,10 @@ use yew::prelude::*;
 use super::empty_state::empty_state;
 use super::filters::{filter_group, Choice};
 use super::legend::{phase_legend, LegendProps};
-use super::matrix_view::MatrixView;
+use super::matrix_view::{matrix_view, MatrixViewProps};
 use super::releases::{changes_view, release_picker, use_release_value, ChangesProps, PickerProps};
 use super::search_box::{search_box, SearchBoxProps};
-use super::table::FeatureTable;
+use super::table::{feature_table, TableProps};
 use super::toolbar::{toolbar, ToolbarProps};
 use crate::browser;
 use crate::embedded::RELEASES;
@@ -315,35 +315,35 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             } else if view.rows.is_empty() {
                 { empty_state(&filters_text, &on_clear, &props.tr) }
             } else if state.view == ViewMode::Matrix {
-                <MatrixView
-                    title={title.clone()}
-                    catalog={catalog_handle.clone()}
-                    view={view.clone()}
-                    phases={phases}
-                    docs_base={docs_base.clone()}
-                    id_prefix={ns.clone()}
-                    on_define={on_define.clone()}
-                    tr={props.tr.clone()}
-                />
+                { matrix_view(&MatrixViewProps {
+                    title: title.clone(),
+                    catalog: catalog_handle.clone(),
+                    view: view.clone(),
+                    phases,
+                    docs_base: docs_base.clone(),
+                    id_prefix: ns.clone(),
+                    on_define: on_define.clone(),
+                    tr: props.tr.clone(),
+                }) }
             } else {
-                <FeatureTable
-                    title={title.clone()}
-                    columns={props.columns}
-                    shown={shown.clone()}
-                    view={view.clone()}
-                    id_prefix={ns.clone()}
-                    docs_base={docs_base.clone()}
-                    sort={state.query.sort}
-                    direction={state.query.direction}
-                    revealed={state.revealed.map(|r| r.feature)}
-                    limit={state.row_limit()}
-                    page_start={state.last_page_start()}
-                    on_show_more={sender(store.dispatcher(), |()| Action::ShowMore)}
-                    on_sort={sender(store.dispatcher(), |key: SortKey| Action::SortBy(key))}
-                    on_define={on_define}
-                    report={props.report.clone()}
-                    tr={props.tr.clone()}
-                />
+                { feature_table(&TableProps {
+                    title: title.clone(),
+                    columns: props.columns,
+                    shown: shown.clone(),
+                    view: view.clone(),
+                    id_prefix: ns.clone(),
+                    docs_base: docs_base.clone(),
+                    sort: state.query.sort,
+                    direction: state.query.direction,
+                    revealed: state.revealed.map(|r| r.feature),
+                    limit: state.row_limit(),
+                    page_start: state.last_page_start(),
+                    on_show_more: sender(store.dispatcher(), |()| Action::ShowMore),
+                    on_sort: sender(store.dispatcher(), |key: SortKey| Action::SortBy(key)),
+                    on_define,
+                    report: props.report.clone(),
+                    tr: props.tr.clone(),
+                }) }
             }
             { phase_legend(&LegendProps {
                 mode: props.legend,

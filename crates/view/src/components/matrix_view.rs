@@ -18,7 +18,6 @@ use crate::ids;
 /// Features listed per cell at most; the rest are counted ("and 120 more").
 const CELL_LIMIT: usize = 50;
 
-#[derive(Properties, PartialEq)]
 pub struct MatrixViewProps {
     pub title: AttrValue,
     pub catalog: CatalogHandle,
@@ -31,7 +30,8 @@ pub struct MatrixViewProps {
     pub tr: Tr,
 }
 
-#[function_component(MatrixView)]
+/// A plain function rather than a component: it renders with the widget, and a component
+/// type of its own would cost Yew's generic code once more.
 pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let catalog = &props.catalog.0;
     let view = &props.view;

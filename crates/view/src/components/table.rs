@@ -17,7 +17,6 @@ use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
 use crate::ids;
 
-#[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub title: AttrValue,
     pub columns: Columns,
@@ -34,19 +33,18 @@ pub struct TableProps {
     /// Render at most this many rows; a "Show more" button offers the next page.
     pub limit: usize,
     /// Where the last page of rows begins (after "Show more"): its first row can take focus.
-    #[prop_or_default]
     pub page_start: Option<usize>,
     pub on_show_more: Callback<()>,
     pub on_sort: Callback<SortKey>,
     /// A phase badge was activated.
     pub on_define: Callback<Phase>,
     /// Where "Report a problem" leads (`links::fill` template); none: no link.
-    #[prop_or_default]
     pub report: Option<AttrValue>,
     pub tr: Tr,
 }
 
-#[function_component(FeatureTable)]
+/// A plain function rather than a component: it renders with the widget, and a component
+/// type of its own would cost Yew's generic code once more.
 pub fn feature_table(props: &TableProps) -> Html {
     let catalog = props.shown.0.catalog();
     let view = &props.view;
