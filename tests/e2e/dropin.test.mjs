@@ -71,7 +71,8 @@ function yamlNames(yaml, area) {
   for (const item of yaml.split(/\n  - /).slice(1)) {
     const name = /^name: "?(.*?)"?\s*$/m.exec(item)?.[1];
     const itemArea = /^    area: (.*?)\s*$/m.exec(item)?.[1];
-    if (!area || itemArea === area) out.push(name.trim());
+    // As shown: code spans ("`Gateway`") print as code, without their backticks.
+    if (!area || itemArea === area) out.push(name.trim().replace(/`([^`]*)`/g, '$1'));
   }
   return out;
 }
