@@ -220,10 +220,15 @@ pub fn code_spans(name: &str) -> Vec<(bool, &str)> {
     out
 }
 
-/// A feature name as plain text, without the backticks of its code spans (for accessible
-/// names and messages, which a screen reader would otherwise read with the backticks).
-pub fn plain_name(name: &str) -> String {
-    name.replace('`', "")
+/// A feature name as plain text: its [`code_spans`] without their backticks (for accessible
+/// names and messages, which a screen reader would otherwise read with the backticks, and
+/// for sorting by name). Borrowed when the name has no backtick.
+pub fn plain_name(name: &str) -> Cow<'_, str> {
+    if name.contains('`') {
+        Cow::Owned(code_spans(name).into_iter().map(|(_, text)| text).collect())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 #[cfg(test)]
@@ -242,6 +247,7 @@ mod tests {
         assert_eq!(code_spans(""), []);
         assert_eq!(plain_name("`AuthorizationPolicy` dry-run"), "AuthorizationPolicy dry-run");
         assert_eq!(plain_name("DNS proxying"), "DNS proxying");
+        assert_eq!(plain_name("`code` and a lone `"), "code and a lone `");
     }
 
     #[test]

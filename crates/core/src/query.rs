@@ -200,16 +200,8 @@ impl SearchIndex {
         let mut index =
             SearchIndex { hay, starts, name_rank: Vec::new(), since_rank: Vec::new(), orders: Default::default() };
         // Names sort by their text: the backticks of code spans ("`PeerAuthentication`") do not count.
-        let names: Vec<std::borrow::Cow<'_, str>> = (0..catalog.features.len())
-            .map(|i| {
-                let name = index.folded_name(i);
-                if name.contains('`') {
-                    std::borrow::Cow::Owned(name.replace('`', ""))
-                } else {
-                    std::borrow::Cow::Borrowed(name)
-                }
-            })
-            .collect();
+        let names: Vec<std::borrow::Cow<'_, str>> =
+            (0..catalog.features.len()).map(|i| crate::model::plain_name(index.folded_name(i))).collect();
         let mut order: Vec<usize> = (0..names.len()).collect();
         stable_sort(&mut order, &mut |&a, &b| names[a].cmp(&names[b]));
         drop(names);

@@ -6,9 +6,7 @@ use yew::prelude::*;
 use crate::handle::Tr;
 
 /// The empty state: what matched nothing (`description`, the active search and filters in
-/// words: `“dns” in phase Stable`) and a button that clears them. A plain function rather
-/// than a component: it renders with the widget, and a component type of its own would cost
-/// Yew's generic code once more.
+/// words: `“dns” in phase Stable`) and a button that clears them.
 pub fn empty_state(description: &str, on_clear: &Callback<()>, tr: &Tr) -> Html {
     let on_clear = on_clear.clone();
     html! {

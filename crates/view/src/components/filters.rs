@@ -14,8 +14,7 @@ pub struct Choice {
 }
 
 /// A group of toggle buttons labelled by the element `label_id` (from `ids::filter_label`)
-/// that says `label`; `on_toggle` gets the index of the toggled choice. A plain function
-/// rather than a component (see `empty_state`).
+/// that says `label`; `on_toggle` gets the index of the toggled choice.
 pub fn filter_group(label_id: AttrValue, label: AttrValue, choices: &[Choice], on_toggle: &Callback<usize>) -> Html {
     html! {
         <div class="fm-filter" role="group" aria-labelledby={label_id.clone()}>

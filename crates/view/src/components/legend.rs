@@ -24,8 +24,7 @@ pub struct LegendProps<'a> {
     pub tr: Tr,
 }
 
-/// A plain function rather than a component: it renders with the widget, and a component
-/// type of its own would cost Yew's generic code once more.
+/// The collapsible phase-definitions legend; nothing when hidden or when it defines no phase.
 pub fn phase_legend(props: &LegendProps<'_>) -> Html {
     let legend = props.legend;
     if legend.phases.is_empty() || props.mode == LegendMode::Hidden {

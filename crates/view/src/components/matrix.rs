@@ -109,7 +109,9 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     }
     use_browser_events(&ns, &root, props.start.then.clone(), store.clone());
     let release_select = use_release_value(shown.0.release());
-    let compare_select = use_release_value(session.diff_from(&store.sources));
+    // The release the changes view compares with (derived from the state and the sources).
+    let diff_from = session.diff_from(&store.sources);
+    let compare_select = use_release_value(diff_from);
     {
         // After a deep link re-renders the rows, bring the target row into view.
         let (ns, root) = (ns.clone(), root.clone());
@@ -126,7 +128,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     {
         // Tell the host page whenever the view changes (and once mounted).
         let (ns, root, store, view) = (ns.clone(), root.clone(), store.clone(), view.clone());
-        let key = (shown.clone(), state.query.clone(), state.view, session.diff_from(&store.sources));
+        let key = (shown.clone(), state.query.clone(), state.view, diff_from);
         use_effect_with(key, move |_| {
             let state = ViewState::summary(&ns, &store.session, &store.sources, &view);
             crate::host::publish(&root, &state, store.session.shown.catalog_rc(), &view.rows);
@@ -306,7 +308,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                     ns: ns.clone(),
                     tr: props.tr.clone(),
                     shown: shown.clone(),
-                    from: session.diff_from(&store.sources),
+                    from: diff_from,
                     text: state.query.text.clone().into(),
                     terms: view.terms.clone(),
                     on_from: sender(store.dispatcher(), Action::SetDiffFrom),

@@ -30,8 +30,7 @@ pub struct MatrixViewProps {
     pub tr: Tr,
 }
 
-/// A plain function rather than a component: it renders with the widget, and a component
-/// type of its own would cost Yew's generic code once more.
+/// Categories by phases for the current rows, with a maturity bar per category.
 pub fn matrix_view(props: &MatrixViewProps) -> Html {
     let catalog = &props.catalog.0;
     let view = &props.view;

@@ -1,7 +1,10 @@
-//! One small component per file. Each takes plain props (data from the core and
-//! callbacks) and renders; `matrix` wires the store to the others. Shared prop types
-//! live in `crate::handle`, the store in `crate::store`, hooks in `crate::hooks`, ids in
-//! `crate::ids`.
+//! The widget's parts, one per file. Two are components: `root` (what an instance shows)
+//! and `matrix` (`FeatureMatrix`: the store, the hooks, the wiring). Every other part is a
+//! plain function from a props struct (data from the core and callbacks) to `Html`,
+//! rendered with the widget: each component type instantiates Yew's generic component code
+//! once more (about 1 KB gzip), and these parts re-render with the widget anyway; hooks they
+//! need are called by `FeatureMatrix`. Shared prop types live in `crate::handle`, the store
+//! in `crate::store`, hooks in `crate::hooks`, ids in `crate::ids`.
 
 pub mod empty_state;
 pub mod filters;

@@ -35,8 +35,7 @@ pub fn use_release_value(release: Option<usize>) -> NodeRef {
     use_select_value(release.map(|r| RELEASES.label(r).to_owned()).unwrap_or_default())
 }
 
-/// The release picker: the Feature Status page, then every release, newest first. A plain
-/// function rather than a component (a component type costs Yew's generic code once more).
+/// The release picker: the Feature Status page, then every release, newest first.
 pub fn release_picker(props: &PickerProps) -> Html {
     let set: &ReleaseSet = &RELEASES;
     let select = props.select.clone();
@@ -77,8 +76,7 @@ pub struct ChangesProps {
     pub select: NodeRef,
 }
 
-/// What changed from one release to another, grouped, with counts; the search applies. A
-/// plain function rather than a component, like the picker.
+/// What changed from one release to another, grouped, with counts; the search applies.
 pub fn changes_view(props: &ChangesProps) -> Html {
     let set: &ReleaseSet = &RELEASES;
     let to = props.shown.0.release().unwrap_or_default();

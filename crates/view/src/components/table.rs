@@ -43,8 +43,7 @@ pub struct TableProps {
     pub tr: Tr,
 }
 
-/// A plain function rather than a component: it renders with the widget, and a component
-/// type of its own would cost Yew's generic code once more.
+/// The features table: sortable headers, rows grouped by category, a page of rows at a time.
 pub fn feature_table(props: &TableProps) -> Html {
     let catalog = props.shown.0.catalog();
     let view = &props.view;

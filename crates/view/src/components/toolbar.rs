@@ -29,8 +29,7 @@ pub struct ToolbarProps {
     pub on_export: Callback<Format>,
 }
 
-/// A plain function rather than a component: it renders with the widget, and a component
-/// type of its own would cost Yew's generic code once more (about 1 KB gzip each).
+/// The bar between the filters and the results.
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let p = &props.id_prefix;
     let tr = &props.tr;
