@@ -171,8 +171,7 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
         .ok()
         .filter(JsValue::is_object)
         .and_then(|all| js_sys::Reflect::get(&all, &JsValue::from_str(&code)).ok())
-        .and_then(|text| text.as_string())
-        .and_then(|text| feature_matrix_core::i18n::Language::parse(&text))
+        .and_then(|file| feature_matrix_core::json_catalog::language(&feature_matrix_view::js_json::Js(file)))
         .filter(|l| l.messages.lang() == code);
     match registered {
         Some(l) => Tr::new(l),
@@ -405,7 +404,7 @@ fn js_text(value: &JsValue) -> Result<Option<String>, JsValue> {
                 None => return Ok(None),
             }
         }
-        return Ok(Some(parts.join(",")));
+        return Ok(Some(feature_matrix_core::i18n::join(&parts.iter().map(String::as_str).collect::<Vec<_>>(), ",")));
     }
     if let Some(b) = value.as_bool() {
         return Ok(Some(b.to_string()));

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use crate::model::{Aspect, Catalog, Inline, Legend, Phase};
+use crate::model::{Catalog, Legend, Phase, Text};
 pub use crate::plural;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
@@ -23,7 +23,8 @@ pub struct Messages {
 
 /// The language tag's primary subtag, lower case: `zh-Hans-CN` → `zh`, `EN_us` → `en`.
 pub fn primary(tag: &str) -> String {
-    tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+    let tag = tag.trim();
+    tag[..tag.find(['-', '_']).unwrap_or(tag.len())].to_ascii_lowercase()
 }
 
 impl Messages {
@@ -82,13 +83,8 @@ impl Messages {
     /// A counted message for `n` (`{count}`, written as a number of this language) with the
     /// other placeholders filled in.
     pub fn count(&self, m: Msg, n: usize, args: &[(&str, &str)]) -> String {
-        let count = self.number(n);
-        // `{count}` and at most three more placeholders (no message has more).
-        let mut all = [("count", count.as_str()), ("", ""), ("", ""), ("", "")];
-        for (slot, arg) in all[1..].iter_mut().zip(args) {
-            *slot = *arg;
-        }
-        fill(self.form(m, n), &all)
+        // `{count}` first: a number has no braces, so the second pass sees only the template's.
+        fill(&fill(self.form(m, n), &[("count", &self.number(n))]), args)
     }
 
     /// `n` with this language's digit groups: 1,234 (en), 1 234 (uk), 1234 and 12.345 (es).
@@ -116,11 +112,24 @@ impl Messages {
             [] => String::new(),
             [one] => (*one).to_owned(),
             [init @ .., last] => {
-                let list = init.join(self.get(Msg::list_separator));
+                let list = join(init, self.get(Msg::list_separator));
                 self.fill(if or { Msg::list_or } else { Msg::list_and }, &[("list", &list), ("last", last)])
             }
         }
     }
+}
+
+/// `items` with `sep` between them (one plain loop for every join in the wasm: the standard
+/// library's specialised `join` is about 1 KB of code per item type).
+pub fn join(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 /// Fills `{name}` placeholders of `template`; unknown ones stay as written.
@@ -188,16 +197,16 @@ impl Translation {
 
     /// `catalog` in this language, and per category its name before (for search, so the
     /// English name finds the rows too; empty where nothing was translated).
-    pub fn apply(&self, catalog: Catalog) -> (Catalog, Vec<String>) {
+    pub fn apply(&self, catalog: Catalog) -> (Catalog, Vec<Text>) {
         let mut out = catalog;
-        let mut before = vec![String::new(); out.categories.len()];
-        let mut categories = out.categories.to_vec();
-        for (c, was) in categories.iter_mut().zip(before.iter_mut()) {
-            if let Some((_, name)) = self.categories.iter().find(|(key, _)| *key == c.id || *key == c.name) {
-                *was = std::mem::replace(&mut c.name, Cow::Owned(name.clone())).into_owned();
-            }
+        let mut before = Vec::new();
+        for c in out.categories.to_mut() {
+            let name = self.categories.iter().find(|(key, _)| *key == c.id || *key == c.name);
+            before.push(match name {
+                Some((_, name)) => std::mem::replace(&mut c.name, Cow::Owned(name.clone())),
+                None => Cow::Borrowed(""),
+            });
         }
-        out.categories = categories.into();
         if let Some(legend) = self.legend_for(&out.legend.phases) {
             out.legend = legend.clone();
         }
@@ -224,85 +233,25 @@ impl Language {
         })
     }
 
-    /// A language file's text (see [`Language::write`]): the code, the message table one
-    /// message per line in key order, then the catalog text, one tab-separated record per
-    /// line (`title`, `category id name`, `phases slug…`, `aspect name cell…`). `None`
-    /// when its messages are not a table of this build's shape (a file of another version).
+    /// A language's messages as its file carries them (see [`Language::write`]): the code,
+    /// then the message table one message per line in key order. `None` when it is not a
+    /// table of this build's shape (a file of another version). The catalog text comes with
+    /// it separately (`json_catalog::language`).
     pub fn parse(text: &str) -> Option<Language> {
         let mut lines = text.split('\n');
         let lang = lines.next()?;
         let messages = Messages::new(lang, lines.by_ref().take(SLOTS).map(str::to_owned).collect())?;
-        let mut t = Translation::default();
-        let (mut phases, mut aspects) = (Vec::new(), Vec::new());
-        for line in lines {
-            let mut f = line.split('\t');
-            match f.next() {
-                Some("title") => {
-                    t.title = f.next().map(str::to_owned);
-                    t.title_of = f.next().map(str::to_owned);
-                }
-                Some("category") => {
-                    if let (Some(id), Some(name)) = (f.next(), f.next()) {
-                        t.categories.push((id.to_owned(), name.to_owned()));
-                    }
-                }
-                Some("phases") => phases = f.filter_map(Phase::parse).collect(),
-                Some("aspect") => {
-                    let name = f.next().unwrap_or_default();
-                    aspects.push(Aspect {
-                        name: name.to_owned().into(),
-                        cells: f.map(|c| Cow::Owned(vec![Inline::Text(c.to_owned().into())])).collect(),
-                    });
-                }
-                _ => {}
-            }
-        }
-        if !phases.is_empty() && aspects.iter().all(|a| a.cells.len() == phases.len()) {
-            t.legend = Some(Legend { phases: phases.into(), aspects: aspects.into() });
-        }
-        Some(Language { messages: Rc::new(messages), translation: Rc::new(t) })
+        Some(Language { messages: Rc::new(messages), translation: Rc::default() })
     }
 
     /// The text [`Language::parse`] reads (host tools write each language's file with it).
-    /// Tabs and line breaks inside texts become spaces.
+    /// Line breaks inside messages become spaces.
     #[cfg(any(test, feature = "source"))]
     pub fn write(&self) -> String {
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
         let mut out = String::from(self.messages.lang());
         for m in self.messages.text.iter() {
             out.push('\n');
-            out.push_str(&clean(m));
-        }
-        let t = &self.translation;
-        if let Some(title) = &t.title {
-            out.push_str(&format!("\ntitle\t{}", clean(title)));
-            if let Some(of) = &t.title_of {
-                out.push_str(&format!("\t{}", clean(of)));
-            }
-        }
-        for (id, name) in &t.categories {
-            out.push_str(&format!("\ncategory\t{}\t{}", clean(id), clean(name)));
-        }
-        if let Some(l) = &t.legend {
-            out.push_str("\nphases");
-            for p in l.phases.iter() {
-                out.push('\t');
-                out.push_str(p.slug());
-            }
-            for a in l.aspects.iter() {
-                out.push_str(&format!("\naspect\t{}", clean(&a.name)));
-                for cell in a.cells.iter() {
-                    let text: String = cell
-                        .iter()
-                        .map(|i| match i {
-                            Inline::Text(t) => t.as_ref(),
-                            Inline::Link { text, .. } => text.as_ref(),
-                        })
-                        .collect();
-                    out.push('\t');
-                    out.push_str(&clean(&text));
-                }
-            }
+            out.push_str(&m.replace(['\n', '\r'], " "));
         }
         out
     }

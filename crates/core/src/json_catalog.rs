@@ -8,7 +8,7 @@
 //! the wasm (about 24 KB gzip) and reports every shape problem at once, each with its
 //! JSON path (`categories[1].features[0].phase`).
 
-use crate::i18n::Translation;
+use crate::i18n::{Language, Translation};
 use crate::model::Inline;
 use crate::validate::{
     validate_with, Diagnostic, LinkPolicy, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend,
@@ -91,7 +91,11 @@ impl Reader {
         for (k, _) in &members {
             if !known.is_empty() && !known.contains(&k.as_str()) {
                 let (path, field) = at();
-                self.problem(&join(&path, &field), k, format!("unknown field; expected one of {}", known.join(", ")));
+                self.problem(
+                    &join(&path, &field),
+                    k,
+                    format!("unknown field; expected one of {}", crate::i18n::join(known, ", ")),
+                );
             }
         }
         Some(members)
@@ -181,26 +185,50 @@ fn read_translations<V: JsonValue>(r: &mut Reader, m: &[(String, V)]) -> Vec<(St
     let Some(t) = get(m, "translations") else { return Vec::new() };
     let mut out = Vec::new();
     for (lang, v) in r.object("", "translations", t, &[]).unwrap_or_default() {
-        let path = format!("translations.{lang}");
-        let Some(lm) = r.object("translations", &lang, &v, &["title", "categories", "legend"]) else { continue };
-        let mut tr =
-            Translation { title: r.string(&path, "title", get(&lm, "title"), false), ..Translation::default() };
-        if let Some(c) = get(&lm, "categories") {
-            for (key, name) in r.object(&path, "categories", c, &[]).unwrap_or_default() {
-                if let Some(name) = r.string(&format!("{path}.categories"), &key, Some(&name), true) {
-                    tr.categories.push((key, name));
-                }
-            }
+        if let Some(tr) = read_translation(r, "translations", &lang, &v) {
+            out.push((crate::i18n::primary(&lang), tr));
         }
-        if let Some(raw) = get(&lm, "legend").and_then(|l| read_legend(r, l)) {
-            match crate::validate::legend(&raw, &format!("{} {path}.legend", r.source)) {
-                Ok(l) => tr.legend = Some(l),
-                Err(problems) => r.problems.extend(problems),
-            }
-        }
-        out.push((crate::i18n::primary(&lang), tr));
     }
     out
+}
+
+/// One language's catalog text (`field` of `path`), as a catalog's `translations` give it.
+fn read_translation<V: JsonValue>(r: &mut Reader, path: &str, field: &str, v: &V) -> Option<Translation> {
+    let lm = r.object(path, field, v, &["title", "categories", "legend"])?;
+    let path = join(path, field);
+    let mut tr = Translation { title: r.string(&path, "title", get(&lm, "title"), false), ..Translation::default() };
+    if let Some(c) = get(&lm, "categories") {
+        for (key, name) in r.object(&path, "categories", c, &[]).unwrap_or_default() {
+            if let Some(name) = r.string(&format!("{path}.categories"), &key, Some(&name), true) {
+                tr.categories.push((key, name));
+            }
+        }
+    }
+    if let Some(raw) = get(&lm, "legend").and_then(|l| read_legend(r, l)) {
+        match crate::validate::legend(&raw, &format!("{} {path}.legend", r.source)) {
+            Ok(l) => tr.legend = Some(l),
+            Err(problems) => r.problems.extend(problems),
+        }
+    }
+    Some(tr)
+}
+
+/// A language file's value (`i18n/<lang>.js` registers it): `{ messages, catalog, titleOf }`,
+/// the messages as [`Language::parse`] reads them, the catalog text in the shape of one of a
+/// custom catalog's `translations`, and the title its title translates. `None` when its
+/// messages are not of this build's shape; catalog text with problems is left out (the
+/// interface still speaks the language).
+pub fn language<V: JsonValue>(v: &V) -> Option<Language> {
+    let m = v.members();
+    let mut language = Language::parse(&get(&m, "messages")?.string()?)?;
+    if let Some(c) = get(&m, "catalog") {
+        let mut r = Reader { source: format!("language {}", language.messages.lang()), problems: Vec::new() };
+        if let Some(mut tr) = read_translation(&mut r, "", "catalog", c).filter(|_| r.problems.is_empty()) {
+            tr.title_of = get(&m, "titleOf").and_then(JsonValue::string);
+            language.translation = std::rc::Rc::new(tr);
+        }
+    }
+    Some(language)
 }
 
 const CATALOG_FIELDS: [&str; 7] =
@@ -532,6 +560,31 @@ mod tests {
                     && m.contains("has 1 cells but the legend defines 2 phases")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_language_file_gives_messages_and_catalog_text() {
+        let messages = crate::i18n::Language::english().write().replacen("en", "zh", 1);
+        let file = |catalog: serde_json::Value| serde_json::json!({ "messages": messages, "catalog": catalog, "titleOf": "Feature Status" });
+        let l = language(&file(serde_json::json!({"title": "功能状态", "categories": {"core": "核心"},
+            "legend": {"phases": ["Beta"], "aspects": [{"name": "目的", "cells": ["可用"]}]}})))
+        .expect("read");
+        assert_eq!(l.messages.lang(), "zh");
+        assert_eq!(l.translation.title.as_deref(), Some("功能状态"));
+        assert_eq!(l.translation.title_of.as_deref(), Some("Feature Status"), "only that title is translated");
+        assert_eq!(l.translation.categories, [("core".to_owned(), "核心".to_owned())]);
+        assert_eq!(l.translation.legend.as_ref().map(|l| l.aspects[0].name.as_ref()), Some("目的"));
+        // Catalog text with a problem is left out; the messages still count.
+        let l = language(&file(serde_json::json!({"categories": {"core": 1}}))).expect("read");
+        assert!(l.translation.is_empty());
+        let l = language(&file(serde_json::json!({"legend": {"phases": ["Beta"], "aspects": [{"name": "x",
+            "cells": [[{"text": "x", "href": "javascript:alert(1)"}]]}]}})))
+        .expect("read");
+        assert!(l.translation.legend.is_none(), "an unsafe link refuses the legend");
+        // Messages of another shape, or none: not a language.
+        assert!(language(&serde_json::json!({ "messages": "zh\nA" })).is_none());
+        assert!(language(&serde_json::json!("zh\nA")).is_none());
+        assert!(language(&serde_json::json!({ "catalog": {} })).is_none());
     }
 
     fn load_str(json: &str) -> Result<Catalog, Vec<String>> {

@@ -159,7 +159,8 @@ impl EmbedOptions {
                     _ => bad("expects full, compact or none, not"),
                 },
                 "catalog" => o.catalog = Some(value.to_owned()),
-                other => warnings.push(format!("unknown option `{other}`; ignored (known: {})", NAMES.join(", "))),
+                other => warnings
+                    .push(format!("unknown option `{other}`; ignored (known: {})", crate::i18n::join(&NAMES, ", "))),
             }
         }
         (o, warnings)

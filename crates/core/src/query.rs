@@ -124,7 +124,7 @@ impl Query {
     /// Describes the active search and filters in words, for the empty state:
     /// `“dns” in phase Stable and category Core`.
     pub fn describe(&self, catalog: &Catalog, m: &Messages) -> String {
-        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::i18n::join(&self.text.split_whitespace().collect::<Vec<_>>(), " ");
         let mut filters = Vec::new();
         if !self.phases.is_empty() {
             let names: Vec<&str> = self.phases.iter().map(|p| p.label()).collect();
@@ -178,7 +178,7 @@ impl SearchIndex {
 
     /// The index of `catalog` whose categories are also found by `aliases` (per category,
     /// its name in another language; empty for none).
-    pub(crate) fn with_aliases(catalog: &Catalog, aliases: &[String]) -> Self {
+    pub(crate) fn with_aliases(catalog: &Catalog, aliases: &[crate::model::Text]) -> Self {
         let mut hay = String::new();
         let mut starts = Vec::with_capacity(catalog.features.len() + 1);
         for f in catalog.features.iter() {

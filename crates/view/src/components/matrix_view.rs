@@ -126,7 +126,10 @@ fn stacked_bar(category: &str, phases: &[Phase], counts: &[usize], tr: &Messages
         .zip(counts)
         .map(|(p, n)| tr.fill(Msg::matrix_bar_part, &[("count", &tr.number(*n)), ("phase", p.label())]))
         .collect();
-    let mix = parts.join(tr.get(Msg::list_separator));
+    let mix = feature_matrix_core::i18n::join(
+        &parts.iter().map(String::as_str).collect::<Vec<_>>(),
+        tr.get(Msg::list_separator),
+    );
     let label = tr.fill(Msg::matrix_bar, &[("category", category), ("mix", &mix)]);
     // Integer geometry on a 1000-unit-wide view box (no float formatting in the wasm).
     let mut x = 0;
