@@ -135,22 +135,17 @@ pub fn join(items: &[&str], sep: &str) -> String {
 /// Fills `{name}` placeholders of `template`; unknown ones stay as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find('}').and_then(|j| Some((j, args.iter().find(|(k, _)| *k == &after[..j])?))) {
-            Some((j, (_, v))) => {
-                out.push_str(v);
-                rest = &after[j + 1..];
-            }
-            None => {
+    for (field, text) in pieces(template) {
+        match args.iter().find(|(k, _)| field && *k == text) {
+            Some((_, v)) => out.push_str(v),
+            None if field => {
                 out.push('{');
-                rest = after;
+                out.push_str(text);
+                out.push('}');
             }
+            None => out.push_str(text),
         }
     }
-    out.push_str(rest);
     out
 }
 
@@ -228,7 +223,8 @@ pub struct Language {
 impl Language {
     pub fn english() -> Language {
         Language::parse(EN_TEXT).unwrap_or_else(|| Language {
-            messages: Rc::new(Messages { lang: "en".into(), text: vec![String::new(); SLOTS] }),
+            // Not reached (a unit test reads `EN_TEXT`); an empty table reads as empty texts.
+            messages: Rc::new(Messages { lang: "en".into(), text: Vec::new() }),
             translation: Rc::default(),
         })
     }

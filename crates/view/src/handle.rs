@@ -40,14 +40,11 @@ impl Tr {
         yew::AttrValue::from(self.get(m).to_owned())
     }
 
-    /// `language` as a widget's language, remembered for [`Tr::of`].
+    /// `language` as a widget's language, remembered for [`Tr::of`] (which the mount asks
+    /// first, so each language is remembered once).
     pub fn new(language: Language) -> Tr {
         let tr = Tr(Rc::new(language));
-        SPOKEN.with(|s| {
-            let mut s = s.borrow_mut();
-            s.retain(|t| t.lang() != tr.lang());
-            s.push(tr.clone());
-        });
+        SPOKEN.with(|s| s.borrow_mut().push(tr.clone()));
         tr
     }
 
