@@ -85,8 +85,10 @@ ready.catch((error) => {
   for (const el of document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])')) {
     const note = document.createElement('p');
     note.className = 'fm-load-error';
-    note.textContent = 'The interactive feature table could not be loaded.';
-    el.append(note);
+    // In the widget's language (its file is loaded by now), else English.
+    note.textContent = (globalThis.FeatureMatrixLanguages ?? {})[languageOf(el)]?.loadFailed
+      ?? 'The interactive feature table could not be loaded.';
+    el.prepend(note); // above the prerendered table, where a reader looks first
   }
 });
 

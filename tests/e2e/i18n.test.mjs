@@ -214,8 +214,10 @@ describe('search, links and languages side by side', () => {
   test('two languages on one page, from lang and data-lang; an unknown one is English with one note', async () => {
     const notes = [];
     const { page, context, errors } = await open('test-pages/languages.html');
+    // The notes of a fresh load, with the listener in place (only once the first load's
+    // widgets are all mounted, so none of its notes arrives late).
+    await page.getByRole('searchbox', { name: 'Filter features' }).waitFor();
     page.on('console', (msg) => { if (msg.type() === 'info') notes.push(msg.text()); });
-    // The notes of a fresh load, with the listener in place.
     await page.reload();
     await page.getByRole('searchbox', { name: '筛选功能' }).waitFor();
     await page.getByRole('searchbox', { name: 'Фільтр функцій' }).waitFor();
@@ -230,6 +232,26 @@ describe('search, links and languages side by side', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+});
+
+describe('when the wasm cannot be loaded', () => {
+  for (const lang of ['en', ...LANGS]) {
+    test(`${lang}: the entry module says so in the page's language; the prerendered table stays`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.route('**/*.wasm', (route) => route.abort());
+      await page.goto(`${site.base}/${lang === 'en' ? '' : `${lang}/`}index.html`);
+      const note = page.getByText(messages(lang).entry_load_failed.other, { exact: true });
+      await note.waitFor();
+      assert.equal(await note.count(), 1);
+      assert.ok(await page.getByRole('table').first().isVisible(), 'the prerendered table is still readable');
+      assert.ok(errors.some((e) => e.includes('feature-matrix: could not start')), errors.join(' | '));
+      if (lang === 'zh') await shot(page, 'i18n-zh-load-failed.png');
+      await context.close();
+    });
+  }
 });
 
 describe('custom catalogs', () => {

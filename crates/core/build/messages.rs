@@ -5,7 +5,10 @@
 //!
 //! Keys starting with `badge_` are the feature badges' strings: checked like the others, but
 //! not compiled into the wasm (badges are rendered by the prerender, the Hugo shortcode and
-//! `feature-badges.js`); host tools get them as `BADGE_MESSAGES` (feature `source`).
+//! `feature-badges.js`); host tools get them as `BADGE_MESSAGES` (feature `source`). Keys
+//! starting with `entry_` are the entry module's (`www/feature-matrix.js`, shown when the wasm
+//! cannot be loaded): not in the wasm either; each language file carries them, and English's
+//! text must be the one the entry module writes. Host tools get them as `ENTRY_MESSAGES`.
 //!
 //! The build fails, naming file, key and language, when a language lacks a key or a plural
 //! form its language needs, or uses placeholders other than English's; keys English does not
@@ -134,6 +137,11 @@ fn is_badge(key: &str) -> bool {
     key.starts_with("badge_")
 }
 
+/// The entry module's string, not the widget's.
+fn is_entry(key: &str) -> bool {
+    key.starts_with("entry_")
+}
+
 fn rust_str(s: &str) -> String {
     format!("{s:?}")
 }
@@ -165,8 +173,8 @@ pub fn generate() {
     let en = read(&dir.join("en.toml")).unwrap_or_else(|e| fail(&[e]));
     let en_file = format!("{shown}/en.toml");
     for (key, forms) in &en {
-        if is_badge(key) && forms.len() > 1 {
-            fail(&[format!("{en_file}: key `{key}`: badge strings have one form (`other`)")]);
+        if (is_badge(key) || is_entry(key)) && forms.len() > 1 {
+            fail(&[format!("{en_file}: key `{key}`: badge and entry strings have one form (`other`)")]);
         }
         if forms.values().any(|t| t.contains(['\n', '\r', '\t'])) {
             fail(&[format!("{en_file}: key `{key}`: line breaks and tabs cannot be shown; use one line")]);
@@ -225,9 +233,18 @@ pub fn generate() {
         println!("cargo::rerun-if-changed={}", root.join(file).display());
         badge_code.push_str(&std::fs::read_to_string(root.join(file)).unwrap_or_default());
     }
-    for (key, _) in &en {
+    println!("cargo::rerun-if-changed={}", root.join("www/feature-matrix.js").display());
+    let entry_code = std::fs::read_to_string(root.join("www/feature-matrix.js")).unwrap_or_default();
+    for (key, forms) in &en {
         let used = if is_badge(key) {
             badge_code.contains(&format!("\"{key}\""))
+        } else if is_entry(key) {
+            // The entry module writes English itself: the same text, or the build fails.
+            let text = &forms["other"];
+            if !entry_code.contains(&format!("'{text}'")) {
+                fail(&[format!("{en_file}: key `{key}`: www/feature-matrix.js must write English as '{text}'")]);
+            }
+            true
         } else {
             code.contains(&format!("Msg::{key}"))
         };
@@ -240,7 +257,12 @@ pub fn generate() {
     };
     let mut badges = vec![("en".to_owned(), badge_messages(&en))];
     badges.extend(langs.iter().map(|(lang, m)| (lang.clone(), badge_messages(m))));
-    let en: Vec<(String, Forms)> = en.into_iter().filter(|(k, _)| !is_badge(k)).collect();
+    let entry_messages = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
+        messages.iter().filter(|(k, _)| is_entry(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
+    };
+    let mut entry = vec![("en".to_owned(), entry_messages(&en))];
+    entry.extend(langs.iter().map(|(lang, m)| (lang.clone(), entry_messages(m))));
+    let en: Vec<(String, Forms)> = en.into_iter().filter(|(k, _)| !is_badge(k) && !is_entry(k)).collect();
 
     // Slots: one per message, four (one, few, many, other) per counted message.
     let mut out = String::from(
@@ -288,6 +310,12 @@ pub fn generate() {
     out.push_str("];\n\n");
     out.push_str("/// The feature badges' strings (`badge_*` keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static BADGE_MESSAGES: &[(&str, &[(&str, &str)])] = &[\n");
     for (lang, messages) in &badges {
+        let pairs: Vec<String> = messages.iter().map(|(k, t)| format!("({}, {})", rust_str(k), rust_str(t))).collect();
+        let _ = writeln!(out, "    ({}, &[{}]),", rust_str(lang), pairs.join(", "));
+    }
+    out.push_str("];\n");
+    out.push_str("/// The entry module's strings (`entry_*` keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static ENTRY_MESSAGES: &[(&str, &[(&str, &str)])] = &[\n");
+    for (lang, messages) in &entry {
         let pairs: Vec<String> = messages.iter().map(|(k, t)| format!("({}, {})", rust_str(k), rust_str(t))).collect();
         let _ = writeln!(out, "    ({}, &[{}]),", rust_str(lang), pairs.join(", "));
     }
