@@ -296,7 +296,8 @@ impl Hidden {
         let parts: Vec<&str> =
             [(self.text, Msg::hidden_search), (self.phase, Msg::hidden_phase), (self.category, Msg::hidden_category)]
                 .into_iter()
-                .filter_map(|(on, s)| on.then(|| m.get(s)))
+                .filter(|&(on, _)| on)
+                .map(|(_, s)| m.get(s))
                 .collect();
         m.list(&parts, false)
     }

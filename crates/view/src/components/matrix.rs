@@ -362,7 +362,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             <p class="fm-source" hidden={shown.0.data_as_of().is_none() && catalog.provenance.is_empty()}>
                 {tr.t(Msg::data_label)}
                 if let Some((url, commit, date)) = shown.0.data_as_of() {
-                    {"istio/enhancements "}<a class="fm-link" href={url}>{tr.fill(Msg::data_at, &[("commit", &commit)])}</a>{format!(" ({date})")}
+                    {"istio/enhancements "}<a class="fm-link" href={url}>{tr.fill(Msg::data_at, &[("commit", commit)])}</a>{format!(" ({date})")}
                 } else if props.with_releases {
                     <a class="fm-link" href={ISTIO_PAGE}>{catalog.provenance.to_string()}</a>
                 } else {
