@@ -101,6 +101,13 @@ addEventListener('feature-matrix:crash', async (event) => {
   restarts += 1;
   // A widget whose HTML the page had changed (translation, theme) is re-created too.
   const crashed = event.detail?.foreign ? undefined : event.detail?.id;
+  // The crashed widget's view leaves the address, so "reload the page" starts it afresh
+  // instead of in the state that stopped it; the other widgets keep theirs.
+  if (crashed) {
+    const url = new URL(location.href);
+    for (const key of [...url.searchParams.keys()]) if (key.startsWith(`${crashed}.`)) url.searchParams.delete(key);
+    history.replaceState(history.state, '', url);
+  }
   const again = [];
   for (const el of document.querySelectorAll('[data-fm-mounted]')) {
     const id = el.getAttribute('data-fm-mounted');

@@ -236,10 +236,11 @@ describe('crash containment', () => {
       assert.equal(await first.getByRole('alert').count(), 0);
       await searchBox(first).fill('gateway');
       await statusSays(first, '3 of 43 features');
-      // The address holds each widget's view (the crashed one's too: it is written before rendering).
+      // The address holds each running widget's view; the crashed one's left it, so a reload
+      // starts that one afresh rather than in the state that stopped it.
       await page.waitForFunction(() => {
         const p = new URLSearchParams(location.search);
-        return p.get('fm.q') === 'gateway' && p.get('fm.phase') === 'stable' && p.get('fm2.q') === 'crash now';
+        return p.get('fm.q') === 'gateway' && p.get('fm.phase') === 'stable' && !p.has('fm2.q');
       });
       assert.match(await page.locator('#fm2').textContent(), /stopped after an internal error/, 'the crashed box stays explained');
       // The old handle acts on the restarted widget: destroy() removes it and frees its id.
@@ -254,6 +255,11 @@ describe('crash containment', () => {
       });
       assert.deepEqual(after, { id: 'api', restored: '<p>placeholder text</p>', widgets: 1, again: 'api' });
       await shot(page, 'crash-contained.png');
+      // "Reload the page to use it again": it works again, and the other widget keeps its view.
+      await page.reload();
+      await statusSays(second, '43 of 43 features');
+      await statusSays(first, '3 of 43 features');
+      assert.equal(await page.getByRole('alert').count(), 0);
       await context.close();
     } finally {
       await site.close();
