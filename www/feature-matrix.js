@@ -104,9 +104,11 @@ addEventListener('feature-matrix:crash', async (event) => {
   // The crashed widget's view leaves the address, so "reload the page" starts it afresh
   // instead of in the state that stopped it; the other widgets keep theirs.
   if (crashed) {
-    const url = new URL(location.href);
-    for (const key of [...url.searchParams.keys()]) if (key.startsWith(`${crashed}.`)) url.searchParams.delete(key);
-    history.replaceState(history.state, '', url);
+    try {
+      const url = new URL(location.href);
+      for (const key of [...url.searchParams.keys()]) if (key.startsWith(`${crashed}.`)) url.searchParams.delete(key);
+      history.replaceState(history.state, '', url);
+    } catch {} // a sandboxed page may refuse it; the restart matters more
   }
   const again = [];
   for (const el of document.querySelectorAll('[data-fm-mounted]')) {
