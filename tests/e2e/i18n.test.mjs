@@ -247,6 +247,9 @@ describe('when the wasm cannot be loaded', () => {
       await note.waitFor();
       assert.equal(await note.count(), 1);
       assert.ok(await page.getByRole('table').first().isVisible(), 'the prerendered table is still readable');
+      // The controls that would have needed the script leave no empty space under the note.
+      const gap = (await page.getByRole('status').first().boundingBox()).y - (await note.boundingBox()).y;
+      assert.ok(gap < 80, `the status line follows the note (${Math.round(gap)} px)`);
       assert.ok(errors.some((e) => e.includes('feature-matrix: could not start')), errors.join(' | '));
       if (lang === 'zh') await shot(page, 'i18n-zh-load-failed.png');
       await context.close();
