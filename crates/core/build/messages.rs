@@ -252,16 +252,15 @@ pub fn generate() {
             println!("cargo::warning={en_file}: key `{key}` is not used by the widget");
         }
     }
-    let badge_messages = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
-        messages.iter().filter(|(k, _)| is_badge(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
+    // The strings kept out of the wasm, per language (English first): the badges' and the
+    // entry module's, each as a table for host tools.
+    let outside = |keep: fn(&str) -> bool| -> Vec<(String, Vec<(String, String)>)> {
+        let of = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
+            messages.iter().filter(|(k, _)| keep(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
+        };
+        std::iter::once(("en".to_owned(), of(&en))).chain(langs.iter().map(|(lang, m)| (lang.clone(), of(m)))).collect()
     };
-    let mut badges = vec![("en".to_owned(), badge_messages(&en))];
-    badges.extend(langs.iter().map(|(lang, m)| (lang.clone(), badge_messages(m))));
-    let entry_messages = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
-        messages.iter().filter(|(k, _)| is_entry(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
-    };
-    let mut entry = vec![("en".to_owned(), entry_messages(&en))];
-    entry.extend(langs.iter().map(|(lang, m)| (lang.clone(), entry_messages(m))));
+    let (badges, entry) = (outside(is_badge), outside(is_entry));
     let en: Vec<(String, Forms)> = en.into_iter().filter(|(k, _)| !is_badge(k) && !is_entry(k)).collect();
 
     // Slots: one per message, four (one, few, many, other) per counted message.
@@ -308,18 +307,18 @@ pub fn generate() {
         let _ = writeln!(out, "    ({}, {}),", rust_str(lang), text(lang, messages));
     }
     out.push_str("];\n\n");
-    out.push_str("/// The feature badges' strings (`badge_*` keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static BADGE_MESSAGES: &[(&str, &[(&str, &str)])] = &[\n");
-    for (lang, messages) in &badges {
-        let pairs: Vec<String> = messages.iter().map(|(k, t)| format!("({}, {})", rust_str(k), rust_str(t))).collect();
-        let _ = writeln!(out, "    ({}, &[{}]),", rust_str(lang), pairs.join(", "));
+    for (name, what, table) in [
+        ("BADGE_MESSAGES", "feature badges' strings (`badge_*`", &badges),
+        ("ENTRY_MESSAGES", "entry module's strings (`entry_*`", &entry),
+    ] {
+        let _ = writeln!(out, "/// The {what} keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static {name}: &[(&str, &[(&str, &str)])] = &[");
+        for (lang, messages) in table {
+            let pairs: Vec<String> =
+                messages.iter().map(|(k, t)| format!("({}, {})", rust_str(k), rust_str(t))).collect();
+            let _ = writeln!(out, "    ({}, &[{}]),", rust_str(lang), pairs.join(", "));
+        }
+        out.push_str("];\n");
     }
-    out.push_str("];\n");
-    out.push_str("/// The entry module's strings (`entry_*` keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static ENTRY_MESSAGES: &[(&str, &[(&str, &str)])] = &[\n");
-    for (lang, messages) in &entry {
-        let pairs: Vec<String> = messages.iter().map(|(k, t)| format!("({}, {})", rust_str(k), rust_str(t))).collect();
-        let _ = writeln!(out, "    ({}, &[{}]),", rust_str(lang), pairs.join(", "));
-    }
-    out.push_str("];\n");
     let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("messages.rs");
     std::fs::write(path, out).expect("write messages.rs");
 }

@@ -135,17 +135,15 @@ pub fn join(items: &[&str], sep: &str) -> String {
 /// Fills `{name}` placeholders of `template`; unknown ones stay as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
-    for (field, text) in pieces(template) {
-        match args.iter().find(|(k, _)| field && *k == text) {
-            Some((_, v)) => out.push_str(v),
-            None if field => {
-                out.push('{');
-                out.push_str(text);
-                out.push('}');
-            }
-            None => out.push_str(text),
+    scan(template, &mut |field, text| match args.iter().find(|(k, _)| field && *k == text) {
+        Some((_, v)) => out.push_str(v),
+        None if field => {
+            out.push('{');
+            out.push_str(text);
+            out.push('}');
         }
-    }
+        None => out.push_str(text),
+    });
     out
 }
 
@@ -153,19 +151,25 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 /// (for messages that hold markup, such as keyboard keys or bold text).
 pub fn pieces(template: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
+    scan(template, &mut |field, text| out.push((field, text)));
+    out
+}
+
+/// Calls `piece` with each piece of `template` in order, as [`pieces`] lists them (one
+/// scanner for [`fill`], which runs several times per table row and so collects nothing).
+fn scan<'a>(template: &'a str, piece: &mut dyn FnMut(bool, &'a str)) {
     let mut rest = template;
     while let Some(i) = rest.find('{') {
         let Some(j) = rest[i..].find('}') else { break };
         if i > 0 {
-            out.push((false, &rest[..i]));
+            piece(false, &rest[..i]);
         }
-        out.push((true, &rest[i + 1..i + j]));
+        piece(true, &rest[i + 1..i + j]);
         rest = &rest[i + j + 1..];
     }
     if !rest.is_empty() {
-        out.push((false, rest));
+        piece(false, rest);
     }
-    out
 }
 
 /// A catalog's translatable text in one language: the title, category names by id, the
