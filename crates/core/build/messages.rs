@@ -289,14 +289,14 @@ pub fn generate() {
     // Each language as one text in the language files' format (`Language::parse` reads it):
     // no table of pointers in the wasm, and the parser is there anyway.
     let text = |lang: &str, messages: &[(String, Forms)]| {
-        let mut t = lang.to_owned();
+        let mut t = format!("{lang} {}", plural::rule(lang));
         for slot in table_slots(&en, messages) {
             t.push('\n');
             t.push_str(&slot);
         }
         rust_str(&t)
     };
-    let _ = writeln!(out, "/// English, the widget's own language: `en`, then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", text("en", &en));
+    let _ = writeln!(out, "/// English, the widget's own language: `en 1` (code and plural rule), then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", text("en", &en));
     out.push_str("/// Every key by name (host tools: the Hugo site's i18n files).\n#[cfg(feature = \"source\")]\npub static KEYS: &[(&str, Msg)] = &[\n");
     for (key, _) in &en {
         let _ = writeln!(out, "    ({}, Msg::{key}),", rust_str(key));

@@ -18,6 +18,8 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Messages {
     lang: String,
+    /// Its plural rule ([`plural::rule`]).
+    rule: u8,
     text: Vec<String>,
 }
 
@@ -32,10 +34,6 @@ impl Messages {
         Rc::unwrap_or_clone(Language::english().messages)
     }
 
-    /// `lang`'s table (`SLOTS` texts in key order), or `None` when it has another length.
-    pub fn new(lang: &str, text: Vec<String>) -> Option<Messages> {
-        (text.len() == SLOTS).then(|| Messages { lang: lang.to_owned(), text })
-    }
 
     /// A host tool's table of a language built in (`LANGUAGES`).
     #[cfg(feature = "source")]
@@ -62,7 +60,7 @@ impl Messages {
         if !m.counted() {
             return self.get(m);
         }
-        match self.text.get(m as usize + plural::category(&self.lang, n)) {
+        match self.text.get(m as usize + plural::category(self.rule, n)) {
             Some(s) if !s.is_empty() => s,
             _ => self.get(m),
         }
@@ -228,27 +226,28 @@ impl Language {
     pub fn english() -> Language {
         Language::parse(EN_TEXT).unwrap_or_else(|| Language {
             // Not reached (a unit test reads `EN_TEXT`); an empty table reads as empty texts.
-            messages: Rc::new(Messages { lang: "en".into(), text: Vec::new() }),
+            messages: Rc::new(Messages { lang: "en".into(), rule: 1, text: Vec::new() }),
             translation: Rc::default(),
         })
     }
 
-    /// A language's messages as its file carries them (see [`Language::write`]): the code,
-    /// then the message table one message per line in key order. `None` when it is not a
-    /// table of this build's shape (a file of another version). The catalog text comes with
-    /// it separately (`json_catalog::language`).
+    /// A language's messages as its file carries them (see [`Language::write`]): the code and
+    /// its plural rule (`uk 3`), then the message table one message per line in key order.
+    /// `None` when it is not a table of this build's shape (a file of another version). The
+    /// catalog text comes with it separately (`json_catalog::language`).
     pub fn parse(text: &str) -> Option<Language> {
         let mut lines = text.split('\n');
-        let lang = lines.next()?;
-        let messages = Messages::new(lang, lines.by_ref().take(SLOTS).map(str::to_owned).collect())?;
-        Some(Language { messages: Rc::new(messages), translation: Rc::default() })
+        let (lang, rule) = lines.next()?.split_once(' ')?;
+        let text: Vec<String> = lines.map(str::to_owned).collect();
+        let messages = Messages { lang: lang.to_owned(), rule: rule.bytes().next()?.wrapping_sub(b'0'), text };
+        (messages.text.len() == SLOTS).then(|| Language { messages: Rc::new(messages), translation: Rc::default() })
     }
 
     /// The text [`Language::parse`] reads (host tools write each language's file with it).
     /// Line breaks inside messages become spaces.
     #[cfg(any(test, feature = "source"))]
     pub fn write(&self) -> String {
-        let mut out = String::from(self.messages.lang());
+        let mut out = format!("{} {}", self.messages.lang, self.messages.rule);
         for m in self.messages.text.iter() {
             out.push('\n');
             out.push_str(&m.replace(['\n', '\r'], " "));
@@ -265,7 +264,7 @@ mod tests {
     fn plural_forms_of_each_language() {
         // Offsets: 0 one, 1 few, 2 many, 3 other.
         let cases = [0, 1, 2, 5, 11, 21, 22, 43, 111, 1001];
-        let forms = |lang: &str| cases.map(|n| plural::category(lang, n));
+        let forms = |lang: &str| cases.map(|n| plural::category(plural::rule(lang), n));
         assert_eq!(forms("en"), [3, 0, 3, 3, 3, 3, 3, 3, 3, 3]);
         assert_eq!(forms("es"), [3, 0, 3, 3, 3, 3, 3, 3, 3, 3]);
         assert_eq!(forms("zh"), [3; 10]);

@@ -564,7 +564,7 @@ mod tests {
 
     #[test]
     fn a_language_file_gives_messages_and_catalog_text() {
-        let messages = crate::i18n::Language::english().write().replacen("en", "zh", 1);
+        let messages = crate::i18n::Language::english().write().replacen("en 1", "zh 0", 1);
         let file = |catalog: serde_json::Value| serde_json::json!({ "messages": messages, "catalog": catalog, "titleOf": "Feature Status" });
         let l = language(&file(serde_json::json!({"title": "功能状态", "categories": {"core": "核心"},
             "legend": {"phases": ["Beta"], "aspects": [{"name": "目的", "cells": ["可用"]}]}})))
