@@ -16,14 +16,13 @@ use std::rc::Rc;
 use feature_matrix_core::options::{sanitize_id, EmbedOptions};
 use feature_matrix_core::validate::Validated;
 use feature_matrix_core::validate::REPORT_LIMIT;
-use feature_matrix_core::{istio, json_catalog};
+use feature_matrix_core::{istio, json, json_catalog};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 use feature_matrix_view::browser;
 use feature_matrix_view::components::root::{Root, RootProps, Source};
-use feature_matrix_view::js_json::Js;
 use feature_matrix_view::{CatalogHandle, MatrixProps, Problems, Tr};
 
 const MOUNTED_ATTR: &str = "data-fm-mounted";
@@ -117,7 +116,6 @@ impl MatrixHandle {
             self.element.set_inner_html(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
             release_id(&self.id);
-            feature_matrix_view::host::forget();
             if let Some(before) = self.focus_before.as_ref().filter(|b| had_focus && b.is_connected()) {
                 let _ = before.focus();
             }
@@ -171,7 +169,8 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
         .ok()
         .filter(JsValue::is_object)
         .and_then(|all| js_sys::Reflect::get(&all, &JsValue::from_str(&code)).ok())
-        .and_then(|file| feature_matrix_core::json_catalog::language(&feature_matrix_view::js_json::Js(file)))
+        .and_then(|file| String::from(js_sys::JSON::stringify(&file).ok()?).into())
+        .and_then(|text: String| feature_matrix_core::json_catalog::language(&json::parse(&text).ok()?.root()))
         .filter(|l| l.messages.lang() == code);
     match registered {
         Some(l) => Tr::new(l),
@@ -452,52 +451,65 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element) -> String {
 fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys::Element) -> Result<Loaded, Problems> {
     let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
-    if let Some(object) = object {
-        // One copy as plain data: getters, proxies and cycles throw here, caught, never
-        // while the reader walks it.
-        let unreadable =
-            |e: JsValue| Problems::one(format!("catalog option: cannot be read as JSON data: {}", message(&e)));
-        let text = js_sys::JSON::stringify(object).map_err(unreadable)?;
-        let plain = js_sys::JSON::parse(&String::from(text)).map_err(unreadable)?;
-        return read_catalog("catalog option", &base, plain);
+    // The text is read into a catalog of its own strings, then let go before the catalog is
+    // checked and indexed (the largest catalogs need the memory again at once).
+    let raw = if let Some(object) = object {
+        // One copy as plain data, one string rather than a walk field by field across the
+        // wasm boundary: getters, proxies and cycles throw here, caught.
+        let source = "catalog option";
+        let unreadable = |e: String| Problems::one(format!("{source}: cannot be read as JSON data: {e}"));
+        let text = js_sys::JSON::stringify(object).map_err(|e| unreadable(message(&e)))?;
+        let text = String::from(text);
+        let json = json::parse(&text).map_err(|e| unreadable(format!("line {}, column {}", e.line, e.column)))?;
+        read_raw(source, &base, &json.root())?
+    } else {
+        let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default(), None)) };
+        let source = format!("inline catalog {selector}");
+        let document = element.owner_document().ok_or_else(|| Problems::one(format!("{source}: no document")))?;
+        let script = document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .ok_or_else(|| Problems::one(format!("{source}: no element matches {selector:?}")))?;
+        let text = script.text_content().unwrap_or_default();
+        let json = json::parse(&text).map_err(|e| {
+            Problems::one(format!("{source}: invalid JSON at line {}, column {}", e.line, e.column))
+        })?;
+        read_raw(&source, &base, &json.root())?
+    };
+    match raw {
+        Raw::Istio(release) => {
+            let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
+            let catalog = istio::catalog(&release, "Istio features", &base, legend);
+            let problems = Problems::findings(&release);
+            // Data with entries but none that can be shown (or no data at all) is an error;
+            // an empty list is an empty table.
+            if catalog.features.is_empty() && release.has_errors() {
+                return Err(problems);
+            }
+            Ok((CatalogHandle(Rc::new(catalog)), problems, None))
+        }
+        Raw::Own(read) => read.validate().map(wrap).map_err(|d| Problems::new(&d)),
     }
-    let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default(), None)) };
-    let source = format!("inline catalog {selector}");
-    let document = element.owner_document().ok_or_else(|| Problems::one(format!("{source}: no document")))?;
-    let script = document
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .ok_or_else(|| Problems::one(format!("{source}: no element matches {selector:?}")))?;
-    let text = script.text_content().unwrap_or_default();
-    let value = js_sys::JSON::parse(&text).map_err(|e| {
-        let (line, column) = json_catalog::syntax_error_at(&text).unwrap_or((1, 1));
-        Problems::one(format!("{source}: invalid JSON at line {line}, column {column}: {}", message(&e)))
-    })?;
-    read_catalog(&source, &base, value)
 }
 
-/// A parsed catalog: Istio's feature data (`{"features": [...]}`, shown with whatever is
-/// valid and its problems listed) or the widget's own format (checked by `validate`).
+/// A catalog for an instance as read, before it is checked: Istio's feature data
+/// (`{"features": [...]}`, shown with whatever is valid and its problems listed) or the
+/// widget's own format (checked by `validate`).
+enum Raw {
+    Istio(istio::Release),
+    Own(json_catalog::Read),
+}
+
 /// A catalog, its problems, and for a catalog in the widget's own format its translations
 /// (`None`: Istio's data, which the language's own catalog text translates).
 type Loaded = (CatalogHandle, Problems, Option<Vec<(String, feature_matrix_core::i18n::Translation)>>);
 
-fn read_catalog(source: &str, base: &str, value: JsValue) -> Result<Loaded, Problems> {
-    let value = Js(value);
-    if istio::is_features_data(&value) {
-        let release = istio::read(source, &value, &[], REPORT_LIMIT);
-        let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
-        let catalog = istio::catalog(&release, "Istio features", base, legend);
-        let problems = Problems::findings(&release);
-        // Data with entries but none that can be shown (or no data at all) is an error; an
-        // empty list is an empty table.
-        if catalog.features.is_empty() && release.has_errors() {
-            return Err(problems);
-        }
-        return Ok((CatalogHandle(Rc::new(catalog)), problems, None));
+fn read_raw(source: &str, base: &str, value: &json::Value) -> Result<Raw, Problems> {
+    if istio::is_features_data(value) {
+        return Ok(Raw::Istio(istio::read(source, value, &[], REPORT_LIMIT)));
     }
-    json_catalog::load(source, base, &value).map(wrap).map_err(|d| Problems::new(&d))
+    json_catalog::read(source, base, value).map(Raw::Own).map_err(|d| Problems::new(&d))
 }
 
 fn wrap(v: Validated) -> Loaded {

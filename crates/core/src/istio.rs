@@ -21,12 +21,11 @@
 //! keyed `name:<slug of name>`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::json_catalog::{JsonValue, Kind};
 use crate::links;
 use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
-use crate::validate::Place;
+use crate::validate::{Place, Places};
 
 /// A feature maturity as upstream defines it: the widget's [`Phase`].
 pub type Maturity = Phase;
@@ -239,7 +238,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
     r.known("", &top, &["features"]);
     let lines_known = lines.len() == items.len();
     // Per id: the first entry's line and how many entries used it so far (as `row`).
-    let mut ids: HashMap<String, Place> = HashMap::new();
+    let mut ids = Places::default();
     for (i, item) in items.iter().enumerate() {
         r.line = if lines_known { lines.get(i).copied() } else { None };
         let m = item.members();
@@ -382,8 +381,8 @@ pub fn is_features_data<V: JsonValue>(v: &V) -> bool {
 /// Categories for the areas of `entries` (in order of appearance): the schema's areas in
 /// istio.io's page order, then any other area in order of appearance. Returns them with each
 /// area's category index (as `row`). Ids are the names' slugs, numbered when two derive the same.
-fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, HashMap<String, Place>) {
-    let mut index: HashMap<String, Place> = HashMap::new();
+fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Places) {
+    let mut index = Places::default();
     let mut others: Vec<&str> = Vec::new();
     for a in areas {
         if !index.contains_key(a) {
@@ -406,7 +405,7 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, HashM
 
 /// Ids handed out so far; a taken one gets `-2`, `-3`, ….
 #[derive(Default)]
-struct Unique(HashMap<String, Place>);
+struct Unique(Places);
 
 impl Unique {
     fn claim(&mut self, id: String, empty: &str) -> String {

@@ -154,7 +154,8 @@ fn join(path: &str, field: &str) -> String {
 }
 
 fn get<'a, V>(members: &'a [(String, V)], key: &str) -> Option<&'a V> {
-    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    // The last of repeated keys, as `JSON.parse` keeps it.
+    members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// Reads and validates a custom catalog. `source` names it in messages
@@ -162,21 +163,39 @@ fn get<'a, V>(members: &'a [(String, V)], key: &str) -> Option<&'a V> {
 /// Links that are not `https://`, `http://` or relative paths are dropped with a warning
 /// (the entry shows as text); every other problem rejects the catalog.
 pub fn load<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Result<Validated, Vec<Diagnostic>> {
+    read(source, default_docs_base, root)?.validate()
+}
+
+/// A custom catalog read but not yet validated: it owns its text, so the JSON it was read
+/// from can be let go first (at 100,000 features the text is as large as the catalog).
+pub struct Read {
+    raw: RawCatalog,
+    translations: Vec<(String, Translation)>,
+}
+
+/// The reading half of [`load`].
+pub fn read<V: JsonValue>(source: &str, default_docs_base: &str, root: &V) -> Result<Read, Vec<Diagnostic>> {
     let mut r = Reader { source: source.to_owned(), problems: Vec::new() };
     let raw = read_catalog(&mut r, root);
     let translations = raw.as_ref().map(|(_, m)| read_translations(&mut r, m)).unwrap_or_default();
     if !r.problems.is_empty() {
         return Err(r.problems);
     }
-    let raw = raw.map(|(raw, _)| raw);
-    let mut raw = raw.unwrap_or_default();
+    let mut raw = raw.map(|(raw, _)| raw).unwrap_or_default();
     raw.file = source.to_owned();
     if raw.docs_base.is_empty() {
         default_docs_base.clone_into(&mut raw.docs_base);
     }
-    let mut v = validate_with(raw, LinkPolicy::DropAndWarn)?;
-    v.translations = translations;
-    Ok(v)
+    Ok(Read { raw, translations })
+}
+
+impl Read {
+    /// The validating half of [`load`].
+    pub fn validate(self) -> Result<Validated, Vec<Diagnostic>> {
+        let mut v = validate_with(self.raw, LinkPolicy::DropAndWarn)?;
+        v.translations = self.translations;
+        Ok(v)
+    }
 }
 
 /// `translations`: per language code, `{ title, categories: { id or name: text }, legend }`.
@@ -327,134 +346,6 @@ fn read_cell<V: JsonValue>(r: &mut Reader, path: &str, ci: usize, cell: &V) -> V
     }
 }
 
-/// Where the first syntax error in `text` is, as (line, column), both 1-based, the column
-/// counted in characters; `None` when `text` is valid JSON. For error messages: the
-/// browser's `JSON.parse` does not always say where ("Unexpected token '}', … is not valid
-/// JSON"). A scanner, not a parser: one loop over the bytes, nothing built, nesting kept
-/// as a byte stack (no recursion).
-pub fn syntax_error_at(text: &str) -> Option<(usize, usize)> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Want {
-        Value,
-        Key,
-        Colon,
-        After,
-    }
-    let b = text.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut i = 0;
-    let mut closers: Vec<u8> = Vec::new();
-    let mut want = Want::Value;
-    // Just after `[` or `{`, where the closing bracket may come at once.
-    let mut opened = false;
-    loop {
-        while matches!(at(i), b' ' | b'\t' | b'\n' | b'\r') {
-            i += 1;
-        }
-        let c = at(i);
-        let close = closers.last().copied();
-        match (want, c) {
-            (Want::Value, b'{' | b'[') => {
-                closers.push(c + 2);
-                want = if c == b'{' { Want::Key } else { Want::Value };
-                opened = true;
-                i += 1;
-                continue;
-            }
-            (Want::Value | Want::Key, _) if opened && Some(c) == close && (c == b']') == (want == Want::Value) => {
-                closers.pop();
-                want = Want::After;
-            }
-            (Want::Value | Want::Key, b'"') => {
-                i += 1;
-                loop {
-                    match at(i) {
-                        b'"' => break,
-                        b'\\' if b"\"\\/bfnrt".contains(&at(i + 1)) => i += 1,
-                        b'\\' if at(i + 1) == b'u' && (2..6).all(|k| at(i + k).is_ascii_hexdigit()) => i += 5,
-                        b'\\' => return Some(position(text, i + 1)),
-                        c if c >= 0x20 => {}
-                        _ => return Some(position(text, i)),
-                    }
-                    i += 1;
-                }
-                want = if want == Want::Key { Want::Colon } else { Want::After };
-            }
-            (Want::Value, b't' | b'f' | b'n') => {
-                let word: &[u8] = if c == b't' {
-                    b"true"
-                } else if c == b'f' {
-                    b"false"
-                } else {
-                    b"null"
-                };
-                for &w in word {
-                    if at(i) != w {
-                        return Some(position(text, i));
-                    }
-                    i += 1;
-                }
-                i -= 1;
-                want = Want::After;
-            }
-            (Want::Value, b'-' | b'0'..=b'9') => {
-                i += usize::from(c == b'-');
-                // Integer part (one 0, or digits not starting with 0), then fraction, exponent.
-                let mut part = 0;
-                loop {
-                    let start = i;
-                    if part == 0 && at(i) == b'0' {
-                        i += 1;
-                    } else {
-                        while at(i).is_ascii_digit() {
-                            i += 1;
-                        }
-                    }
-                    if i == start {
-                        return Some(position(text, i));
-                    }
-                    part += 1;
-                    if part == 1 && at(i) == b'.' {
-                        i += 1;
-                    } else if part < 3 && matches!(at(i), b'e' | b'E') {
-                        i += 1 + usize::from(matches!(at(i + 1), b'+' | b'-'));
-                        part = 2;
-                    } else {
-                        break;
-                    }
-                }
-                i -= 1;
-                want = Want::After;
-            }
-            (Want::Colon, b':') => want = Want::Value,
-            (Want::After, b',') if close.is_some() => {
-                want = if close == Some(b'}') { Want::Key } else { Want::Value };
-            }
-            (Want::After, _) if c != 0 && Some(c) == close => {
-                closers.pop();
-            }
-            (Want::After, 0) if close.is_none() && i == b.len() => return None,
-            _ => return Some(position(text, i)),
-        }
-        opened = false;
-        i += 1;
-    }
-}
-
-/// (line, column) of byte `i` of `text`, both 1-based, the column in characters.
-fn position(text: &str, i: usize) -> (usize, usize) {
-    // `i` always stops at an ASCII byte or the end, so it is a character boundary.
-    let (mut line, mut column) = (1, 1);
-    for c in text.get(..i).unwrap_or(text).chars() {
-        if c == '\n' {
-            (line, column) = (line + 1, 1);
-        } else {
-            column += 1;
-        }
-    }
-    (line, column)
-}
-
 /// For catalogs parsed on the host (tests, tools).
 impl JsonValue for serde_json::Value {
     fn kind(&self) -> Kind {
@@ -482,51 +373,6 @@ impl JsonValue for serde_json::Value {
 mod tests {
     use super::*;
     use crate::model::{Catalog, Phase};
-
-    #[test]
-    fn syntax_errors_are_located_where_json_parse_would_stop() {
-        for ok in
-            ["{}", "[]", " {\"a\": [1, -2.5e+3, 0, true, false, null, \"x\\u00e9\\n\"], \"b\": {}} ", "\"s\"", "0"]
-        {
-            assert_eq!(syntax_error_at(ok), None, "{ok}");
-            assert!(serde_json::from_str::<serde_json::Value>(ok).is_ok());
-        }
-        let cases = [
-            ("{\"features\": }", (1, 14)),
-            ("{\"features\": [1,]}", (1, 17)),
-            ("{\n \"features\": [\n  {\"name\": \"a\",\n  \"id\": x}\n]}", (4, 9)),
-            ("{\"a\" 1}", (1, 6)),
-            ("{\"features\": [", (1, 15)),
-            ("[] x", (1, 4)),
-            ("{\"a\": \"b\nc\"}", (1, 9)),
-            ("{\"é\": tru}", (1, 10)),
-            ("[01]", (1, 3)),
-            ("[1.]", (1, 4)),
-            ("{\"a\": \"\\q\"}", (1, 9)),
-            ("", (1, 1)),
-            ("{\"a\": 1,}", (1, 9)),
-            ("[1 2]", (1, 4)),
-        ];
-        for (text, at) in cases {
-            assert_eq!(syntax_error_at(text), Some(at), "{text:?}");
-            assert!(serde_json::from_str::<serde_json::Value>(text).is_err(), "{text:?}");
-        }
-        // Every one-byte deletion or insertion in a document: valid exactly when serde_json
-        // says so.
-        let doc = r#"{"features": [{"name": "A\u00e9\n", "n": -1.5e+3, "ok": [true, false, null, 0]}, {}], "e": []}"#;
-        for at in 0..doc.len() {
-            let mut variants = vec![format!("{}{}", &doc[..at], &doc[at + 1..])];
-            for c in ['"', ',', '}', ']', '{', '[', ':', '0', 'e', '\\', '\u{1}', ' '] {
-                variants.push(format!("{}{c}{}", &doc[..at], &doc[at..]));
-            }
-            for v in variants {
-                let valid = serde_json::from_str::<serde_json::Value>(&v).is_ok();
-                assert_eq!(syntax_error_at(&v).is_none(), valid, "{v}");
-            }
-        }
-        let deep = "[".repeat(100_000);
-        assert_eq!(syntax_error_at(&deep), Some((1, 100_001)), "deep nesting is no recursion");
-    }
 
     #[test]
     fn translations_are_read_per_language_and_checked() {

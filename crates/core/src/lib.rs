@@ -10,6 +10,7 @@ pub mod events;
 pub mod export;
 pub mod i18n;
 pub mod istio;
+pub mod json;
 pub mod json_catalog;
 pub mod links;
 pub mod model;

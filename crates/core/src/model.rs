@@ -186,7 +186,7 @@ impl Catalog {
 pub fn slugify(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -195,6 +195,14 @@ pub fn slugify(name: &str) -> String {
             out.push(c);
         } else {
             dash = true;
+        }
+    };
+    for c in name.chars() {
+        // ASCII first: `char::to_lowercase` searches Unicode's tables for every character.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut push);
         }
     }
     out

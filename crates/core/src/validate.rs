@@ -183,6 +183,30 @@ fn unused(base: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_else(|| base.to_owned())
 }
 
+/// Entries by name or id (one hash-map type in the wasm: each instance of hash-map code
+/// costs wasm bytes), hashed with [`Fx`]: a 100,000-feature catalog spent most of its
+/// validation in the standard library's DoS-resistant hasher, which keys chosen by the
+/// catalog itself gain nothing from (a catalog can only slow its own widget).
+pub(crate) type Places = HashMap<String, Place, std::hash::BuildHasherDefault<Fx>>;
+
+/// The Firefox/rustc hash (a byte at a time: less code than a word at a time).
+#[derive(Default)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Where an entry was first seen: its line, or its row in its category when the source
 /// has no lines (JSON). Also the value of `istio`'s maps: one hash-map type in the wasm
 /// (each instance of hash-map code costs wasm bytes).
@@ -290,11 +314,11 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
 
     let mut categories = Vec::with_capacity(raw.categories.len());
     let mut features = Vec::new();
-    let mut names: HashMap<String, Place> = HashMap::new();
-    let mut ids: HashMap<String, Place> = HashMap::new();
-    let mut category_names: HashMap<String, Place> = HashMap::new();
-    // The same map type as the others (one more instance of hash-map code costs wasm bytes).
-    let mut category_ids: HashMap<String, Place> = HashMap::new();
+    let count: usize = raw.categories.iter().map(|c| c.features.len()).sum();
+    let mut names = Places::with_capacity_and_hasher(count, Default::default());
+    let mut ids = Places::with_capacity_and_hasher(count, Default::default());
+    let mut category_names = Places::default();
+    let mut category_ids = Places::default();
     let categories_label: Rc<str> = Rc::from("categories");
 
     for (ci, cat) in raw.categories.iter().enumerate() {

@@ -14,7 +14,6 @@ pub mod handle;
 pub mod hooks;
 pub mod host;
 pub mod ids;
-pub mod js_json;
 pub mod store;
 
 pub use components::matrix::{FeatureMatrix, MatrixProps};
