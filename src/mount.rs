@@ -169,8 +169,8 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
         .ok()
         .filter(JsValue::is_object)
         .and_then(|all| js_sys::Reflect::get(&all, &JsValue::from_str(&code)).ok())
-        .and_then(|file| String::from(js_sys::JSON::stringify(&file).ok()?).into())
-        .and_then(|text: String| feature_matrix_core::json_catalog::language(&json::parse(&text).ok()?.root()))
+        .and_then(|file| js_sys::JSON::stringify(&file).ok()?.as_string())
+        .and_then(|text| feature_matrix_core::json_catalog::language(&json::parse(&text).ok()?.root()))
         .filter(|l| l.messages.lang() == code);
     match registered {
         Some(l) => Tr::new(l),
@@ -458,8 +458,9 @@ fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys
         // wasm boundary: getters, proxies and cycles throw here, caught.
         let source = "catalog option";
         let unreadable = |e: String| Problems::one(format!("{source}: cannot be read as JSON data: {e}"));
+        // Not always a string: a `toJSON` may return `undefined`.
         let text = js_sys::JSON::stringify(object).map_err(|e| unreadable(message(&e)))?;
-        let text = String::from(text);
+        let text = text.as_string().ok_or_else(|| unreadable("it has no JSON text".into()))?;
         let json = json::parse(&text).map_err(|e| unreadable(format!("line {}, column {}", e.line, e.column)))?;
         read_raw(source, &base, &json.root())?
     } else {

@@ -167,6 +167,16 @@ describe('3. a failing mount() leaves no zombie', () => {
     });
     assert.match(text.alert, /catalog option: cannot be read as JSON data: .*circular/i);
     assert.equal(text.after, '');
+    // A catalog whose toJSON gives nothing (the widget reads catalogs as their JSON text).
+    const nothing = await page.evaluate(async () => {
+      const m = await import('../feature-matrix.js');
+      const host = window.newHost();
+      const h = await m.mount(host, { id: 'nothing', catalog: { toJSON: () => undefined } });
+      const alert = host.querySelector('[role=alert]')?.textContent;
+      h.destroy();
+      return alert;
+    });
+    assert.match(nothing, /catalog option: cannot be read as JSON data: it has no JSON text/);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -45,8 +45,7 @@ pub fn classify(href: &str) -> Result<LinkKind, LinkError> {
     let head_end = href.find(['/', '?', '#']).unwrap_or(href.len());
     if let Some(colon) = href[..head_end].find(':') {
         let scheme = &href[..colon];
-        let lower = scheme.to_ascii_lowercase();
-        if lower == "http" || lower == "https" {
+        if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
             let rest = &href[colon + 1..];
             let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
             return match host {
