@@ -183,29 +183,11 @@ fn unused(base: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_else(|| base.to_owned())
 }
 
-/// Entries by name or id (one hash-map type in the wasm: each instance of hash-map code
-/// costs wasm bytes), hashed with [`Fx`]: a 100,000-feature catalog spent most of its
-/// validation in the standard library's DoS-resistant hasher, which keys chosen by the
-/// catalog itself gain nothing from (a catalog can only slow its own widget).
-pub(crate) type Places = HashMap<String, Place, std::hash::BuildHasherDefault<Fx>>;
-
-/// The Firefox/rustc hash (a byte at a time: less code than a word at a time).
-#[derive(Default)]
-pub(crate) struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// Entries by name or id: one hash-map type in the wasm (each instance of hash-map code costs
+/// wasm bytes). The standard hasher stays: a catalog cannot choose keys that collide (a fast
+/// unkeyed hash would let 100,000 crafted names freeze the page); at 100,000 features the
+/// time went to growing the maps, which are now sized once.
+pub(crate) type Places = HashMap<String, Place>;
 
 /// Where an entry was first seen: its line, or its row in its category when the source
 /// has no lines (JSON). Also the value of `istio`'s maps: one hash-map type in the wasm
@@ -315,8 +297,8 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
     let mut categories = Vec::with_capacity(raw.categories.len());
     let mut features = Vec::new();
     let count: usize = raw.categories.iter().map(|c| c.features.len()).sum();
-    let mut names = Places::with_capacity_and_hasher(count, Default::default());
-    let mut ids = Places::with_capacity_and_hasher(count, Default::default());
+    let mut names = Places::with_capacity(count);
+    let mut ids = Places::with_capacity(count);
     let mut category_names = Places::default();
     let mut category_ids = Places::default();
     let categories_label: Rc<str> = Rc::from("categories");
