@@ -461,7 +461,7 @@ fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys
         // Not always a string: a `toJSON` may return `undefined`.
         let text = js_sys::JSON::stringify(object).map_err(|e| unreadable(message(&e)))?;
         let text = text.as_string().ok_or_else(|| unreadable("it has no JSON text".into()))?;
-        let json = json::parse(&text).map_err(|e| unreadable(format!("line {}, column {}", e.line, e.column)))?;
+        let json = json::parse(&text).map_err(|e| unreadable(e.to_string()))?;
         read_raw(source, &base, &json.root())?
     } else {
         let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default(), None)) };
@@ -473,9 +473,7 @@ fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys
             .flatten()
             .ok_or_else(|| Problems::one(format!("{source}: no element matches {selector:?}")))?;
         let text = script.text_content().unwrap_or_default();
-        let json = json::parse(&text).map_err(|e| {
-            Problems::one(format!("{source}: invalid JSON at line {}, column {}", e.line, e.column))
-        })?;
+        let json = json::parse(&text).map_err(|e| Problems::one(format!("{source}: invalid JSON at {e}")))?;
         read_raw(&source, &base, &json.root())?
     };
     match raw {

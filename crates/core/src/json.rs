@@ -177,11 +177,17 @@ fn unescape(raw: &str) -> String {
 }
 
 /// Where a text stops being JSON: line and column, both 1-based, the column counted in
-/// characters.
+/// characters; shown as "line 2, column 12".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
 }
 
 /// Reads `text` as JSON, or says where its first syntax error is (the browser's `JSON.parse`
@@ -394,6 +400,7 @@ mod tests {
         let deep = "[".repeat(100_000);
         assert_eq!(check(&deep), Some((1, 100_001)), "deep nesting is no recursion");
         assert_eq!(check("{\"a\": \n  tru}"), Some((2, 6)));
+        assert_eq!(parse("[1,").err().map(|e| e.to_string()).as_deref(), Some("line 1, column 4"));
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(parse(&deep).map(|j| j.root().elements().len()).ok(), Some(1));
     }
