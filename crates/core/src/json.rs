@@ -77,16 +77,18 @@ impl<'j, 'a> Value<'j, 'a> {
     }
 
     /// Calls `item` with each value directly inside the container at `self.at`: the key's
-    /// first byte (objects; for arrays the value's) and the value's.
-    fn each(&self, keyed: bool, item: &mut dyn FnMut(usize, usize)) {
+    /// first byte and the byte after it (objects; for arrays the value's first byte twice)
+    /// and the value's first byte.
+    fn each(&self, keyed: bool, item: &mut dyn FnMut(usize, usize, usize)) {
         let mut i = self.skip_space(self.at + 1);
         while !matches!(self.byte(i), b']' | b'}' | 0) {
-            let key = i;
+            let (key, mut key_end) = (i, i);
             if keyed {
+                key_end = self.end(i);
                 // Past the key and its colon.
-                i = self.skip_space(self.skip_space(self.end(i)) + 1);
+                i = self.skip_space(self.skip_space(key_end) + 1);
             }
-            item(key, i);
+            item(key, key_end, i);
             i = self.skip_space(self.end(i));
             if self.byte(i) != b',' {
                 break;
@@ -99,9 +101,10 @@ impl<'j, 'a> Value<'j, 'a> {
         Value { json: self.json, at }
     }
 
-    /// The string at `self.at`, escapes decoded.
-    fn text_of_string(&self) -> String {
-        unescape(self.json.text.get(self.at + 1..self.end(self.at).saturating_sub(1)).unwrap_or_default())
+    /// The string from byte `start` (its opening quote) to `end` (after its closing quote),
+    /// escapes decoded.
+    fn string_at(&self, start: usize, end: usize) -> String {
+        unescape(self.json.text.get(start + 1..end.saturating_sub(1)).unwrap_or_default())
     }
 }
 
@@ -118,13 +121,13 @@ impl JsonValue for Value<'_, '_> {
     }
 
     fn string(&self) -> Option<String> {
-        (self.kind() == Kind::String).then(|| self.text_of_string())
+        (self.kind() == Kind::String).then(|| self.string_at(self.at, self.end(self.at)))
     }
 
     fn elements(&self) -> Vec<Self> {
         let mut out = Vec::new();
         if self.kind() == Kind::Array {
-            self.each(false, &mut |_, v| out.push(self.at(v)));
+            self.each(false, &mut |_, _, v| out.push(self.at(v)));
         }
         out
     }
@@ -132,7 +135,7 @@ impl JsonValue for Value<'_, '_> {
     fn members(&self) -> Vec<(String, Self)> {
         let mut out = Vec::new();
         if self.kind() == Kind::Object {
-            self.each(true, &mut |k, v| out.push((self.at(k).text_of_string(), self.at(v))));
+            self.each(true, &mut |k, k_end, v| out.push((self.string_at(k, k_end), self.at(v))));
         }
         out
     }

@@ -1,7 +1,7 @@
 //! The custom catalog format a page can hand to the widget at run time (inline JSON or a
 //! JS object), documented by `www/catalog.schema.json`. It is read through the small
-//! [`JsonValue`] trait (implemented for the browser's parsed JSON in the widget and for
-//! `serde_json::Value` in tests), turned into a [`RawCatalog`] and checked by the same
+//! [`JsonValue`] trait (implemented for the core's own [`crate::json`] reader in the widget
+//! and for `serde_json::Value` in tests), turned into a [`RawCatalog`] and checked by the same
 //! [`crate::validate`] as the build-time catalog.
 //!
 //! Reading it by hand rather than with serde keeps serde's deserializer machinery out of

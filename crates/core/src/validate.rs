@@ -183,15 +183,15 @@ fn unused(base: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).unwrap_or_else(|| base.to_owned())
 }
 
-/// Entries by name or id: one hash-map type in the wasm (each instance of hash-map code costs
-/// wasm bytes). The standard hasher stays: a catalog cannot choose keys that collide (a fast
-/// unkeyed hash would let 100,000 crafted names freeze the page); at 100,000 features the
-/// time went to growing the maps, which are now sized once.
+/// Entries by name or id, here and in `istio`: one hash-map type in the wasm (each instance
+/// of hash-map code costs wasm bytes). The standard library's SipHash stays (keyed, on wasm
+/// only by allocation addresses): names that collide under it cannot be computed the way
+/// they can for an unkeyed multiply hash, which would let 100,000 crafted names freeze the
+/// page. At 100,000 features the time went to growing the maps, which are sized once.
 pub(crate) type Places = HashMap<String, Place>;
 
 /// Where an entry was first seen: its line, or its row in its category when the source
-/// has no lines (JSON). Also the value of `istio`'s maps: one hash-map type in the wasm
-/// (each instance of hash-map code costs wasm bytes).
+/// has no lines (JSON).
 #[derive(Clone, Default)]
 pub(crate) struct Place {
     pub(crate) line: Option<u32>,
