@@ -60,6 +60,17 @@ describe('provenance', () => {
     assert.deepEqual(r.keys, ['title', 'body']);
     assert.equal(r.title, 'Sidecar API (traffic.sidecar): feature status');
     assert.equal(r.body, `Release: Istio 1.24\nPhase shown: Stable\nSource: ${href}\n\nWhat is wrong: `);
+    // An open "History" stays open, with its content, while the reader narrows the search.
+    const search = page.getByRole('searchbox');
+    for (const q of ['side', 'sidecar', 'sidecar api']) {
+      await search.fill(q);
+      // The row shows this search once its name marks every word of it.
+      await sidecar.getByRole('rowheader').filter({ has: page.locator('mark', { hasText: new RegExp(`^${q.split(' ').pop()}$`, 'i') }) }).waitFor();
+      assert.equal(await sidecar.getByRole('group').evaluate((d) => d.open), true, q);
+      assert.equal(await source.getAttribute('href'), href, q);
+    }
+    await search.fill('');
+    await statusSays(page, '64 of 64 features');
     // A repeated id and an entry from before ids existed point at their own lines.
     await page.goto(new URL('?fm.release=master', BASE).href);
     await statusSays(page, '64 of 64 features');

@@ -34,7 +34,6 @@ impl Messages {
         Rc::unwrap_or_clone(Language::english().messages)
     }
 
-
     /// A host tool's table of a language built in (`LANGUAGES`).
     #[cfg(feature = "source")]
     pub fn built_in(lang: &str) -> Option<Messages> {

@@ -344,7 +344,9 @@ mod tests {
             Kind::Number => serde_json::from_str(&v.json.text[v.at..v.end(v.at)]).expect("number"),
             Kind::String => serde_json::Value::String(v.string().expect("string")),
             Kind::Array => serde_json::Value::Array(v.elements().iter().map(to_serde).collect()),
-            Kind::Object => serde_json::Value::Object(v.members().iter().map(|(k, v)| (k.clone(), to_serde(v))).collect()),
+            Kind::Object => {
+                serde_json::Value::Object(v.members().iter().map(|(k, v)| (k.clone(), to_serde(v))).collect())
+            }
         }
     }
 

@@ -21,13 +21,24 @@ pub fn phase_glyph(phase: Phase) -> &'static str {
     }
 }
 
+/// Appends a phase badge that is not a link (legend, history, changes) as markup: glyph and
+/// label. Written as text, not virtual DOM: the row's "Details" are markup (see
+/// `table::render_row`), and hydration takes markup in place without setting it again.
+pub fn write_phase_label(out: &mut String, phase: Phase) {
+    out.push_str("<span class=\"fm-badge fm-badge--");
+    out.push_str(phase.slug());
+    out.push_str("\"><span class=\"fm-glyph\" aria-hidden=\"true\">");
+    out.push_str(phase_glyph(phase));
+    out.push_str("</span>");
+    out.push_str(phase.label());
+    out.push_str("</span>");
+}
+
 /// A phase badge that is not a link (legend, history, changes): glyph and label.
 pub fn phase_label(phase: Phase) -> Html {
-    html! {
-        <span class={classes!("fm-badge", format!("fm-badge--{}", phase.slug()))}>
-            <span class="fm-glyph" aria-hidden="true">{phase_glyph(phase)}</span>{phase.label()}
-        </span>
-    }
+    let mut out = String::new();
+    write_phase_label(&mut out, phase);
+    Html::from_html_unchecked(AttrValue::from(out))
 }
 
 /// A phase badge that leads to the phase's definition in the legend.

@@ -12,7 +12,7 @@ use feature_matrix_core::{Feature, Phase};
 use yew::prelude::*;
 
 use super::highlight::{feature_name, highlighted};
-use super::phase::{phase_badge, phase_label};
+use super::phase::{phase_badge, write_phase_label};
 use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
 use crate::ids;
@@ -170,15 +170,20 @@ fn render_row(
 ) -> Html {
     let history = props.shown.0.history(i);
     let catalog = props.shown.0.catalog();
-    let label = |r: usize| RELEASES.label(r).to_owned();
+    let tr = &props.tr;
     let terms = &props.view.terms;
     let name = feature_name(&f.name, terms);
-    // Accessible names read the name without its code spans' backticks.
-    let plain = plain_name(&f.name);
     let name = match f.link.as_deref().and_then(|href| resolve(&props.docs_base, href)) {
         Some(url) => html! { <a class="fm-link" href={url}>{name}</a> },
         None => name,
     };
+    let note = f.note.as_deref().map(|n| {
+        html! { <span class="fm-note"><span class="fm-note-label">{tr.t(Msg::note_label)}</span>{highlighted(n, terms)}</span> }
+    });
+    // "Details" (history, source and report links) as markup, not virtual DOM: about half of
+    // a row's nodes, the same whatever the search. Hydration takes markup in place (Yew sets
+    // every attribute of an element it hydrates again), a re-render compares one string, and
+    // a new row gets them in one parse.
     let changes = history.filter(|h| h.changes.len() > 1);
     let shown = &props.shown.0;
     let source = shown.source_link(i);
@@ -190,8 +195,42 @@ fn render_row(
             [("name", &f.name), ("id", upstream), ("release", release), ("phase", f.phase.label()), ("source", from)],
         )
     });
-    let note = f.note.as_deref().map(|n| {
-        html! { <span class="fm-note"><span class="fm-note-label">{props.tr.t(Msg::note_label)}</span>{highlighted(n, terms)}</span> }
+    let details = (changes.is_some() || source.is_some() || report.is_some()).then(|| {
+        // Accessible names read the name without its code spans' backticks.
+        let plain = plain_name(&f.name);
+        let mut out = String::from("<details class=\"fm-history\"><summary>");
+        escape(&mut out, tr.get(if changes.is_some() { Msg::row_history } else { Msg::row_details }));
+        out.push_str("</summary>");
+        if let Some(h) = changes {
+            out.push_str("<ol class=\"fm-timeline\">");
+            for &(release, p) in &h.changes {
+                out.push_str("<li><span class=\"fm-timeline-release\">");
+                escape(&mut out, RELEASES.label(release));
+                out.push_str("</span> ");
+                write_phase_label(&mut out, p);
+                out.push_str("</li>");
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("<p class=\"fm-row-links\">");
+        let link = |out: &mut String, url: &str, label: Msg, text: Msg| {
+            out.push_str("<a class=\"fm-link\" href=\"");
+            escape(out, url);
+            out.push_str("\" aria-label=\"");
+            escape(out, &tr.fill(label, &[("name", &plain)]));
+            out.push_str("\">");
+            escape(out, tr.get(text));
+            out.push_str("</a>");
+        };
+        if let Some(url) = &source {
+            link(&mut out, url, Msg::row_source_label, Msg::row_source);
+            out.push(' ');
+        }
+        if let Some(url) = &report {
+            link(&mut out, url, Msg::row_report_label, Msg::row_report);
+        }
+        out.push_str("</p></details>");
+        Html::from_html_unchecked(AttrValue::from(out))
     });
     html! {
         <tr key={f.id.to_string()} id={ids::feature_row(&props.id_prefix, &f.id)}
@@ -200,39 +239,47 @@ fn render_row(
             <th scope="row" class="fm-feature">
                 <span class="fm-name">{name}</span>
                 {note}
-                if changes.is_some() || source.is_some() || report.is_some() {
-                    <details class="fm-history">
-                        <summary>{props.tr.get(if changes.is_some() { Msg::row_history } else { Msg::row_details })}</summary>
-                        if let Some(h) = changes {
-                            <ol class="fm-timeline">
-                                { for h.changes.iter().map(|&(release, p)| html! {
-                                    <li><span class="fm-timeline-release">{label(release)}</span>{" "}
-                                        {phase_label(p)}
-                                    </li>
-                                }) }
-                            </ol>
-                        }
-                        <p class="fm-row-links">
-                            if let Some(url) = source.clone() {
-                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_source_label, &[("name", &plain)])}>{props.tr.t(Msg::row_source)}</a>
-                                {" "}
-                            }
-                            if let Some(url) = report {
-                                <a class="fm-link" href={url} aria-label={props.tr.fill(Msg::row_report_label, &[("name", &plain)])}>{props.tr.t(Msg::row_report)}</a>
-                            }
-                        </p>
-                    </details>
-                }
+                {details}
             </th>
             if props.columns.category {
                 <td class="fm-category">{highlighted(&catalog.category(f).name, terms)}</td>
             }
             if props.columns.phase {
-                <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define, &props.tr)}</td>
+                <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define, tr)}</td>
             }
             if let Some(h) = history {
-                <td class="fm-since">{h.since().map(label)}</td>
+                <td class="fm-since">{h.since().map(|r| RELEASES.label(r).to_owned())}</td>
             }
         </tr>
+    }
+}
+
+/// Appends `text` escaped for HTML text and double-quoted attribute values.
+fn escape(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_escapes_text_and_attribute_values() {
+        let mut out = String::from("<a title=\"");
+        super::escape(&mut out, r#"a "b" & <script>alert(1)</script> 'c'"#);
+        out.push_str("\">");
+        assert_eq!(out, "<a title=\"a &quot;b&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt; 'c'\">");
+        let mut plain = String::new();
+        super::escape(&mut plain, "Waypoints: DestinationRule");
+        assert_eq!(plain, "Waypoints: DestinationRule");
     }
 }
