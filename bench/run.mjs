@@ -145,6 +145,59 @@ if (contestants.includes('ours')) {
   }
 }
 
+// The same start-up traced (separate runs: tracing slows the page down), to tell what the
+// long tasks are: script (the entry module, compiling and starting the wasm, hydration) or
+// the browser's own style, layout and paint of the page (the prerendered HTML before any
+// script, then the page as hydrated).
+const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks', 'v8.wasm.compileConsume', 'TimerFire', 'FireAnimationFrame', 'EventDispatch']);
+const RENDERING = new Set(['Layout', 'UpdateLayoutTree', 'PrePaint', 'Paint', 'Commit', 'Layerize']);
+/** Milliseconds of `names` events inside `task`, an event nested in a counted one not counted again. */
+function within(events, task, names) {
+  let total = 0;
+  let end = -Infinity;
+  for (const e of events) {
+    if (e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur || !names.has(e.name) || e.ts < end) continue;
+    total += e.dur;
+    end = e.ts + e.dur;
+  }
+  return total / 1000;
+}
+if (contestants.includes('ours')) {
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const events = [];
+      cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+      await page.goto(`${server.base}/dist/index.html`);
+      await page.waitForSelector('.fm:not(.fm--static)');
+      await page.waitForTimeout(1000);
+      await cdp.send('Tracing.end');
+      await complete;
+      const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+      const own = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+      const tasks = own.filter((e) => e.name === 'RunTask' && e.dur > 50000).map((t) => {
+        const script = within(own, t, SCRIPT);
+        const rendering = within(own, t, RENDERING);
+        return { ms: t.dur / 1000, at: t.ts, script, rendering, kind: script >= rendering ? 'script' : 'rendering' };
+      });
+      // Rendering before the first script task: the prerendered HTML alone, as any static page.
+      const firstScript = Math.min(...tasks.filter((t) => t.kind === 'script').map((t) => t.at));
+      for (const t of tasks) if (t.kind === 'rendering' && t.at < firstScript) t.kind = 'static';
+      raw.push({ op: 'start4x-trace', run, tasks });
+      const longest = (kind) => Math.max(0, ...tasks.filter((t) => t.kind === kind).map((t) => t.ms)).toFixed(0);
+      console.log(`  demo page traced, 4x CPU throttling, run ${run + 1}/${runs}: longest script task ${longest('script')} ms, `
+        + `longest rendering task ${longest('rendering')} ms (before any script ${longest('static')} ms)`);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
 for (const n of sizes) {
   for (let run = 0; run < runs; run++) {
     for (const c of contestants) {

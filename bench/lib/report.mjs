@@ -34,11 +34,14 @@ export function summarize(raw, { contestants, sizes }) {
       count: stats(start.map((r) => r.tasks.length)),
       total: stats(start.map((r) => r.tasks.reduce((a, b) => a + b, 0))),
     };
+    const traced = raw.filter((r) => r.op === 'start4x-trace');
+    const longest = (kind) => stats(traced.map((r) => Math.max(0, ...r.tasks.filter((t) => t.kind === kind).map((t) => t.ms))));
+    if (traced.length) out.throttledStart.traced = { script: longest('script'), rendering: longest('rendering'), static: longest('static') };
   }
   for (const n of sizes) {
     out.bySize[n] = {};
     for (const c of contestants) {
-      const rs = raw.filter((r) => r.contestant === c && r.rows === n && r.op !== 'default' && r.op !== 'start4x');
+      const rs = raw.filter((r) => r.contestant === c && r.rows === n && r.op !== 'default' && !r.op?.startsWith('start4x'));
       const failed = rs.find((r) => r.failed);
       if (failed) {
         out.bySize[n][c] = { failed: failed.failed, failedRuns: rs.filter((r) => r.failed).length, runs: rs.length };
@@ -168,7 +171,11 @@ export function report(results) {
     p();
     p('Demo page (prerendered widget hydrated in place) under 4x CPU throttling: interactive at '
       + `${ms(t.interactive)} ms after navigation; longest main-thread task ${ms(t.longest)} ms; `
-      + `${t.count.median} long task(s), ${t.total.median.toFixed(0)} ms in all (medians).`);
+      + `${t.count.median} long task(s), ${t.total.median.toFixed(0)} ms in all (medians).`
+      + (t.traced ? ` Traced in separate runs (tracing slows the page), the longest task that is mostly script (entry module, wasm `
+        + `compile and start, hydration) takes ${ms(t.traced.script)} ms; the longest that is mostly the browser's style, `
+        + `layout and paint of the prerendered HTML before any script runs ${ms(t.traced.static)} ms, and of the page after that `
+        + `${ms(t.traced.rendering)} ms.` : ''));
   }
   for (const [n, byC] of Object.entries(summary.bySize)) {
     p();
