@@ -10,6 +10,7 @@ pub mod empty_state;
 pub mod filters;
 pub mod highlight;
 pub mod legend;
+pub mod markup;
 pub mod matrix;
 pub mod matrix_view;
 pub mod phase;

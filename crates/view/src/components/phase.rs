@@ -21,9 +21,8 @@ pub fn phase_glyph(phase: Phase) -> &'static str {
     }
 }
 
-/// Appends a phase badge that is not a link (legend, history, changes) as markup: glyph and
-/// label. Written as text, not virtual DOM: the row's "Details" are markup (see
-/// `table::render_row`), and hydration takes markup in place without setting it again.
+/// Appends a phase badge that is not a link (legend, history, changes) as markup (see
+/// `markup`): glyph and label.
 pub fn write_phase_label(out: &mut String, phase: Phase) {
     out.push_str("<span class=\"fm-badge fm-badge--");
     out.push_str(phase.slug());
@@ -38,7 +37,7 @@ pub fn write_phase_label(out: &mut String, phase: Phase) {
 pub fn phase_label(phase: Phase) -> Html {
     let mut out = String::new();
     write_phase_label(&mut out, phase);
-    Html::from_html_unchecked(AttrValue::from(out))
+    super::markup::markup(out)
 }
 
 /// A phase badge that leads to the phase's definition in the legend.

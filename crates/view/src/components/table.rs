@@ -12,6 +12,7 @@ use feature_matrix_core::{Feature, Phase};
 use yew::prelude::*;
 
 use super::highlight::{feature_name, highlighted};
+use super::markup::{escape, markup};
 use super::phase::{phase_badge, write_phase_label};
 use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
@@ -180,10 +181,8 @@ fn render_row(
     let note = f.note.as_deref().map(|n| {
         html! { <span class="fm-note"><span class="fm-note-label">{tr.t(Msg::note_label)}</span>{highlighted(n, terms)}</span> }
     });
-    // "Details" (history, source and report links) as markup, not virtual DOM: about half of
-    // a row's nodes, the same whatever the search. Hydration takes markup in place (Yew sets
-    // every attribute of an element it hydrates again), a re-render compares one string, and
-    // a new row gets them in one parse.
+    // "Details" (history, source and report links) as markup (see `markup`): about half of a
+    // row's nodes, the same whatever the search.
     let changes = history.filter(|h| h.changes.len() > 1);
     let shown = &props.shown.0;
     let source = shown.source_link(i);
@@ -230,7 +229,7 @@ fn render_row(
             link(&mut out, url, Msg::row_report_label, Msg::row_report);
         }
         out.push_str("</p></details>");
-        Html::from_html_unchecked(AttrValue::from(out))
+        markup(out)
     });
     html! {
         <tr key={f.id.to_string()} id={ids::feature_row(&props.id_prefix, &f.id)}
@@ -251,35 +250,5 @@ fn render_row(
                 <td class="fm-since">{h.since().map(|r| RELEASES.label(r).to_owned())}</td>
             }
         </tr>
-    }
-}
-
-/// Appends `text` escaped for HTML text and double-quoted attribute values.
-fn escape(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => "&quot;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_escapes_text_and_attribute_values() {
-        let mut out = String::from("<a title=\"");
-        super::escape(&mut out, r#"a "b" & <script>alert(1)</script> 'c'"#);
-        out.push_str("\">");
-        assert_eq!(out, "<a title=\"a &quot;b&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt; 'c'\">");
-        let mut plain = String::new();
-        super::escape(&mut plain, "Waypoints: DestinationRule");
-        assert_eq!(plain, "Waypoints: DestinationRule");
     }
 }
