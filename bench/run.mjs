@@ -116,32 +116,43 @@ if (contestants.includes('ours')) {
   }
 }
 
-// Start-up of the demo page (prerendered widget, hydrated in place) on a phone-class CPU:
-// Chromium's 4x CPU throttling (DevTools protocol), long tasks observed from before the
-// page's first script; "interactive" is when the hydrated controls are live.
+/** The demo page (prerendered widget, hydrated in place) in a fresh context with Chromium's
+ *  4x CPU throttling (DevTools protocol): `before(page, cdp)` runs before it loads, `after`
+ *  once the hydrated controls are live; returns what `after` returns. */
+async function throttledDemo(before, after) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await before(page, cdp);
+    await page.goto(`${server.base}/dist/index.html`);
+    await page.waitForSelector('.fm:not(.fm--static)');
+    return await after(page, cdp);
+  } finally {
+    await context.close();
+  }
+}
+
+// Start-up of the demo page on a phone-class CPU: long tasks observed from before the page's
+// first script; "interactive" is when the hydrated controls are live.
 if (contestants.includes('ours')) {
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    try {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript(() => {
+    const r = await throttledDemo(
+      (page) => page.addInitScript(() => {
         window.benchTasks = [];
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) window.benchTasks.push(e.duration);
         }).observe({ type: 'longtask' });
-      });
-      await page.goto(`${server.base}/dist/index.html`);
-      await page.waitForSelector('.fm:not(.fm--static)');
-      const interactive = await page.evaluate(() => performance.now());
-      await page.waitForTimeout(1000);
-      const tasks = await page.evaluate(() => window.benchTasks);
-      raw.push({ op: 'start4x', run, interactive, tasks });
-      console.log(`  demo page, 4x CPU throttling, run ${run + 1}/${runs}: interactive at ${interactive.toFixed(0)} ms, longest task ${Math.max(0, ...tasks).toFixed(0)} ms`);
-    } finally {
-      await context.close();
-    }
+      }),
+      async (page) => {
+        const interactive = await page.evaluate(() => performance.now());
+        await page.waitForTimeout(1000);
+        return { interactive, tasks: await page.evaluate(() => window.benchTasks) };
+      },
+    );
+    raw.push({ op: 'start4x', run, ...r });
+    console.log(`  demo page, 4x CPU throttling, run ${run + 1}/${runs}: interactive at ${r.interactive.toFixed(0)} ms, longest task ${Math.max(0, ...r.tasks).toFixed(0)} ms`);
   }
 }
 
@@ -164,37 +175,34 @@ function within(events, task, names) {
 }
 if (contestants.includes('ours')) {
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    try {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      const events = [];
-      cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
-      await page.goto(`${server.base}/dist/index.html`);
-      await page.waitForSelector('.fm:not(.fm--static)');
-      await page.waitForTimeout(1000);
-      await cdp.send('Tracing.end');
-      await complete;
-      const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-      const own = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
-      const tasks = own.filter((e) => e.name === 'RunTask' && e.dur > 50000).map((t) => {
-        const script = within(own, t, SCRIPT);
-        const rendering = within(own, t, RENDERING);
-        return { ms: t.dur / 1000, at: t.ts, script, rendering, kind: script >= rendering ? 'script' : 'rendering' };
-      });
-      // Rendering before the first script task: the prerendered HTML alone, as any static page.
-      const firstScript = Math.min(...tasks.filter((t) => t.kind === 'script').map((t) => t.at));
-      for (const t of tasks) if (t.kind === 'rendering' && t.at < firstScript) t.kind = 'static';
-      raw.push({ op: 'start4x-trace', run, tasks });
-      const longest = (kind) => Math.max(0, ...tasks.filter((t) => t.kind === kind).map((t) => t.ms)).toFixed(0);
-      console.log(`  demo page traced, 4x CPU throttling, run ${run + 1}/${runs}: longest script task ${longest('script')} ms, `
-        + `longest rendering task ${longest('rendering')} ms (before any script ${longest('static')} ms)`);
-    } finally {
-      await context.close();
-    }
+    const events = [];
+    let complete;
+    await throttledDemo(
+      async (page, cdp) => {
+        cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+        complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+      },
+      async (page, cdp) => {
+        await page.waitForTimeout(1000);
+        await cdp.send('Tracing.end');
+        await complete;
+      },
+    );
+    const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const own = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+    const tasks = own.filter((e) => e.name === 'RunTask' && e.dur > 50000).map((t) => {
+      const script = within(own, t, SCRIPT);
+      const rendering = within(own, t, RENDERING);
+      return { ms: t.dur / 1000, at: t.ts, script, rendering, kind: script >= rendering ? 'script' : 'rendering' };
+    });
+    // Rendering before the first script task: the prerendered HTML alone, as any static page.
+    const firstScript = Math.min(...tasks.filter((t) => t.kind === 'script').map((t) => t.at));
+    for (const t of tasks) if (t.kind === 'rendering' && t.at < firstScript) t.kind = 'static';
+    raw.push({ op: 'start4x-trace', run, tasks });
+    const longest = (kind) => Math.max(0, ...tasks.filter((t) => t.kind === kind).map((t) => t.ms)).toFixed(0);
+    console.log(`  demo page traced, 4x CPU throttling, run ${run + 1}/${runs}: longest script task ${longest('script')} ms, `
+      + `longest rendering task ${longest('rendering')} ms (before any script ${longest('static')} ms)`);
   }
 }
 
