@@ -8,6 +8,7 @@
 
 pub mod events;
 pub mod export;
+pub mod html;
 pub mod i18n;
 pub mod istio;
 pub mod json;

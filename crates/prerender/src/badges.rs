@@ -11,6 +11,7 @@
 //! - `expectations`: every (feature, release) as the core describes it, for the test that
 //!   checks the script's lookups.
 
+use feature_matrix_core::html::escaped as escape;
 use feature_matrix_core::i18n::{fill, primary, BADGE_MESSAGES};
 use feature_matrix_core::model::{slugify, Phase};
 use feature_matrix_core::releases::ReleaseSet;
@@ -148,10 +149,6 @@ pub fn describe(set: &ReleaseSet, id: &str, release: Option<&str>) -> Result<Bad
         since: set.label(since).to_owned(),
         history: history.changes.iter().map(|&(r, p)| (set.label(r).to_owned(), p)).collect(),
     })
-}
-
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A feature name as plain text and as HTML with its code spans (`model::code_spans`) in

@@ -4,6 +4,7 @@
 //! release) and as JSON (`changes.json`). Written at build time next to the demo page; links
 //! are relative to it.
 
+use feature_matrix_core::html::escaped as escape;
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::Phase;
 use serde_json::{json, Value};
@@ -84,10 +85,6 @@ fn releases(set: &ReleaseSet) -> Vec<Release> {
             out
         })
         .collect()
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// An entry's content: the changes as HTML lists (escaped again as Atom `type="html"` text).
