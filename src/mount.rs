@@ -143,11 +143,6 @@ fn message(error: &JsValue) -> String {
         .unwrap_or_else(|| "an exception that is not an Error".to_owned())
 }
 
-thread_local! {
-    /// Languages asked for that this page has no file for (noted once each).
-    static NOTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
 /// The widget's language: the `lang` option, else the nearest `lang` attribute (the
 /// placeholder's own, an ancestor's, the page's), by its primary subtag (`zh-CN` → `zh`).
 /// A language other than English comes from its file (`i18n/<lang>.js`, which registers it
@@ -161,9 +156,8 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
     if code.is_empty() || code == "en" {
         return Tr::default();
     }
-    let known = Tr::of(&code);
-    if known.lang() == code {
-        return known;
+    if let Some(tr) = Tr::of(&code) {
+        return tr;
     }
     let registered = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("FeatureMatrixLanguages"))
         .ok()
@@ -172,20 +166,15 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
         .and_then(|file| js_sys::JSON::stringify(&file).ok()?.as_string())
         .and_then(|text| feature_matrix_core::json_catalog::language(&json::parse(&text).ok()?.root()))
         .filter(|l| l.messages.lang() == code);
-    match registered {
+    let tr = match registered {
         Some(l) => Tr::new(l),
         None => {
-            if NOTED.with(|n| {
-                !n.borrow().contains(&code) && {
-                    n.borrow_mut().push(code.clone());
-                    true
-                }
-            }) {
-                web_sys::console::info_1(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English").into());
-            }
+            web_sys::console::info_1(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English").into());
             Tr::default()
         }
-    }
+    };
+    // Read (and noted) once: what a language file holds is kept for the page's life.
+    Tr::remember(code, tr)
 }
 
 /// Mounts a widget into `element` with `options` (a JS object, or undefined). Anything

@@ -20,7 +20,7 @@ const languageOf = (el, options) => {
     return ''; // an option that throws: the wasm reports it when it reads the options
   }
 };
-const load = (code) => (!LANGUAGES.includes(code) || (globalThis.FeatureMatrixLanguages ?? {})[code]
+const load = (code) => (!LANGUAGES.includes(code) || globalThis.FeatureMatrixLanguages?.[code]
   ? null
   : import(`./i18n/${code}.js`).catch((error) => console.warn(`feature-matrix: could not load language ${code}`, error)));
 const languages = Promise.all([...document.querySelectorAll('[data-feature-matrix]')].map((el) => load(languageOf(el))));
@@ -86,7 +86,7 @@ ready.catch((error) => {
     const note = document.createElement('p');
     note.className = 'fm-load-error';
     // In the widget's language (its file is loaded by now), else English.
-    note.textContent = (globalThis.FeatureMatrixLanguages ?? {})[languageOf(el)]?.loadFailed
+    note.textContent = globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.loadFailed
       ?? 'The interactive feature table could not be loaded.';
     el.prepend(note); // above the prerendered table, where a reader looks first
   }

@@ -14,19 +14,22 @@ pub use crate::plural;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// One language's messages.
+/// One language's messages: static text (English is compiled in; a language file's text is
+/// kept for the page's life), so the view takes a message without copying it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Messages {
-    lang: String,
+    lang: &'static str,
     /// Its plural rule ([`plural::rule`]).
     rule: u8,
-    text: Vec<String>,
+    text: Vec<&'static str>,
 }
 
 /// The language tag's primary subtag, lower case: `zh-Hans-CN` → `zh`, `EN_us` → `en`.
 pub fn primary(tag: &str) -> String {
     let tag = tag.trim();
-    tag[..tag.find(['-', '_']).unwrap_or(tag.len())].to_ascii_lowercase()
+    // Bytes, not a `find` with a set of chars: that instantiates a char searcher.
+    let end = tag.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(tag.len());
+    tag[..end].to_ascii_lowercase()
 }
 
 impl Messages {
@@ -44,18 +47,18 @@ impl Messages {
         Language::parse(text).map(|l| Rc::unwrap_or_clone(l.messages))
     }
 
-    pub fn lang(&self) -> &str {
-        &self.lang
+    pub fn lang(&self) -> &'static str {
+        self.lang
     }
 
     /// The text of a message (its `other` form for a counted one).
-    pub fn get(&self, m: Msg) -> &str {
+    pub fn get(&self, m: Msg) -> &'static str {
         let i = m as usize + if m.counted() { 3 } else { 0 };
-        self.text.get(i).map_or("", |s| s)
+        self.text.get(i).copied().unwrap_or_default()
     }
 
     /// The form of a counted message for `n`.
-    pub fn form(&self, m: Msg, n: usize) -> &str {
+    pub fn form(&self, m: Msg, n: usize) -> &'static str {
         if !m.counted() {
             return self.get(m);
         }
@@ -69,7 +72,7 @@ impl Messages {
     /// the language does not have it).
     #[cfg(feature = "source")]
     pub fn form_at(&self, m: Msg, i: usize) -> &str {
-        self.text.get(m as usize + i).map_or("", |s| s)
+        self.text.get(m as usize + i).copied().unwrap_or_default()
     }
 
     /// A message with its placeholders filled in.
@@ -225,7 +228,7 @@ impl Language {
     pub fn english() -> Language {
         Language::parse(EN_TEXT).unwrap_or_else(|| Language {
             // Not reached (a unit test reads `EN_TEXT`); an empty table reads as empty texts.
-            messages: Rc::new(Messages { lang: "en".into(), rule: 1, text: Vec::new() }),
+            messages: Rc::new(Messages { lang: "en", rule: 1, text: Vec::new() }),
             translation: Rc::default(),
         })
     }
@@ -233,12 +236,14 @@ impl Language {
     /// A language's messages as its file carries them (see [`Language::write`]): the code and
     /// its plural rule (`uk 3`), then the message table one message per line in key order.
     /// `None` when it is not a table of this build's shape (a file of another version). The
-    /// catalog text comes with it separately (`json_catalog::language`).
-    pub fn parse(text: &str) -> Option<Language> {
+    /// catalog text comes with it separately (`json_catalog::language`). The messages borrow
+    /// `text`: a page keeps a language it read (the view takes messages as static text, with
+    /// no copy).
+    pub fn parse(text: &'static str) -> Option<Language> {
         let mut lines = text.split('\n');
         let (lang, rule) = lines.next()?.split_once(' ')?;
-        let text: Vec<String> = lines.map(str::to_owned).collect();
-        let messages = Messages { lang: lang.to_owned(), rule: rule.bytes().next()?.wrapping_sub(b'0'), text };
+        let text: Vec<&'static str> = lines.collect();
+        let messages = Messages { lang, rule: rule.bytes().next()?.wrapping_sub(b'0'), text };
         (messages.text.len() == SLOTS).then(|| Language { messages: Rc::new(messages), translation: Rc::default() })
     }
 
@@ -314,11 +319,12 @@ mod tests {
     #[test]
     fn a_language_file_of_another_shape_is_refused() {
         let english = Language::english();
-        let text = english.write();
-        assert_eq!(Language::parse(&text), Some(english));
+        // `parse` keeps what it reads for the page's life (a language is read once).
+        let text: &'static str = english.write().leak();
+        assert_eq!(Language::parse(text), Some(english));
         // One message short: a file from another version of the widget.
         let short: Vec<&str> = text.lines().take(SLOTS).collect();
-        assert_eq!(Language::parse(&short.join("\n")), None);
+        assert_eq!(Language::parse(short.join("\n").leak()), None);
         assert_eq!(Language::parse(""), None);
     }
 

@@ -236,10 +236,11 @@ fn read_translation<V: JsonValue>(r: &mut Reader, path: &str, field: &str, v: &V
 /// the messages as [`Language::parse`] reads them, the catalog text in the shape of one of a
 /// custom catalog's `translations`, and the title its title translates. `None` when its
 /// messages are not of this build's shape; catalog text with problems is left out (the
-/// interface still speaks the language).
+/// interface still speaks the language). The messages' text is kept for the page's life (the
+/// widget reads each language once and hands its messages to the view without copies).
 pub fn language<V: JsonValue>(v: &V) -> Option<Language> {
     let m = v.members();
-    let mut language = Language::parse(&get(&m, "messages")?.string()?)?;
+    let mut language = Language::parse(get(&m, "messages")?.string()?.leak())?;
     if let Some(c) = get(&m, "catalog") {
         let mut r = Reader { source: format!("language {}", language.messages.lang()), problems: Vec::new() };
         if let Some(mut tr) = read_translation(&mut r, "", "catalog", c).filter(|_| r.problems.is_empty()) {

@@ -72,7 +72,7 @@ pub fn contain(details: &str) {
             continue;
         }
         // In the widget's language (its section's `lang`).
-        let tr = crate::handle::Tr::of(&section.get_attribute("lang").unwrap_or_default());
+        let tr = crate::handle::Tr::of(&section.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
         let message = tr.get(if crashed.as_deref() == Some(section.id().as_str()) {
             feature_matrix_core::i18n::Msg::crash_stopped
         } else {

@@ -28,29 +28,34 @@ impl std::ops::Deref for Tr {
 
 thread_local! {
     static ENGLISH: Tr = Tr(Rc::new(Language::english()));
-    /// The languages widgets speak on this page, by code (for messages written outside a
-    /// render, such as after a crash).
-    static SPOKEN: std::cell::RefCell<Vec<Tr>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The languages asked for on this page, by code, each read once: what a widget with that
+    /// code speaks (English where the page has no file for it). Also for messages written
+    /// outside a render, such as after a crash.
+    static SPOKEN: std::cell::RefCell<Vec<(String, Tr)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Tr {
-    /// A message as the view's text type (one non-generic conversion for every call site:
-    /// about 600 gzip bytes less than converting `&str` at each).
+    /// A message as the view's text type, without a copy (messages are static text; one
+    /// non-generic conversion for every call site: about 600 gzip bytes less than converting
+    /// at each).
     pub fn t(&self, m: feature_matrix_core::i18n::Msg) -> yew::AttrValue {
-        yew::AttrValue::from(self.get(m).to_owned())
+        yew::AttrValue::Static(self.get(m))
     }
 
-    /// `language` as a widget's language, remembered for [`Tr::of`] (which the mount asks
-    /// first, so each language is remembered once).
     pub fn new(language: Language) -> Tr {
-        let tr = Tr(Rc::new(language));
-        SPOKEN.with(|s| s.borrow_mut().push(tr.clone()));
+        Tr(Rc::new(language))
+    }
+
+    /// What a widget asking for language `code` speaks, remembered for [`Tr::of`] (which the
+    /// mount asks first, so each code is remembered once).
+    pub fn remember(code: String, tr: Tr) -> Tr {
+        SPOKEN.with(|s| s.borrow_mut().push((code, tr.clone())));
         tr
     }
 
-    /// The language with code `lang` that a widget speaks, else English.
-    pub fn of(lang: &str) -> Tr {
-        SPOKEN.with(|s| s.borrow().iter().find(|t| t.lang() == lang).cloned()).unwrap_or_default()
+    /// What a widget asking for language `code` speaks, if one asked for it before.
+    pub fn of(code: &str) -> Option<Tr> {
+        SPOKEN.with(|s| s.borrow().iter().find(|(c, _)| c == code).map(|(_, t)| t.clone()))
     }
 }
 

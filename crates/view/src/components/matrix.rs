@@ -266,7 +266,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let filters_text = state.query.describe(catalog, tr);
 
     html! {
-        <section ref={root.clone()} class={classes!("fm", hydrating.then_some("fm--static"))} id={ids::root(&ns)} aria-label={tr.fill(Msg::widget_label, &[("title", &title)])} lang={tr.lang().to_owned()}>
+        <section ref={root.clone()} class={classes!("fm", hydrating.then_some("fm--static"))} id={ids::root(&ns)} aria-label={tr.fill(Msg::widget_label, &[("title", &title)])} lang={tr.lang()}>
             <div class="fm-controls">
                 if props.with_releases {
                     { release_picker(&PickerProps {

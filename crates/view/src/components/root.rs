@@ -37,7 +37,7 @@ pub fn root(props: &RootProps) -> Html {
         Source::Invalid { id_prefix, problems, tr } => {
             let n = problems.total;
             html! {
-                <section class="fm fm--error" id={id_prefix.clone()} aria-label={tr.get(Msg::error_label).to_owned()} lang={tr.lang().to_owned()}>
+                <section class="fm fm--error" id={id_prefix.clone()} aria-label={tr.t(Msg::error_label)} lang={tr.lang()}>
                     <div class="fm-error" role="alert">
                         <p class="fm-error-title">
                             {tr.count(Msg::error_title, n, &[])}

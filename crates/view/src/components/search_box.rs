@@ -49,7 +49,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 maxlength={MAX_SEARCH.to_string()}
                 autocomplete="off"
                 spellcheck="false"
-                placeholder={props.tr.get(Msg::search_placeholder).to_owned()}
+                placeholder={props.tr.t(Msg::search_placeholder)}
                 aria-describedby={hint_id.clone()}
             />
             <p id={hint_id} class="fm-hint">

@@ -62,7 +62,7 @@ pub fn feature_table(props: &TableProps) -> Html {
         html! {
             <th scope="col" class={classes!("fm-th", class)} aria-sort={sorted.then(|| props.direction.aria())}>
                 <button type="button" class="fm-sort" {onclick}>
-                    {tr.get(match key {
+                    {tr.t(match key {
                         SortKey::Feature => Msg::column_feature,
                         SortKey::Category => Msg::column_category,
                         SortKey::Phase => Msg::column_phase,

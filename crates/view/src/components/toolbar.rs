@@ -43,7 +43,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="fm-chip fm-chip--plain"
                 aria-pressed={if props.view_mode == mode { "true" } else { "false" }}
                 onclick={Callback::from(move |_: MouseEvent| on_view.emit(mode))}>
-                {tr.get(label)}
+                {tr.t(label)}
             </button>
         }
     };
