@@ -13,6 +13,8 @@ pub struct Store {
     pub ns: AttrValue,
     pub sources: Sources,
     pub session: Session,
+    /// Whether an action changed the session since mount (see `browser::lay_out`).
+    pub changed: bool,
 }
 
 impl Store {
@@ -20,7 +22,7 @@ impl Store {
     /// address are written once mounted ([`Store::mounted`]), not while rendering.
     pub fn new(ns: AttrValue, sources: Sources, start: &Start) -> Store {
         let session = Session::start(&sources, &start.first, start.write);
-        Store { ns, sources, session }
+        Store { ns, sources, session, changed: false }
     }
 
     /// What the first state has to say once the widget is in the page: warnings about what
@@ -71,7 +73,7 @@ impl Reducible for Store {
                     return self;
                 }
                 write_url(&self.ns, &session);
-                Rc::new(Store { ns: self.ns.clone(), sources: self.sources.clone(), session })
+                Rc::new(Store { ns: self.ns.clone(), sources: self.sources.clone(), session, changed: true })
             }
             None => self,
         }

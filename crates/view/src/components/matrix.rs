@@ -132,6 +132,11 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         use_effect_with(key, move |_| {
             let state = ViewState::summary(&ns, &store.session, &store.sources, &view);
             crate::host::publish(&root, &state, store.session.shown.catalog_rc(), &view.rows);
+            // After the reader changed the view (not at start-up, where it would lengthen the
+            // start's task).
+            if store.changed {
+                browser::lay_out(&root);
+            }
         });
     }
 
