@@ -105,6 +105,34 @@ describe('2. a page that changes the widget\'s HTML', () => {
     await context.close();
   });
 
+  test('a minifier that dropped the prerendered HTML\'s comments (hydration markers): the table is rendered afresh, not crashed', async () => {
+    const notes = [];
+    const { page, context, errors } = await openPage(browser, BASE, {
+      // What an HTML minifier does at build time, done before the script runs.
+      init: () => document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+        const comments = [];
+        while (walker.nextNode()) comments.push(walker.currentNode);
+        for (const c of comments) c.remove();
+        window.commentsRemoved = comments.length;
+      }),
+    });
+    page.on('console', (m) => notes.push(`${m.type()}: ${m.text()}`));
+    await statusSays(page, '43 of 43 features');
+    assert.ok(await page.evaluate(() => window.commentsRemoved) > 40, 'the demo page had hydration markers to remove');
+    assert.equal(await featureRows(page).count(), 43);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no crash message');
+    assert.ok(notes.some((n) => n.includes('rendering it afresh')), `one note: ${notes.join(' | ')}`);
+    assert.ok(!notes.some((n) => n.includes('internal error')), `no panic: ${notes.join(' | ')}`);
+    await searchBox(page).fill('gateway');
+    await statusSays(page, /^\d+ of 43 features$/);
+    assert.ok((await featureRows(page).count()) < 43);
+    await shot(page, 'minified-page.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a translation extension that wraps text in <font> after start: the widget keeps working', async () => {
     const logs = [];
     const { page, context } = await openDemo(browser);
