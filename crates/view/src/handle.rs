@@ -42,6 +42,7 @@ impl Tr {
         yew::AttrValue::Static(self.get(m))
     }
 
+    /// `language` as a widget's language (the mount remembers it by code, see [`Tr::remember`]).
     pub fn new(language: Language) -> Tr {
         Tr(Rc::new(language))
     }
