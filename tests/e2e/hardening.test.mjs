@@ -244,7 +244,7 @@ describe('crash containment', () => {
       });
       assert.match(await page.locator('#fm2').textContent(), /stopped after an internal error/, 'the crashed box stays explained');
       // The old handle acts on the restarted widget: destroy() removes it and frees its id.
-      await page.locator('#api').getByRole('status').filter({ hasText: '1 of 43 features' }).waitFor();
+      await statusSays(page.locator('#api'), '1 of 43 features');
       const after = await page.evaluate(async () => {
         const id = window.__handle.id;
         window.__handle.destroy();

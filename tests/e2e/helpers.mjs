@@ -34,11 +34,14 @@ export async function openPage(browser, url, { width = 1200, height = 900, color
   return { page, context, errors, requests };
 }
 
-/// Opens a page of the served dist/ (the demo by default) and waits until a widget has
-/// rendered.
+/// Opens a page of the served dist/ (the demo by default) and waits until a widget is
+/// ready for the keyboard: the prerendered HTML shows a status line before the script runs,
+/// but its controls stay hidden until the widget has started, so a key pressed earlier
+/// would go nowhere.
 export async function openDemo(browser, { path = '', ...options } = {}) {
   const opened = await openPage(browser, new URL(path, BASE).href, options);
   await opened.page.getByRole('status').filter({ hasText: /of \d+ features?/ }).first().waitFor();
+  await opened.page.getByRole('searchbox').first().waitFor();
   return opened;
 }
 
@@ -81,9 +84,13 @@ export function searchBox(scope) {
   return scope.getByRole('searchbox', { name: 'Filter features' });
 }
 
-/// Waits until the status line of `scope` contains `text`.
+/// Waits until the status line of `scope` contains `text`. A text that starts with a number
+/// matches only that whole number ("3 of 43" is not found in "43 of 43").
 export function statusSays(scope, text) {
-  return scope.getByRole('status').filter({ hasText: text }).waitFor();
+  const hasText = typeof text === 'string' && /^\d/.test(text)
+    ? new RegExp(`(^|\\D)${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+    : text;
+  return scope.getByRole('status').filter({ hasText }).waitFor();
 }
 
 /// Runs axe-core (from node_modules, no network) on the page; returns its violations.

@@ -1,7 +1,7 @@
 // The demo page driven as a reader would: by roles and accessible names.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, featureRows, launch, openDemo, rowNames, rowPhases, shot } from './helpers.mjs';
+import { BASE, featureRows, launch, openDemo, rowNames, rowPhases, shot, statusSays } from './helpers.mjs';
 
 const ORDER = { Alpha: 0, Beta: 1, Stable: 2 };
 let browser;
@@ -12,7 +12,7 @@ describe('the feature matrix on the demo page', () => {
   test('shows all 43 features grouped by category in page order, with no errors and no foreign requests', async () => {
     const { page, context, errors, requests } = await openDemo(browser);
     assert.equal(await featureRows(page).count(), 43);
-    await assert.doesNotReject(page.getByRole('status').filter({ hasText: '43 of 43 features' }).waitFor());
+    await assert.doesNotReject(statusSays(page, '43 of 43 features'));
     const headings = await page.getByRole('rowheader', { name: /\(\d+\)$/ }).allTextContents();
     assert.deepEqual(headings.map((h) => h.trim()), [
       'Traffic management (13)', 'Observability (8)', 'Extensibility (1)',
@@ -52,14 +52,14 @@ describe('the feature matrix on the demo page', () => {
     const search = page.getByRole('searchbox', { name: 'Filter features' });
     const before = await search.boundingBox();
     await search.pressSequentially('dns');
-    await page.getByRole('status').filter({ hasText: '1 of 43 features' }).waitFor();
+    await statusSays(page, '1 of 43 features');
     assert.deepEqual(await rowNames(page), ['DNS Proxying']);
     const mark = featureRows(page).first().locator('mark');
     assert.deepEqual(await mark.allTextContents(), ['DNS']);
     assert.deepEqual(await search.boundingBox(), before, 'the search box does not move while typing');
     // Case-insensitive, every term must match.
     await search.fill('MUTUAL tls');
-    await page.getByRole('status').filter({ hasText: '3 of 43 features' }).waitFor();
+    await statusSays(page, '3 of 43 features');
     assert.deepEqual(await rowNames(page), ['Service-to-service mutual TLS', 'Automatic mutual TLS', 'Mutual TLS Migration']);
     await context.close();
   });
@@ -72,17 +72,17 @@ describe('the feature matrix on the demo page', () => {
     assert.deepEqual(await phaseGroup.getByRole('button').allTextContents(), ['Alpha10', 'Beta15', 'Stable18']);
     await alpha.click();
     assert.equal(await alpha.getAttribute('aria-pressed'), 'true');
-    await page.getByRole('status').filter({ hasText: '10 of 43 features' }).waitFor();
+    await statusSays(page, '10 of 43 features');
     assert.ok((await rowPhases(page)).every((p) => p === 'Alpha'));
     // Counts follow the search text.
     await page.getByRole('searchbox', { name: 'Filter features' }).fill('security');
-    await page.getByRole('status').filter({ hasText: '0 of 43 features' }).waitFor();
+    await statusSays(page, '0 of 43 features');
     assert.deepEqual(await phaseGroup.getByRole('button').allTextContents(), ['Alpha0', 'Beta5', 'Stable4']);
     // The empty state says what matched nothing, and clears.
     await assert.doesNotReject(page.getByText('No features match “security” in phase Alpha.').waitFor());
     await shot(page, 'empty-state.png');
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
-    await page.getByRole('status').filter({ hasText: '43 of 43 features' }).waitFor();
+    await statusSays(page, '43 of 43 features');
     assert.equal(await alpha.getAttribute('aria-pressed'), 'false');
     assert.equal(await page.getByRole('searchbox', { name: 'Filter features' }).inputValue(), '');
     await context.close();
@@ -92,7 +92,7 @@ describe('the feature matrix on the demo page', () => {
     const { page, context } = await openDemo(browser);
     const core = page.getByRole('group', { name: 'Category' }).getByRole('button', { name: /^Core/ });
     await core.click();
-    await page.getByRole('status').filter({ hasText: '12 of 43 features' }).waitFor();
+    await statusSays(page, '12 of 43 features');
     const cats = await featureRows(page).evaluateAll((rows) => rows.map((r) => r.cells[1].textContent));
     assert.ok(cats.every((c) => c === 'Core'), cats.join());
     await context.close();
@@ -182,7 +182,7 @@ describe('the feature matrix on the demo page', () => {
     const bg = await dark.page.getByRole('region', { name: /matrix/ }).evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.equal(bg, 'rgb(13, 17, 23)');
     await dark.page.getByRole('searchbox', { name: 'Filter features' }).fill('tls');
-    await dark.page.getByRole('status').filter({ hasText: '4 of 43 features' }).waitFor();
+    await statusSays(dark.page, '4 of 43 features');
     await shot(dark.page, 'demo-dark-search.png');
     await dark.context.close();
   });
