@@ -252,6 +252,20 @@ describe('single-file build', () => {
       await context.close();
     }
   });
+
+  test('says so when WebAssembly cannot run, above what the placeholder shows', async () => {
+    const { page, context, errors } = await open(pathToFileURL(resolve('dist/examples/single-file.html')).href, {
+      init: () => { delete globalThis.WebAssembly; },
+    });
+    const note = page.getByText('The interactive feature table could not be loaded.', { exact: true });
+    await note.waitFor();
+    assert.equal(await note.count(), 1);
+    const fallback = page.getByRole('link', { name: 'Istio feature status' });
+    assert.ok(await fallback.isVisible(), "the placeholder's own content stays");
+    assert.ok((await fallback.boundingBox()).y > (await note.boundingBox()).y, 'the note comes first');
+    assert.ok(errors.some((e) => e.includes('feature-matrix: could not start')), errors.join(' | '));
+    await context.close();
+  });
 });
 
 describe('Hugo example', () => {

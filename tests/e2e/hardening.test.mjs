@@ -265,4 +265,29 @@ describe('crash containment', () => {
       await site.close();
     }
   });
+
+  test('single-file build: the crashed widget says to reload, and its view leaves the address', async () => {
+    const dir = process.env.FM_FAULT_DIST;
+    assert.ok(dir, 'FM_FAULT_DIST (the fault-injection build) is set by `cargo xtask test`');
+    const { serve } = await import('./server.mjs');
+    const site = await serve([['/', dir]]);
+    try {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${site.base}/examples/single-file.html?fm.phase=stable&other=keep`);
+      await statusSays(page, '18 of 43 features');
+      await searchBox(page).fill('crash now');
+      await page.getByRole('alert').waitFor();
+      assert.match(await page.getByRole('alert').textContent(), /Reload the page/);
+      // Reloading starts the widget afresh, not in the state that stopped it; the page's
+      // own parameters stay.
+      await page.waitForFunction(() => location.search === '?other=keep');
+      await page.reload();
+      await statusSays(page, '43 of 43 features');
+      assert.equal(await page.getByRole('alert').count(), 0);
+      await context.close();
+    } finally {
+      await site.close();
+    }
+  });
 });

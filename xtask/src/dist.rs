@@ -229,6 +229,9 @@ pub fn fault_injection_build(root: &Path) -> Result<std::path::PathBuf> {
         false,
     )?;
     copy_tree(&root.join("www"), &out, &NOT_SHIPPED)?;
+    // Its single-file build too (the crash test checks that build's address clean-up).
+    wasm_bindgen(root, "no-modules", "target/fault-single", "target/wasm32-unknown-unknown/debug/feature_matrix.wasm", false)?;
+    write_single_file(root, "target/fault-single", &out.join("feature-matrix.single.js"))?;
     Ok(out)
 }
 
@@ -381,13 +384,18 @@ fn languages(root: &Path, dist: &Path) -> Result {
 /// The single-file build: `wasm-bindgen --target no-modules` glue plus the optimised wasm
 /// as base64, in one classic script. ES modules are blocked on `file://`; this is not.
 fn single_file(root: &Path, dist: &Path, wasm_in: &str) -> Result {
-    use base64::Engine;
     let out = "target/single-file";
     wasm_bindgen(root, "no-modules", out, wasm_in, true)?;
     let wasm = format!("{out}/feature_matrix_bg.wasm");
     run(root, "node_modules/.bin/wasm-opt", &["-Oz", "--converge", &wasm, "-o", &wasm])?;
+    write_single_file(root, out, &dist.join("feature-matrix.single.js"))
+}
+
+/// Writes the single-file script from the no-modules glue and wasm in `out` (under `root`).
+fn write_single_file(root: &Path, out: &str, to: &Path) -> Result {
+    use base64::Engine;
     let glue = std::fs::read_to_string(root.join(out).join("feature_matrix.js")).map_err(|e| e.to_string())?;
-    let bytes = std::fs::read(root.join(&wasm)).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(root.join(out).join("feature_matrix_bg.wasm")).map_err(|e| e.to_string())?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
     let script = format!(
         "// feature-matrix, single-file build: a classic script with the wasm inlined, for pages\n\
@@ -404,10 +412,35 @@ fn single_file(root: &Path, dist: &Path, wasm_in: &str) -> Result {
          \x20   mount: function (element, options) {{ return ready.then(function () {{ return wasm_bindgen.mount(element, options || {{}}); }}); }},\n\
          \x20   mountNew: function () {{ return ready.then(function () {{ return wasm_bindgen.mountAll(); }}); }}\n\
          \x20 }};\n\
-         \x20 ready.catch(function (e) {{ console.error('feature-matrix: could not start', e); }});\n\
+         \x20 // The wasm cannot start (WebAssembly disabled or refused by the page's policy): each\n\
+         \x20 // placeholder says so, in its language when i18n/<lang>.js was loaded, above what it\n\
+         \x20 // shows without the script.\n\
+         \x20 ready.catch(function (e) {{\n\
+         \x20   console.error('feature-matrix: could not start', e);\n\
+         \x20   var all = document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])');\n\
+         \x20   for (var i = 0; i < all.length; i++) {{\n\
+         \x20     var el = all[i], lang = el.getAttribute('data-lang') || (el.closest('[lang]') || {{}}).lang || '';\n\
+         \x20     var messages = (window.FeatureMatrixLanguages || {{}})[String(lang).trim().split(/[-_]/)[0].toLowerCase()];\n\
+         \x20     var note = document.createElement('p');\n\
+         \x20     note.className = 'fm-load-error';\n\
+         \x20     note.textContent = (messages && messages.loadFailed) || 'The interactive feature table could not be loaded.';\n\
+         \x20     el.prepend(note);\n\
+         \x20   }}\n\
+         \x20 }});\n\
+         \x20 // A crashed widget's view leaves the address, so reloading the page, as its message\n\
+         \x20 // says, starts it afresh instead of in the state that stopped it.\n\
+         \x20 addEventListener('feature-matrix:crash', function (event) {{\n\
+         \x20   var id = event.detail && !event.detail.foreign && event.detail.id;\n\
+         \x20   if (!id) return;\n\
+         \x20   try {{\n\
+         \x20     var url = new URL(location.href);\n\
+         \x20     Array.from(url.searchParams.keys()).forEach(function (key) {{ if (key.indexOf(id + '.') === 0) url.searchParams.delete(key); }});\n\
+         \x20     history.replaceState(history.state, '', url);\n\
+         \x20   }} catch (e) {{}}\n\
+         \x20 }});\n\
          }})();\n"
     );
-    std::fs::write(dist.join("feature-matrix.single.js"), script).map_err(|e| e.to_string())
+    std::fs::write(to, script).map_err(|e| e.to_string())
 }
 
 /// Runs wasm-bindgen for `target` (`web` or `no-modules`), output named `feature_matrix`;
