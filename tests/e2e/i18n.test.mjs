@@ -130,6 +130,27 @@ describe('a page per language', () => {
   }
 });
 
+describe('exports', () => {
+  for (const lang of LANGS) {
+    test(`${lang}: the Markdown table's column names speak ${lang}; CSV keeps its keys for tools`, async () => {
+      const m = messages(lang);
+      const { page, context, errors } = await open(`${lang}/index.html`);
+      await page.waitForSelector('[data-fm-mounted] section.fm:not(.fm--static)');
+      const save = async (format) => {
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: m.export_visible.other.replace('{format}', format), exact: true }).click();
+        return readFileSync(await (await download).path(), 'utf8');
+      };
+      const md = (await save('Markdown')).split('\n');
+      assert.equal(md[0], `| ${m.column_feature.other} | ${m.column_category.other} | ${m.column_phase.other} | ${m.column_note.other} |`);
+      assert.equal(md.filter((l) => l.startsWith('| ')).length, 1 + 43, 'the header and every row');
+      assert.equal((await save('CSV')).split('\r\n')[0], 'id,feature,category,phase,docs,note');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
 describe('plural forms and numbers', () => {
   // A catalog of `n` features, mounted in `lang`; the status line as the reader hears it.
   const catalog = (n) => ({

@@ -4,6 +4,7 @@
 //! a Markdown checklist per group, CSV, JSON). Links are resolved against the docs
 //! base, as in the widget.
 
+use crate::i18n::{Messages, Msg};
 use crate::links::resolve;
 use crate::model::{Catalog, Phase};
 use crate::query::View;
@@ -93,11 +94,11 @@ pub fn rows<'a>(catalog: &'a Catalog, view: &View, docs_base: &str) -> Vec<Expor
 }
 
 /// Renders rows in a format.
-pub fn render(format: Format, rows: &[ExportRow<'_>]) -> String {
+pub fn render(format: Format, rows: &[ExportRow<'_>], m: &Messages) -> String {
     match format {
         Format::Csv => to_csv(rows),
         Format::Json => to_json(rows),
-        Format::Markdown => to_markdown(rows),
+        Format::Markdown => to_markdown(rows, m),
     }
 }
 
@@ -331,9 +332,16 @@ pub fn render_digest(format: Format, title: &str, rows: &[DigestRow<'_>]) -> Str
     }
 }
 
-/// A GitHub-flavoured Markdown table; feature names link to their docs.
-pub fn to_markdown(rows: &[ExportRow<'_>]) -> String {
-    let mut out = String::from("| Feature | Category | Phase | Note |\n|---|---|---|---|\n");
+/// A GitHub-flavoured Markdown table, its column names in the language of `m` (CSV and JSON
+/// keep their English keys, for tools); feature names link to their docs.
+pub fn to_markdown(rows: &[ExportRow<'_>], m: &Messages) -> String {
+    let mut out = String::from("|");
+    for c in [Msg::column_feature, Msg::column_category, Msg::column_phase, Msg::column_note] {
+        out.push(' ');
+        out.push_str(&md_cell(m.get(c)));
+        out.push_str(" |");
+    }
+    out.push_str("\n|---|---|---|---|\n");
     for r in rows {
         let feature = md_link(r.feature, &r.docs);
         out.push_str(&format!("| {feature} | {} | {} | {} |\n", md_cell(r.category), r.phase, md_cell(r.note)));
@@ -361,7 +369,7 @@ mod tests {
 
     #[test]
     fn markdown_keeps_pipes_in_links_and_entities_as_text() {
-        let md = to_markdown(&[row("A &amp; B", "x &lt; y", "https://x.example/a|b?c=<d>")]);
+        let md = to_markdown(&[row("A &amp; B", "x &lt; y", "https://x.example/a|b?c=<d>")], &Messages::english());
         let line = md.lines().nth(2).unwrap();
         assert_eq!(line, "| [A \\&amp; B](https://x.example/a%7Cb?c=%3Cd%3E) | Core | Beta | x \\&lt; y |");
         assert_eq!(line.matches(" | ").count(), 3, "four cells");
@@ -489,7 +497,7 @@ mod tests {
         let md = to_markdown(&[
             row("Pipes | and \\ slashes", "a\nb *c*", "https://a.example/x_(y)"),
             row("<script>", "", ""),
-        ]);
+        ], &Messages::english());
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[0], "| Feature | Category | Phase | Note |");
         assert_eq!(
@@ -497,5 +505,15 @@ mod tests {
             "| [Pipes \\| and \\\\ slashes](https://a.example/x_%28y%29) | Core | Beta | a b \\*c\\* |"
         );
         assert_eq!(lines[3], "| \\<script\\> | Core | Beta |  |");
+    }
+
+    #[cfg(feature = "source")]
+    #[test]
+    fn markdown_column_names_speak_the_widgets_language() {
+        let uk = Messages::built_in("uk").unwrap();
+        let md = to_markdown(&[row("Tunnels", "", "")], &uk);
+        assert_eq!(md.lines().next(), Some("| Функція | Категорія | Фаза | Примітка |"));
+        // CSV and JSON keep their English keys, for tools.
+        assert!(to_csv(&[row("Tunnels", "", "")]).starts_with("id,feature,category,phase,docs,note\r\n"));
     }
 }

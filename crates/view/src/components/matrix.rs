@@ -211,6 +211,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         let catalog = catalog_handle.clone();
         let view = view.clone();
         let docs_base = docs_base.clone();
+        let tr = props.tr.clone();
         Callback::from(move |format: Format| {
             let session = &handle.session;
             let changes = (session.state.view == ViewMode::Changes)
@@ -230,7 +231,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 None => {
                     let rows = export::rows(&catalog.0, &view, &docs_base);
                     let file = export::file_name(&catalog.0.title, format);
-                    (file, export::render(format, &rows), rows.len())
+                    (file, export::render(format, &rows, &tr), rows.len())
                 }
             };
             if browser::download(&file, format.mime(), &text) {
