@@ -198,14 +198,24 @@ describe('resource bounds', () => {
 });
 
 describe('crash containment', () => {
-  test('a panic replaces the crashed box with a message; the other boxes are restarted and keep working', async () => {
+  /// Runs `steps(site, page)` on a page of the fault-injection build (a panic on the search
+  /// "crash now"), served on its own; `cargo xtask test` builds it and sets FM_FAULT_DIST.
+  async function inFaultBuild(steps) {
     const dir = process.env.FM_FAULT_DIST;
     assert.ok(dir, 'FM_FAULT_DIST (the fault-injection build) is set by `cargo xtask test`');
     const { serve } = await import('./server.mjs');
     const site = await serve([['/', dir]]);
     try {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-      const page = await context.newPage();
+      await steps(site, await context.newPage());
+      await context.close();
+    } finally {
+      await site.close();
+    }
+  }
+
+  test('a panic replaces the crashed box with a message; the other boxes are restarted and keep working', async () => {
+    await inFaultBuild(async (site, page) => {
       const logs = [];
       page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => logs.push(`pageerror: ${e}`));
@@ -260,20 +270,11 @@ describe('crash containment', () => {
       await statusSays(second, '43 of 43 features');
       await statusSays(first, '3 of 43 features');
       assert.equal(await page.getByRole('alert').count(), 0);
-      await context.close();
-    } finally {
-      await site.close();
-    }
+    });
   });
 
   test('single-file build: the crashed widget says to reload, and its view leaves the address', async () => {
-    const dir = process.env.FM_FAULT_DIST;
-    assert.ok(dir, 'FM_FAULT_DIST (the fault-injection build) is set by `cargo xtask test`');
-    const { serve } = await import('./server.mjs');
-    const site = await serve([['/', dir]]);
-    try {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-      const page = await context.newPage();
+    await inFaultBuild(async (site, page) => {
       await page.goto(`${site.base}/examples/single-file.html?fm.phase=stable&other=keep`);
       await statusSays(page, '18 of 43 features');
       await searchBox(page).fill('crash now');
@@ -285,9 +286,6 @@ describe('crash containment', () => {
       await page.reload();
       await statusSays(page, '43 of 43 features');
       assert.equal(await page.getByRole('alert').count(), 0);
-      await context.close();
-    } finally {
-      await site.close();
-    }
+    });
   });
 });
