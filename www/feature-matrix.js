@@ -99,17 +99,9 @@ let restarts = 0;
 addEventListener('feature-matrix:crash', async (event) => {
   if (restarts >= 3) return;
   restarts += 1;
-  // A widget whose HTML the page had changed (translation, theme) is re-created too.
+  // A widget whose HTML the page had changed (translation, theme) is re-created too. (The
+  // crashed widget's view has left the address already: the wasm does that before it tells.)
   const crashed = event.detail?.foreign ? undefined : event.detail?.id;
-  // The crashed widget's view leaves the address, so "reload the page" starts it afresh
-  // instead of in the state that stopped it; the other widgets keep theirs.
-  if (crashed) {
-    try {
-      const url = new URL(location.href);
-      for (const key of [...url.searchParams.keys()]) if (key.startsWith(`${crashed}.`)) url.searchParams.delete(key);
-      history.replaceState(history.state, '', url);
-    } catch {} // a sandboxed page may refuse it; the restart matters more
-  }
   const again = [];
   for (const el of document.querySelectorAll('[data-fm-mounted]')) {
     const id = el.getAttribute('data-fm-mounted');

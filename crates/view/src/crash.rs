@@ -3,7 +3,8 @@
 //! page. Instead of leaving frozen boxes, the panic hook (installed by the wasm entry)
 //! calls [`contain`]: every instance keeps the rows it shows but loses its controls, with a
 //! note saying which one crashed and to reload; the
-//! details go to the console. It then fires a `feature-matrix:crash` event on `window`
+//! details go to the console; the crashed one's parameters leave the address. It then fires
+//! a `feature-matrix:crash` event on `window`
 //! (detail: `{ id }` of the crashed instance); the entry module answers it by starting a
 //! fresh instance of the wasm module and re-mounting every other widget, so they work again.
 //!
@@ -84,6 +85,13 @@ pub fn contain(details: &str) {
             p.set_text_content(Some(message));
             let _ = section.prepend_with_node_1(&p);
         }
+    }
+    // The crashed widget's view leaves the address (as every widget writes it: its
+    // parameters merged into the page's), so reloading the page, as its message says, starts
+    // it afresh instead of in the state that stopped it; the other widgets keep theirs.
+    if let Some(ns) = crashed.as_deref().filter(|_| !foreign) {
+        let search = feature_matrix_core::url_state::merge_search(ns, &crate::browser::location_search(), &[]);
+        crate::browser::write_search(&search, false);
     }
     announce(crashed.as_deref(), foreign);
 }

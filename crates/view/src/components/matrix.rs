@@ -130,21 +130,19 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         let (ns, root, store, view) = (ns.clone(), root.clone(), store.clone(), view.clone());
         let key = (shown.clone(), state.query.clone(), state.view, diff_from);
         use_effect_with(key, move |_| {
-            let state = ViewState::summary(&ns, &store.session, &store.sources, &view);
-            // In a task of its own: the event lists every visible id (100,000 of them in the
-            // largest catalogs), work that would otherwise lengthen the task that renders the
-            // change. A newer change, or the widget's removal, cancels one not yet sent.
-            let catalog = store.session.shown.catalog_rc().clone();
-            let target = root.clone();
-            let event = gloo_timers::callback::Timeout::new(0, move || {
-                crate::crash::enter(&ns);
-                crate::host::publish(&target, &state, &catalog, &view.rows);
-            });
             // After the reader changed the view (not at start-up, where it would lengthen the
             // start's task).
             if store.changed {
                 browser::lay_out(&root);
             }
+            // In a task of its own: the event lists every visible id (100,000 of them in the
+            // largest catalogs), work that would otherwise lengthen the task that renders the
+            // change. A newer change, or the widget's removal, cancels one not yet sent.
+            let event = gloo_timers::callback::Timeout::new(0, move || {
+                crate::crash::enter(&ns);
+                let state = ViewState::summary(&ns, &store.session, &store.sources, &view);
+                crate::host::publish(&root, &state, store.session.shown.catalog_rc(), &view.rows);
+            });
             move || drop(event)
         });
     }
