@@ -230,7 +230,13 @@ pub fn fault_injection_build(root: &Path) -> Result<std::path::PathBuf> {
     )?;
     copy_tree(&root.join("www"), &out, &NOT_SHIPPED)?;
     // Its single-file build too (the crash test checks that a crash there leaves the address).
-    wasm_bindgen(root, "no-modules", "target/fault-single", "target/wasm32-unknown-unknown/debug/feature_matrix.wasm", false)?;
+    wasm_bindgen(
+        root,
+        "no-modules",
+        "target/fault-single",
+        "target/wasm32-unknown-unknown/debug/feature_matrix.wasm",
+        false,
+    )?;
     write_single_file(root, "target/fault-single", &out.join("feature-matrix.single.js"))?;
     Ok(out)
 }

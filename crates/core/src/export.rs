@@ -494,10 +494,10 @@ mod tests {
 
     #[test]
     fn markdown_escapes_cells_and_links() {
-        let md = to_markdown(&[
-            row("Pipes | and \\ slashes", "a\nb *c*", "https://a.example/x_(y)"),
-            row("<script>", "", ""),
-        ], &Messages::english());
+        let md = to_markdown(
+            &[row("Pipes | and \\ slashes", "a\nb *c*", "https://a.example/x_(y)"), row("<script>", "", "")],
+            &Messages::english(),
+        );
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[0], "| Feature | Category | Phase | Note |");
         assert_eq!(

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use crate::json_catalog::{JsonValue, Kind};
 use crate::links;
 use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
-use crate::validate::{Place, Places};
+use crate::validate::{Numbering, Place, Places};
 
 /// A feature maturity as upstream defines it: the widget's [`Phase`].
 pub type Maturity = Phase;
@@ -368,8 +368,39 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
             deprecation,
         });
     }
+    // A feature names its category by a 16-bit index, as in the widget's own format.
+    let mut areas = Places::default();
+    for e in &r.out.entries {
+        if !areas.contains_key(&e.area) {
+            areas.insert(e.area.clone(), Place::default());
+        }
+    }
+    if areas.len() > MAX_AREAS {
+        r.out.findings.insert(
+            0,
+            Finding {
+                severity: Severity::Error,
+                file: file.to_owned(),
+                line: None,
+                entry: "file".to_owned(),
+                message: format!(
+                    "{} areas; a catalog holds at most {} categories, so none is shown",
+                    crate::validate::thousands(areas.len()),
+                    crate::validate::thousands(MAX_AREAS)
+                ),
+            },
+        );
+        r.out.entries.clear();
+    }
     r.out
 }
+
+/// The category of entries with no area.
+pub const NO_AREA: &str = "Other";
+
+/// The most areas (categories) a file may have: a feature's category is a 16-bit index, as
+/// `validate` allows for the widget's own format. Data with more is refused whole.
+pub const MAX_AREAS: usize = u16::MAX as usize;
 
 /// Whether a parsed value looks like Istio's feature data (`{"features": [...]}`) rather than
 /// the widget's own catalog format (`{"categories": [...]}`).
@@ -398,25 +429,31 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Place
     for (i, a) in known.into_iter().chain(others).enumerate() {
         index.insert(a.to_owned(), Place { row: i, ..Place::default() });
         let id = taken.claim(slugify(a), "area");
-        out.push(Category { id: id.into(), name: Cow::Owned(a.to_owned()) });
+        // Entries with no area (an error the reader reported) are shown under a name a
+        // reader can hear, not an empty one.
+        let name = if a.trim().is_empty() { NO_AREA } else { a };
+        out.push(Category { id: id.into(), name: Cow::Owned(name.to_owned()) });
     }
     (out, index)
 }
 
-/// Ids handed out so far; a taken one gets `-2`, `-3`, ….
+/// Ids handed out so far; a taken one gets `-2`, `-3`, … (`validate::Numbering`).
 #[derive(Default)]
-struct Unique(Places);
+struct Unique {
+    taken: Places,
+    numbering: Numbering,
+}
 
 impl Unique {
     fn claim(&mut self, id: String, empty: &str) -> String {
         let base = if id.is_empty() { empty.to_owned() } else { id };
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.0.contains_key(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.0.insert(id.clone(), Place::default());
+        let id = if self.taken.contains_key(&base) {
+            let taken = &self.taken;
+            self.numbering.unused(&base, |x| taken.contains_key(x))
+        } else {
+            base
+        };
+        self.taken.insert(id.clone(), Place::default());
         id
     }
 }
@@ -491,6 +528,44 @@ mod tests {
         assert_eq!(ids, ["core-a", "traffic-b"]);
         assert_eq!(c.features[0].category, 1);
         assert_eq!(c.features[1].note.as_deref(), Some("Only on Linux."));
+    }
+
+    #[test]
+    fn twenty_thousand_entries_of_one_name_get_numbered_ids() {
+        let one = json!({ "name": "Same", "area": "Core", "level": { "checklist": "", "maturity": "Beta" } });
+        let data = json!({ "features": vec![one; 20_000] });
+        let r = read("f", &data, &[], 100);
+        let c = catalog(&r, "Istio features", "https://istio.io/latest", four_phases());
+        let ids: Vec<&str> = c.features.iter().map(|f| f.id.as_ref()).collect();
+        assert_eq!(ids[..3], ["name-same", "name-same-2", "name-same-3"]);
+        assert_eq!(ids[19_999], "name-same-20000");
+    }
+
+    #[test]
+    fn more_areas_than_a_catalog_holds_refuse_the_data() {
+        let many: Vec<_> =
+            (0..=MAX_AREAS).map(|i| feature("F", &format!("a.f{i}"), &format!("Area {i}"), "Beta")).collect();
+        let r = read("big.json", &json!({ "features": many }), &[], 10);
+        assert!(r.entries.is_empty(), "nothing is shown under a wrong category");
+        assert!(r.has_errors());
+        assert_eq!(
+            messages(&r)[0],
+            "big.json: error: file: 65,536 areas; a catalog holds at most 65,535 categories, so none is shown"
+        );
+        let fits: Vec<_> = (0..MAX_AREAS).map(|i| feature("F", "", &format!("Area {i}"), "Beta")).collect();
+        let r = read("big.json", &json!({ "features": fits }), &[], 10);
+        let c = catalog(&r, "Istio features", "https://istio.io/latest", four_phases());
+        assert_eq!(c.categories.len(), MAX_AREAS);
+        let last = c.features.last().unwrap();
+        assert_eq!(c.category(last).name, format!("Area {}", MAX_AREAS - 1), "the last area keeps its name");
+    }
+
+    #[test]
+    fn entries_with_no_area_are_shown_under_other() {
+        let data = json!({ "features": [feature("A", "x.a", "", "Beta")] });
+        let r = read("f", &data, &[], 100);
+        let c = catalog(&r, "Istio features", "https://istio.io/latest", four_phases());
+        assert_eq!(c.categories[0].name, NO_AREA);
     }
 
     #[test]
