@@ -1,7 +1,7 @@
-//! Mounting widgets into a host page: automatically into every `[data-feature-matrix]`
-//! element when the module starts, or from JavaScript with `mount(element, options)`,
-//! which returns a handle whose `destroy()` removes the widget and restores the
-//! placeholder's original content.
+//! Mounting widgets into a host page: `mount(element, options)` returns a handle whose
+//! `destroy()` removes the widget and puts the placeholder's original content back. The
+//! entry module (`www/feature-matrix.js`) calls it for every `[data-feature-matrix]`
+//! element, also those added later, and destroys the widgets whose element left the page.
 //!
 //! Options come from the element's `data-*` attributes and the JS options object (same
 //! camelCase names, the object wins); see `feature_matrix_core::options`. A custom
@@ -37,41 +37,12 @@ thread_local! {
 }
 
 /// Runs when the module is initialised: installs the panic hook (see
-/// `feature_matrix_view::crash`) and mounts every placeholder on the page (now, or once the
-/// document has been parsed).
+/// `feature_matrix_view::crash`). Mounting is the entry module's: it mounts each placeholder
+/// once its language is there, so no widget waits for another's.
 #[wasm_bindgen(start)]
 pub fn start() {
     // Through Yew: it installs its own console hook at the first render unless one is set.
     yew::set_custom_panic_hook(Box::new(|info| feature_matrix_view::crash::contain(&info.to_string())));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if document.ready_state() == "loading" {
-        gloo_events::EventListener::once(&document, "DOMContentLoaded", |_| {
-            mount_all();
-        })
-        .forget();
-    } else {
-        mount_all();
-    }
-}
-
-/// Mounts a widget into every `[data-feature-matrix]` element not mounted yet; returns
-/// how many were mounted.
-#[wasm_bindgen(js_name = mountAll)]
-pub fn mount_all() -> u32 {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return 0 };
-    let Ok(nodes) = document.query_selector_all("[data-feature-matrix]") else { return 0 };
-    let mut mounted = 0;
-    for i in 0..nodes.length() {
-        let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        if element.has_attribute(MOUNTED_ATTR) {
-            continue;
-        }
-        // Auto-mounted widgets live as long as the page.
-        if mount_into(&element, &JsValue::UNDEFINED).is_ok() {
-            mounted += 1;
-        }
-    }
-    mounted
 }
 
 /// A mounted widget, returned to JavaScript by `mount()`.
@@ -83,11 +54,18 @@ pub struct MatrixHandle {
     /// event listeners to it; removing it on destroy removes them (they would pile up on
     /// the placeholder if it were the root).
     root: web_sys::Element,
-    fallback: String,
+    /// What the element held before, as nodes (never re-parsed markup): moved here when the
+    /// widget mounts (a copy, for a hydrated widget), put back on destroy. Empty when the
+    /// widget's box went before what the element shows (an error box). Should the widget's
+    /// first render fail, the entry module puts back its own copy.
+    fallback: web_sys::DocumentFragment,
     id: String,
     /// What had focus when the widget was mounted: focus returns there on `destroy()` if
     /// it was inside the widget.
     focus_before: Option<web_sys::HtmlElement>,
+    /// Whether the widget shows a matrix (it then sends `featurematrix:change` events), not
+    /// an error box.
+    matrix: bool,
 }
 
 /// The focused element, if any.
@@ -103,6 +81,13 @@ impl MatrixHandle {
         self.id.clone()
     }
 
+    /// True when the widget shows a matrix (it then sends change events), false for an
+    /// error box.
+    #[wasm_bindgen(getter)]
+    pub fn matrix(&self) -> bool {
+        self.matrix
+    }
+
     /// Unmounts the widget (removing its listeners) and puts the placeholder's original
     /// content back. Calling it twice does nothing.
     pub fn destroy(&mut self) {
@@ -113,7 +98,7 @@ impl MatrixHandle {
             app.update(RootProps { source: Source::Empty });
             self.root.remove();
             POOL.with(|p| p.borrow_mut().push((app, self.root.clone())));
-            self.element.set_inner_html(&self.fallback);
+            let _ = self.element.append_child(&self.fallback);
             let _ = self.element.remove_attribute(MOUNTED_ATTR);
             release_id(&self.id);
             if let Some(before) = self.focus_before.as_ref().filter(|b| had_focus && b.is_connected()) {
@@ -169,7 +154,7 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
     let tr = match registered {
         Some(l) => Tr::new(l),
         None => {
-            web_sys::console::info_1(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English").into());
+            browser::info(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English"));
             Tr::default()
         }
     };
@@ -197,13 +182,15 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MatrixHandle, JsValue
 fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHandle, JsValue> {
     let (pairs, catalog_object, type_warnings) = option_pairs(element, options)
         .map_err(|e| js_sys::Error::new(&format!("feature-matrix: the options could not be read: {}", message(&e))))?;
+    let document =
+        element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
+    let fallback = document.create_document_fragment();
     let (opts, warnings) = EmbedOptions::from_pairs(pairs);
     for w in type_warnings.iter().chain(&warnings) {
         browser::warn(&format!("feature-matrix: {w}"));
     }
     let focus_before = active_element();
-    let id = claim_id(opts.id.as_deref(), element);
-    let fallback = element.inner_html();
+    let id = claim_id(opts.id.as_deref(), element, &document);
     let _ = element.set_attribute(MOUNTED_ATTR, &id);
     let search = browser::location_search();
     let prerendered = intact_prerendered_root(element);
@@ -214,9 +201,13 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     let start =
         feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), prerendered.is_some());
     if let (true, Some(root)) = (start.hydrate, prerendered) {
+        // The page's own copy of the prerendered widget, for destroy().
+        let _ = fallback.append_child(&root.clone_node_with_deep(true)?);
         let source = Source::Ready(Rc::new(MatrixProps { tr, ..feature_matrix_view::default_props(start) }));
         let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), RootProps { source }).hydrate();
-        return Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before });
+        let handle =
+            MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before, matrix: true };
+        return Ok(handle);
     }
 
     let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
@@ -258,20 +249,22 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         Err(problems) => Source::Invalid { id_prefix: id.clone().into(), problems: Rc::new(problems), tr },
     };
     // A catalog that cannot be shown leaves what the page had (a server-rendered table stays
-    // readable) and puts the error box before it.
-    let keep = matches!(source, Source::Invalid { .. });
-    if !keep {
-        element.set_text_content(None);
+    // readable) and puts the error box before it; a widget takes its place.
+    let matrix = !matches!(source, Source::Invalid { .. });
+    if matrix {
+        while let Some(node) = element.first_child() {
+            fallback.append_child(&node)?;
+        }
     }
-    match render_into(element, source, keep) {
+    match render_into(element, source, !matrix) {
         Ok((app, root)) => {
-            Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before })
+            Ok(MatrixHandle { app: Some(app), element: element.clone(), root, fallback, id, focus_before, matrix })
         }
         Err(e) => {
             // Nothing was mounted: the element and the id are as they were.
             release_id(&id);
             let _ = element.remove_attribute(MOUNTED_ATTR);
-            element.set_inner_html(&fallback);
+            let _ = element.append_child(&fallback);
             Err(e)
         }
     }
@@ -315,8 +308,8 @@ fn intact_prerendered_root(element: &web_sys::Element) -> Option<web_sys::Elemen
         // One read of the serialized DOM rather than a call per element: the browser escapes
         // `<` in text and attribute values, so its start tags are the elements.
         if feature_matrix_core::shape::of_html(&root.inner_html()) != stamped {
-            web_sys::console::info_1(
-                &"feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh".into(),
+            browser::info(
+                "feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh",
             );
             return None;
         }
@@ -351,8 +344,12 @@ fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, 
     if let Some(el) = element.dyn_ref::<web_sys::HtmlElement>() {
         for entry in try_entries(&el.dataset())?.iter() {
             let entry: js_sys::Array = entry.unchecked_into();
+            // Only the widget's own names: a page's other `data-*` attributes on the element
+            // are none of its business (and no reason for a warning).
             if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-                pairs.push((k, v));
+                if feature_matrix_core::options::NAMES.contains(&k.as_str()) {
+                    pairs.push((k, v));
+                }
             }
         }
     }
@@ -401,31 +398,39 @@ fn js_text(value: &JsValue) -> Result<Option<String>, JsValue> {
 }
 
 /// A unique id prefix: the requested one, else fm, fm2, … A taken one gets a number that
-/// no live widget uses and no other placeholder on the page asks for (`data-id`), with a
-/// console warning when it was asked for explicitly.
-fn claim_id(requested: Option<&str>, element: &web_sys::Element) -> String {
-    let mut reserved = Vec::new();
-    if let Some(nodes) =
-        element.owner_document().and_then(|d| d.query_selector_all("[data-feature-matrix][data-id]").ok())
-    {
-        for i in 0..nodes.length() {
-            let Some(other) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-            if other != *element {
-                if let Some(id) = other.get_attribute("data-id").as_deref().and_then(sanitize_id) {
-                    reserved.push(id);
-                }
-            }
-        }
-    }
+/// no live widget uses, no other placeholder on the page asks for (`data-id`) and no element
+/// outside `element` has an id of (the prefix itself, or `{prefix}--…`, the ids its labels
+/// and descriptions name: a page's `id="fm--caption"` would otherwise name the widget's
+/// table), with a console warning when it was asked for explicitly or a page id took it.
+fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_sys::Document) -> String {
+    let base = requested.unwrap_or("fm");
+    let others = |selector: &str, attribute: &str| -> Vec<String> {
+        let Ok(nodes) = document.query_selector_all(selector) else { return Vec::new() };
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter(|other| !element.contains(Some(other)))
+            .filter_map(|other| other.get_attribute(attribute))
+            .collect()
+    };
+    let reserved: Vec<String> =
+        others("[data-feature-matrix][data-id]", "data-id").iter().filter_map(|id| sanitize_id(id)).collect();
+    let quoted = base.replace('\\', "\\\\").replace('"', "\\\"");
+    let page_ids = others(&format!("[id^=\"{quoted}\"]"), "id");
+    let on_page =
+        |c: &str| page_ids.iter().any(|p| p == c || p.strip_prefix(c).is_some_and(|rest| rest.starts_with("--")));
     IDS.with(|ids| {
         let mut ids = ids.borrow_mut();
-        let base = requested.unwrap_or("fm");
-        let free = |c: &String| !ids.contains(c) && (c == base || !reserved.contains(c));
+        let free = |c: &String| !ids.contains(c) && (c == base || !reserved.contains(c)) && !on_page(c);
         let id = std::iter::once(base.to_owned())
             .chain((2..).map(|n| format!("{base}{n}")))
             .find(free)
             .unwrap_or_else(|| base.to_owned());
-        if let (Some(asked), true) = (requested, id != base) {
+        if id != base && on_page(base) {
+            browser::warn(&format!(
+                "feature-matrix: this page has an element with the id {base:?} or one starting {:?}, which the widget's labels would name; this one is {id:?}",
+                format!("{base}--")
+            ));
+        } else if let (Some(asked), true) = (requested, id != base) {
             browser::warn(&format!(
                 "feature-matrix: id {asked:?} is already used by another widget on this page; this one is {id:?}"
             ));

@@ -1,17 +1,27 @@
 // feature-matrix entry module. Loading it mounts a widget into every
-// [data-feature-matrix] element; `mount(element, options)` mounts one more and returns a
-// handle with `destroy()`. Paths are relative to this file, so the folder works from any
-// host and sub-path. It fetches nothing but ./pkg/*.
+// [data-feature-matrix] element, also those a page adds later (single-page docs sites), and
+// frees the widgets whose element leaves the page; `mount(element, options)` mounts one more
+// and returns a handle with `destroy()`. Paths are relative to this file, so the folder
+// works from any host and sub-path. It fetches nothing but ./pkg/* and ./i18n/*.
 import init, * as first from './pkg/feature_matrix.js';
 
 const WASM = new URL('./pkg/feature_matrix_bg.wasm', import.meta.url);
 let wasm = first;
+// The instance stopped (see stop()), how often it was restarted, the badge module loaded.
+let stopped = false;
+let restarts = 0;
+let badges = false;
+// The page's console may throw or be gone: a note is never worth a stopped widget.
+const say = (kind, ...args) => { try { console[kind](...args); } catch { /* nothing to tell it with */ } };
 
 // Interface languages besides English: ./i18n/<lang>.js registers one in
 // globalThis.FeatureMatrixLanguages. A widget speaks its `lang` option, else the nearest
 // `lang` attribute (zh-CN → zh), as the wasm decides it (an empty one counts as none); its
-// file is loaded before it mounts. The build checks this list against i18n/*.toml.
+// file is loaded before it mounts, and each widget waits only for its own, at most
+// LANGUAGE_WAIT ms (then it starts in English, with a note). The build checks this list
+// against i18n/*.toml.
 const LANGUAGES = ['es', 'uk', 'zh'];
+const LANGUAGE_WAIT = 3000;
 const languageOf = (el, options) => {
   try {
     const tag = options?.lang || (el instanceof Element ? el.dataset.lang || el.closest('[lang]')?.lang : '');
@@ -20,119 +30,245 @@ const languageOf = (el, options) => {
     return ''; // an option that throws: the wasm reports it when it reads the options
   }
 };
-const load = (code) => (!LANGUAGES.includes(code) || globalThis.FeatureMatrixLanguages?.[code]
-  ? null
-  : import(`./i18n/${code}.js`).catch((error) => console.warn(`feature-matrix: could not load language ${code}`, error)));
-const languages = Promise.all([...document.querySelectorAll('[data-feature-matrix]')].map((el) => load(languageOf(el))));
-// The wasm downloads meanwhile; its start() mounts the placeholders once they are loaded.
-const download = fetch(WASM);
-export let ready = languages.then(() => init({ module_or_path: download }));
+const loading = new Map();
+function load(code) {
+  if (!LANGUAGES.includes(code) || globalThis.FeatureMatrixLanguages?.[code]) return null;
+  if (!loading.has(code)) {
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        say('info', `feature-matrix: i18n/${code}.js did not arrive within 3 s; English until it does`);
+        resolve();
+      }, LANGUAGE_WAIT);
+    });
+    const file = import(`./i18n/${code}.js`)
+      .catch((error) => say('warn', `feature-matrix: could not load language ${code}`, error))
+      .finally(() => clearTimeout(timer));
+    loading.set(code, Promise.race([file, late]));
+  }
+  return loading.get(code);
+}
 
-// Widgets mounted through mount(): element -> { options, handle }, so they can be
-// re-created after a crash and their handles keep working.
+// The wasm's glue tells this module when an exception crossed the wasm (the trap after a
+// panic, or a page built-in that threw): that instance is not called again (see
+// xtask/src/glue_guard.js), the widgets say so, and a fresh instance takes over.
+init.onStop = stop;
+export let ready = init({ module_or_path: fetch(WASM) });
+
+// Every widget on the page: element -> { options, auto, id, fallback, handle, last }.
+// `fallback` is a copy of what the element held (put back for a restart or a destroy() after
+// a crash); `last` the widget's last `featurematrix:change` detail, for state().
 const mounted = new Map();
+// Placeholders waiting for their language: element -> Promise<number mounted>.
+const pending = new Map();
 
-// Mounts a widget into `element`; resolves to its handle ({ id, state(), destroy() }). The handle
-// stays valid across a restart after a crash: it always acts on the widget's current
-// instance; once destroyed (or if its widget crashed), destroy() does nothing harmful.
-export async function mount(element, options = {}) {
-  await Promise.all([ready, load(languageOf(element, options))]);
-  // The placeholder's own content, put back before a restart re-mounts it (so destroy()
-  // restores it then too).
+function attach(element, options, auto) {
   const isElement = element instanceof Element;
-  const fallback = isElement ? element.innerHTML : '';
-  const entry = { options, fallback, handle: null, last: null };
-  // The widget's last `featurematrix:change` detail, for state().
-  const keep = (event) => { if (event.target === element) entry.last = event.detail; };
-  if (isElement) element.addEventListener('featurematrix:change', keep);
+  const entry = { options, auto, id: null, handle: null, last: null, first: null,
+    fallback: isElement ? Array.from(element.childNodes, (n) => n.cloneNode(true)) : [] };
+  entry.keep = (event) => {
+    if (event.target !== element) return;
+    entry.last = event.detail;
+    entry.first?.();
+  };
+  if (isElement) element.addEventListener('featurematrix:change', entry.keep);
   try {
     entry.handle = wasm.mount(element, options);
+    entry.id = entry.handle.id;
   } catch (error) {
-    if (isElement) element.removeEventListener('featurematrix:change', keep);
+    if (isElement) element.removeEventListener('featurematrix:change', entry.keep);
     throw error;
   }
   mounted.set(element, entry);
+  return entry;
+}
+
+function destroy(element, entry) {
+  if (mounted.get(element) !== entry) return;
+  mounted.delete(element);
+  element.removeEventListener('featurematrix:change', entry.keep);
+  const handle = entry.handle;
+  entry.handle = null;
+  if (handle) {
+    handle.destroy();
+    handle.free();
+  } else {
+    // Its instance stopped: what the page had comes back, and the element can hold a widget again.
+    element.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+    element.removeAttribute('data-fm-mounted');
+  }
+}
+
+// Mounts a widget into `element`; resolves to its handle ({ id, state(), destroy() }) once the
+// widget can say what it shows. The handle stays valid across a restart after a crash: it
+// always acts on the widget's current instance; destroy() on a crashed widget puts back what
+// the element held.
+export async function mount(element, options = {}) {
+  await Promise.all([ready, load(languageOf(element, options))]);
+  const entry = attach(element, options, false);
+  // The first change event is sent a task after the first render.
+  if (entry.handle.matrix && !entry.last) {
+    await new Promise((resolve) => { entry.first = resolve; setTimeout(resolve, 2000); });
+  }
   return {
     get id() { return entry.handle ? entry.handle.id : null; },
     // The view now: a copy of the last `featurematrix:change` event's detail (null once destroyed).
     state() { return entry.handle && entry.last ? structuredClone(entry.last) : null; },
-    destroy() {
-      if (mounted.get(element) !== entry) return;
-      mounted.delete(element);
-      element.removeEventListener('featurematrix:change', keep);
-      const handle = entry.handle;
-      entry.handle = null;
-      if (handle) handle.destroy();
-      else if (!entry.restarting) console.warn('feature-matrix: this widget stopped after an internal error; nothing to destroy');
-    },
+    destroy() { destroy(element, entry); },
   };
 }
 
-/** Mounts every [data-feature-matrix] element added since the last call. */
+// Destroys the widgets whose element left the document (a page that replaced its content).
+function sweep() {
+  for (const [el, entry] of mounted) if (!el.isConnected) destroy(el, entry);
+}
+
+// Mounts every placeholder not mounted yet, each once its language is there; resolves to how
+// many were mounted.
+function mountPlaceholders() {
+  sweep();
+  const started = [];
+  for (const el of document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])')) {
+    if (!pending.has(el)) {
+      pending.set(el, Promise.resolve(load(languageOf(el))).then(() => {
+        pending.delete(el);
+        if (!el.isConnected || el.hasAttribute('data-fm-mounted') || mounted.has(el) || stopped) return 0;
+        try {
+          attach(el, undefined, true);
+          return 1;
+        } catch (error) {
+          say('error', 'feature-matrix: could not mount', el, error);
+          return 0;
+        }
+      }));
+    }
+    started.push(pending.get(el));
+  }
+  if (!badges && document.querySelector('[data-feature-badge]')) loadBadges();
+  return Promise.all(started).then((n) => n.reduce((a, b) => a + b, 0));
+}
+
+/** Mounts every [data-feature-matrix] element added since the last call (the page does it by itself too). */
 export async function mountNew() {
   await ready;
-  await Promise.all([...document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])')].map((el) => load(languageOf(el))));
-  return wasm.mountAll();
+  return mountPlaceholders();
 }
 
 globalThis.FeatureMatrix ??= { ready, mount, mountNew };
 
-// Feature badges (<span data-feature-badge="…">) need no wasm: their own small module.
-if (document.querySelector('[data-feature-badge]')) import('./feature-badges.js');
+// Feature badges (<span data-feature-badge="…">) need no wasm: their own small module, loaded
+// when the page has a badge (it renders badges added later itself).
+function loadBadges() {
+  badges = true;
+  import('./feature-badges.js').catch((error) => say('warn', 'feature-matrix: could not load the badges', error));
+}
+if (document.querySelector('[data-feature-badge]')) loadBadges();
 
-ready.catch((error) => {
-  console.error('feature-matrix: could not start', error);
+// Elements the page adds or removes later. The widgets' own changes (thousands of rows per
+// keystroke) are skipped at the cost of one `closest` per run of records with one target.
+const watch = new MutationObserver((records) => { try { changed(records); } catch { /* a replaced built-in */ } });
+function changed(records) {
+  let added = false;
+  let removed = false;
+  let target = null;
+  let inside = false;
+  for (const r of records) {
+    if (r.target !== target) {
+      target = r.target;
+      inside = target.nodeType === 1 && target.closest('.fm-root') !== null;
+    }
+    if (inside) continue;
+    if (r.removedNodes.length) removed = true;
+    for (const n of r.addedNodes) if (n.nodeType === 1) added = true;
+  }
+  if (added) mountPlaceholders();
+  else if (removed) sweep();
+}
+
+const started = (document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve()).then(() => ready);
+started.then(() => {
+  watch.observe(document, { childList: true, subtree: true });
+  return mountPlaceholders();
+}).catch((error) => {
+  say('error', 'feature-matrix: could not start', error);
   for (const el of document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])')) {
-    const note = document.createElement('p');
-    note.className = 'fm-load-error';
     // In the widget's language (its file is loaded by now), else English.
-    note.textContent = globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.loadFailed
-      ?? 'The interactive feature table could not be loaded.';
-    el.prepend(note); // above the prerendered table, where a reader looks first
+    tell(el, globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.loadFailed
+      ?? 'The interactive feature table could not be loaded.');
   }
 });
 
-// A panic stops the whole wasm instance (see crates/view/src/crash.rs). The crashed widget
-// keeps its error message; every other widget is re-created, with the same id (so the same
-// URL parameters), by a fresh instance of the module. After three crashes, it stays down.
-let restarts = 0;
-addEventListener('feature-matrix:crash', async (event) => {
+// A note at the top of `box` (above the prerendered table, where a reader looks first), once:
+// a second one replaces the first's text.
+function tell(box, text, className = 'fm-load-error') {
+  const old = box.querySelector(':scope > .fm-load-error, :scope > .fm-crash');
+  const note = old ?? box.ownerDocument.createElement('p');
+  note.textContent = text;
+  if (old) return;
+  note.className = className;
+  note.setAttribute('role', 'alert');
+  box.prepend(note);
+}
+
+// After an exception crossed the wasm: every widget of the stopped instance keeps its rows
+// without its controls and says so (one note per box: a panic's own handler, crash.rs, may
+// have written it already; a box whose HTML the page had changed says nothing and is
+// re-created), then a fresh instance re-mounts every widget but the one that crashed. After
+// three restarts, it stays down.
+function stop(error) {
+  stopped = true;
+  // A panic has said what went wrong already (its trap is what stops the instance).
+  if (!(error instanceof WebAssembly.RuntimeError)) say('error', 'feature-matrix: stopped by an error', error);
+  setTimeout(restart, 0);
+  const foreign = document.querySelector('section.fm[data-fm-crashed="foreign"]') !== null;
+  for (const [el, entry] of mounted) {
+    entry.handle = null;
+    if (foreign) continue;
+    try {
+      const section = el.querySelector('section.fm');
+      if (!section) {
+        // It stopped before its first render: what the page had comes back at once.
+        el.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+        tell(el, stoppedText(el));
+      } else if (!section.querySelector(':scope > .fm-crash')) {
+        section.classList.add('fm--static', 'fm--stalled');
+        tell(section, stoppedText(el), 'fm-error fm-crash');
+      }
+    } catch { /* a replaced built-in: the next box may still be told */ }
+  }
+}
+
+const stoppedText = (el) => globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.stopped
+  ?? 'This feature table stopped responding after an internal error on this page. Reload the page to use it again.';
+
+async function restart() {
   if (restarts >= 3) return;
   restarts += 1;
-  // A widget whose HTML the page had changed (translation, theme) is re-created too. (The
-  // crashed widget's view has left the address already: the wasm does that before it tells.)
-  const crashed = event.detail?.foreign ? undefined : event.detail?.id;
   const again = [];
-  for (const el of document.querySelectorAll('[data-fm-mounted]')) {
-    const id = el.getAttribute('data-fm-mounted');
-    if (id === crashed) continue;
+  for (const [el, entry] of mounted) {
+    // The crashed widget keeps its message; destroy() on its handle puts back what it held.
+    if (el.querySelector('section.fm[data-fm-crashed="stopped"]')) continue;
     el.removeAttribute('data-fm-mounted');
-    const entry = mounted.get(el);
-    if (entry) el.innerHTML = entry.fallback;
-    else el.replaceChildren();
-    if (entry) {
-      // Until the fresh instance mounts it, the old handle must not be used.
-      Object.assign(entry, { handle: null, restarting: true });
-      again.push([el, entry, id]);
-    }
-    else el.setAttribute('data-id', id);
+    el.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+    again.push([el, entry]);
   }
-  // The crashed widget's handle is stale: its instance is gone.
-  for (const [el, entry] of mounted) if (el.getAttribute('data-fm-mounted') === crashed) entry.handle = null;
   try {
     const fresh = await import(`./pkg/feature_matrix.js?restart=${restarts}`);
-    ready = fresh.default({ module_or_path: WASM }); // its start() mounts the placeholders
+    fresh.default.onStop = stop;
+    ready = fresh.default({ module_or_path: WASM });
     await ready;
     wasm = fresh;
-    for (const [el, entry, id] of again) {
-      entry.restarting = false;
+    stopped = false;
+    for (const [el, entry] of again) {
       // Destroyed while restarting: leave it unmounted.
-      if (mounted.get(el) === entry) entry.handle = wasm.mount(el, { ...entry.options, id });
+      if (mounted.get(el) !== entry) continue;
+      entry.handle = wasm.mount(el, { ...entry.options, id: entry.id });
     }
-    console.info(event.detail?.foreign
-      ? `feature-matrix: re-created the widgets after the page changed their HTML (${restarts})`
-      : `feature-matrix: restarted after an internal error (${restarts})`);
+    await mountPlaceholders();
+    say('info', `feature-matrix: restarted after an internal error (${restarts})`);
   } catch (error) {
-    console.error('feature-matrix: could not restart', error);
+    say('error', 'feature-matrix: could not restart', error);
   }
-});
+}

@@ -403,38 +403,7 @@ fn write_single_file(root: &Path, out: &str, to: &Path) -> Result {
     let glue = std::fs::read_to_string(root.join(out).join("feature_matrix.js")).map_err(|e| e.to_string())?;
     let bytes = std::fs::read(root.join(out).join("feature_matrix_bg.wasm")).map_err(|e| e.to_string())?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
-    let script = format!(
-        "// feature-matrix, single-file build: a classic script with the wasm inlined, for pages\n\
-         // opened from file:// or hosts that cannot serve .wasm. Mounts every\n\
-         // [data-feature-matrix] element; window.FeatureMatrix.mount(element, options) adds one.\n\
-         {glue}\n\
-         ;(function () {{\n\
-         \x20 var s = atob(\"{b64}\");\n\
-         \x20 var bytes = new Uint8Array(s.length);\n\
-         \x20 for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);\n\
-         \x20 var ready = wasm_bindgen({{ module_or_path: bytes }});\n\
-         \x20 window.FeatureMatrix = window.FeatureMatrix || {{\n\
-         \x20   ready: ready,\n\
-         \x20   mount: function (element, options) {{ return ready.then(function () {{ return wasm_bindgen.mount(element, options || {{}}); }}); }},\n\
-         \x20   mountNew: function () {{ return ready.then(function () {{ return wasm_bindgen.mountAll(); }}); }}\n\
-         \x20 }};\n\
-         \x20 // The wasm cannot start (WebAssembly disabled or refused by the page's policy): each\n\
-         \x20 // placeholder says so, in its language when i18n/<lang>.js was loaded, above what it\n\
-         \x20 // shows without the script.\n\
-         \x20 ready.catch(function (e) {{\n\
-         \x20   console.error('feature-matrix: could not start', e);\n\
-         \x20   var all = document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])');\n\
-         \x20   for (var i = 0; i < all.length; i++) {{\n\
-         \x20     var el = all[i], lang = el.getAttribute('data-lang') || (el.closest('[lang]') || {{}}).lang || '';\n\
-         \x20     var messages = (window.FeatureMatrixLanguages || {{}})[String(lang).trim().split(/[-_]/)[0].toLowerCase()];\n\
-         \x20     var note = document.createElement('p');\n\
-         \x20     note.className = 'fm-load-error';\n\
-         \x20     note.textContent = (messages && messages.loadFailed) || 'The interactive feature table could not be loaded.';\n\
-         \x20     el.prepend(note);\n\
-         \x20   }}\n\
-         \x20 }});\n\
-         }})();\n"
-    );
+    let script = format!("{glue}\n{}", SINGLE_FILE.replacen("__WASM_BASE64__", &b64, 1));
     std::fs::write(to, script).map_err(|e| e.to_string())
 }
 
@@ -446,8 +415,42 @@ fn wasm_bindgen(root: &Path, target: &str, out_dir: &str, input: &str, lean: boo
         args.extend(["--remove-name-section", "--remove-producers-section"]);
     }
     args.extend(["--out-dir", out_dir, "--out-name", "feature_matrix", input]);
-    run(root, "wasm-bindgen", &args)
+    run(root, "wasm-bindgen", &args)?;
+    let path = root.join(out_dir).join("feature_matrix.js");
+    let glue = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    std::fs::write(&path, guard_glue(&glue)?).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
+
+/// The glue with the page boundary of `glue_guard.js`: every wasm export called through
+/// `fmGuard`, every `innerHTML` the wasm sets through `fmSetHtml`. Fails when wasm-bindgen's
+/// output no longer has the one place each patch expects (a new wasm-bindgen must be looked at).
+pub fn guard_glue(glue: &str) -> Result<String> {
+    let once = |text: &str, what: &str| -> Result<usize> {
+        match (text.find(what), text.matches(what).count()) {
+            (Some(at), 1) => Ok(at),
+            (_, n) => {
+                Err(format!("the wasm-bindgen glue has {n} copies of `{what}`, not one; see xtask/src/glue_guard.js"))
+            }
+        }
+    };
+    let exports = "wasm = instance.exports;";
+    once(glue, exports)?;
+    let mut out = glue.replacen(exports, "wasm = fmGuard(instance.exports);", 1);
+    let setter = "arg0.innerHTML = getStringFromWasm0(arg1, arg2);";
+    once(&out, setter)?;
+    out = out.replacen(setter, "fmSetHtml(arg0, getStringFromWasm0(arg1, arg2));", 1);
+    if out.matches(".innerHTML =").count() != 0 {
+        return Err("the wasm-bindgen glue sets innerHTML somewhere fmSetHtml does not cover".into());
+    }
+    let at = once(&out, "function __wbg_finalize_init(")?;
+    out.insert_str(at, GLUE_GUARD);
+    Ok(out)
+}
+
+const GLUE_GUARD: &str = include_str!("glue_guard.js");
+
+/// The single-file build's own script, after the glue.
+const SINGLE_FILE: &str = include_str!("single_file.js");
 
 /// Copies the files under `from` into `to`, keeping sub-folders, except folders named in
 /// `skip` (at the top level).
@@ -600,7 +603,26 @@ fn report(root: &Path, sizes: &Sizes) -> Result {
 
 #[cfg(test)]
 mod tests {
-    use super::minify_css;
+    use super::{guard_glue, minify_css};
+
+    const GLUE: &str = "let wasm;\nconst imports = { __wbg_set_innerHTML_1: function(arg0, arg1, arg2) {\n    arg0.innerHTML = getStringFromWasm0(arg1, arg2);\n} };\nfunction __wbg_finalize_init(instance, module) {\n    wasm = instance.exports;\n}\n";
+
+    #[test]
+    fn the_glue_calls_the_wasm_through_the_guard_and_sets_markup_through_the_policy() {
+        let out = guard_glue(GLUE).unwrap();
+        assert!(out.contains("wasm = fmGuard(instance.exports);"));
+        assert!(out.contains("fmSetHtml(arg0, getStringFromWasm0(arg1, arg2));"));
+        assert!(out.find("function fmGuard(").unwrap() < out.find("function __wbg_finalize_init(").unwrap());
+        // Every innerHTML write left is the guard's own (through the policy or a fallback).
+        assert_eq!(out.matches(".innerHTML =").count(), 2);
+    }
+
+    #[test]
+    fn a_glue_of_another_shape_fails_the_build() {
+        assert!(guard_glue(&GLUE.replace("wasm = instance.exports;", "wasm = instance.exports ;")).is_err());
+        let second_setter = GLUE.replace("} };", "}, b: function(arg0, arg1, arg2) { arg0.innerHTML = x; } };");
+        assert!(guard_glue(&second_setter).unwrap_err().contains("innerHTML"));
+    }
 
     #[test]
     fn css_minification_keeps_meaning() {

@@ -186,7 +186,7 @@ fn json_table(keys: [&str; 6], rows: &[[&str; 6]]) -> String {
 
 /// A JSON string literal: quotes, backslashes and control characters escaped as
 /// serde_json does (short forms where JSON has them, `\u00XX` otherwise).
-fn json_string(text: &str, out: &mut String) {
+pub fn json_string(text: &str, out: &mut String) {
     out.push('"');
     for c in text.chars() {
         match c {

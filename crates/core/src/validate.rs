@@ -189,8 +189,7 @@ pub(crate) struct Numbering(Places);
 impl Numbering {
     pub(crate) fn unused(&mut self, base: &str, taken: impl Fn(&str) -> bool) -> String {
         // The next number to try for `base`, kept as its place's `row` (one map type in the wasm).
-        let next = &mut self.0.entry(base.to_owned()).or_default().row;
-        let mut n = (*next).max(2);
+        let mut n = self.0.get(base).map_or(2, |p| p.row);
         let id = loop {
             let id = format!("{base}-{n}");
             n += 1;
@@ -198,7 +197,7 @@ impl Numbering {
                 break id;
             }
         };
-        *next = n;
+        self.0.insert(base.to_owned(), Place { row: n, ..Place::default() });
         id
     }
 }

@@ -166,6 +166,12 @@ pub fn name_forms(name: &str) -> (String, String) {
     (plain, html)
 }
 
+/// Whether a badge may link to `href` (`data-matrix-href`): a relative path (`""` is the page
+/// itself) or an http(s) URL, never `javascript:`, `data:` or another host's `//…`.
+pub fn safe_href(href: &str) -> bool {
+    href.is_empty() || feature_matrix_core::links::classify(href).is_ok()
+}
+
 /// The link to a feature's row in the matrix page `href` (as given: relative stays relative).
 pub fn matrix_link(href: &str, release: &str, slug: &str) -> String {
     let base = href.split('#').next().unwrap_or("");
@@ -267,12 +273,20 @@ pub fn fill_page(set: &ReleaseSet, page: &str) -> (String, Vec<String>) {
             rest = &rest[start + OPEN.len()..];
             continue;
         }
-        let attrs = Attrs {
+        let mut attrs = Attrs {
             id: attribute(tag, "data-feature-badge").unwrap_or_default(),
             release: attribute(tag, "data-release"),
             href: attribute(tag, "data-matrix-href"),
             lang: attribute(tag, "data-lang").filter(|l| !l.trim().is_empty()),
         };
+        // As feature-badges.js takes it: a relative path or an http(s) URL, else the default.
+        if let Some(h) = attrs.href.as_deref().filter(|h| !safe_href(h)) {
+            warnings.push(format!(
+                "badge \"{}\": data-matrix-href {h:?} is not a relative path or an http(s) URL; it links to {DEFAULT_HREF}",
+                attrs.id
+            ));
+            attrs.href = None;
+        }
         let found = describe(set, &attrs.id, attrs.release.as_deref());
         if let Err(m) = &found {
             warnings.push(format!("badge \"{}\": {}", attrs.id, m.text()));
@@ -473,5 +487,19 @@ mod tests {
     #[test]
     fn links_keep_the_page_query_and_drop_its_fragment() {
         assert_eq!(matrix_link("/docs/stages/?x=1#top", "1.28", "a-b"), "/docs/stages/?x=1&fm.release=1.28#fm-a-b");
+        for bad in [
+            "javascript:window.__canary=1//",
+            "data:text/html,x",
+            "//other.host/x",
+            " javascript:x",
+            "java\tscript:x",
+            "\\\\evil.example",
+            "/\\evil.example",
+        ] {
+            assert!(!safe_href(bad), "{bad:?}");
+        }
+        for good in ["", "../x/index.html", "https://example.com/m.html", "?fm.q=x"] {
+            assert!(safe_href(good), "{good:?}");
+        }
     }
 }

@@ -153,9 +153,32 @@ pub fn shortcut_owner() -> Option<String> {
     Some(owner.id())
 }
 
+// The console, imported with `catch`: a page may replace `console.warn` with a function that
+// throws, and an exception thrown into the wasm would stop it (see xtask/src/glue_guard.js).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str) -> Result<(), wasm_bindgen::JsValue>;
+    #[wasm_bindgen(catch, js_namespace = console, js_name = info)]
+    fn console_info(message: &str) -> Result<(), wasm_bindgen::JsValue>;
+    #[wasm_bindgen(catch, js_namespace = console, js_name = error)]
+    fn console_error(message: &str) -> Result<(), wasm_bindgen::JsValue>;
+}
+
 /// A warning in the console (an id a link named that the catalog shown does not have, …).
+/// A console that throws is ignored, as every console call of the wasm's.
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&message.into());
+    let _ = console_warn(message);
+}
+
+/// A note in the console.
+pub fn info(message: &str) {
+    let _ = console_info(message);
+}
+
+/// An error in the console.
+pub fn error(message: &str) {
+    let _ = console_error(message);
 }
 
 /// Makes a `<select>` show `value`. Its `selected` attributes only set the default: once

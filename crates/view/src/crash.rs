@@ -2,14 +2,17 @@
 //! that was running cannot continue, and Yew's scheduler stops for every instance on the
 //! page. Instead of leaving frozen boxes, the panic hook (installed by the wasm entry)
 //! calls [`contain`]: every instance keeps the rows it shows but loses its controls, with a
-//! note saying which one crashed and to reload; the
-//! details go to the console; the crashed one's parameters leave the address. It then fires
-//! a `feature-matrix:crash` event on `window`
-//! (detail: `{ id }` of the crashed instance); the entry module answers it by starting a
-//! fresh instance of the wasm module and re-mounting every other widget, so they work again.
+//! note saying which one crashed and to reload (one note per box, however often it is
+//! called); the details go to the console; the crashed one's parameters leave the address,
+//! and its section is marked `data-fm-crashed` (`foreign` when the page had changed its
+//! HTML). The trap that ends the panic then reaches the glue's guard
+//! (`xtask/src/glue_guard.js`), which tells the entry module: it starts a fresh instance of
+//! the wasm module and re-mounts every widget but the crashed one, so they work again. A JS
+//! exception that crosses the wasm takes the same road without this hook (the entry module
+//! marks the boxes itself).
 //!
 //! [`enter`] records which instance is running (set while rendering and reducing), so the
-//! hook knows which box crashed. Nothing here may panic.
+//! hook knows which box crashed. Nothing here may panic or throw.
 
 use std::cell::RefCell;
 
@@ -59,32 +62,29 @@ pub fn contain(details: &str) {
         (0..sections.length()).filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok()).collect();
     let foreign = sections.iter().any(|s| crashed.as_deref() == Some(s.id().as_str()) && changed_by_the_page(s));
     if foreign {
-        web_sys::console::info_1(
-            &format!("feature-matrix: the page changed the widget's HTML (a translation extension or a theme script), so it is rendered afresh ({details})").into(),
-        );
+        crate::browser::info(&format!("feature-matrix: the page changed the widget's HTML (a translation extension or a theme script), so it is rendered afresh ({details})"));
     } else {
-        web_sys::console::error_1(&format!("feature-matrix: internal error: {details}").into());
+        crate::browser::error(&format!("feature-matrix: internal error: {details}"));
     }
     for section in sections {
         // Every box keeps the rows it shows (never fewer than the page without JavaScript);
         // its controls go, since nothing answers them any more.
         let _ = section.class_list().add_2("fm--static", "fm--stalled");
+        let is_crashed = crashed.as_deref() == Some(section.id().as_str());
+        if is_crashed {
+            let _ = section.set_attribute("data-fm-crashed", if foreign { "foreign" } else { "stopped" });
+        }
         if foreign {
             continue;
         }
         // In the widget's language (its section's `lang`).
         let tr = crate::handle::Tr::of(&section.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
-        let message = tr.get(if crashed.as_deref() == Some(section.id().as_str()) {
+        let message = tr.get(if is_crashed {
             feature_matrix_core::i18n::Msg::crash_stopped
         } else {
             feature_matrix_core::i18n::Msg::crash_unresponsive
         });
-        if let Ok(p) = document.create_element("p") {
-            p.set_class_name("fm-error fm-crash");
-            let _ = p.set_attribute("role", "alert");
-            p.set_text_content(Some(message));
-            let _ = section.prepend_with_node_1(&p);
-        }
+        say_once(&document, &section, message);
     }
     // The crashed widget's view leaves the address (as every widget writes it: its
     // parameters merged into the page's), so reloading the page, as its message says, starts
@@ -93,19 +93,19 @@ pub fn contain(details: &str) {
         let search = feature_matrix_core::url_state::merge_search(ns, &crate::browser::location_search(), &[]);
         crate::browser::write_search(&search, false);
     }
-    announce(crashed.as_deref(), foreign);
 }
 
-/// Fires `feature-matrix:crash` with the crashed instance's id, and `foreign: true` when
-/// the page had changed its HTML (then it is re-created too).
-fn announce(crashed: Option<&str>, foreign: bool) {
-    let Some(window) = web_sys::window() else { return };
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"id".into(), &crashed.map_or(wasm_bindgen::JsValue::NULL, Into::into));
-    let _ = js_sys::Reflect::set(&detail, &"foreign".into(), &foreign.into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("feature-matrix:crash", &init) {
-        let _ = window.dispatch_event(&event);
+/// Puts `message` at the top of `section` as its one alert: an alert it has already (from an
+/// earlier crash) takes the new text, so crashes never pile notes up.
+fn say_once(document: &web_sys::Document, section: &web_sys::Element, message: &str) {
+    if let Some(p) = section.query_selector(":scope > .fm-crash").ok().flatten() {
+        p.set_text_content(Some(message));
+        return;
+    }
+    if let Ok(p) = document.create_element("p") {
+        p.set_class_name("fm-error fm-crash");
+        let _ = p.set_attribute("role", "alert");
+        p.set_text_content(Some(message));
+        let _ = section.prepend_with_node_1(&p);
     }
 }

@@ -1,7 +1,7 @@
 //! What the host page hears from a widget: after every change of the view, a bubbling
 //! `featurematrix:change` `CustomEvent` on the widget's element, whose `detail` is the core's
 //! `ViewState` as a plain object (built with `serde-wasm-bindgen`; its `visible` ids cross
-//! as one string). `handle.state()`
+//! as one JSON text). `handle.state()`
 //! (`www/feature-matrix.js`) returns a copy of the last detail its element received.
 
 use feature_matrix_core::events::ViewState;
@@ -21,20 +21,20 @@ fn to_js(state: &ViewState) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// `detail.visible`: the ids of `rows` of `catalog`, crossing to JS as one string split
-/// there (one crossing, not one per row; ids hold no whitespace, so no line breaks).
-fn visible(catalog: &Catalog, rows: &[usize]) -> js_sys::Array {
-    if rows.is_empty() {
-        return js_sys::Array::new();
-    }
-    let mut text = String::new();
+/// `detail.visible`: the ids of `rows` of `catalog`, crossing to JS as one JSON text read by
+/// `JSON.parse` (one crossing, not one per row). `JSON.parse` is imported with `catch`: a
+/// page that replaced it with one that throws gets an empty list, never an exception in the
+/// wasm.
+fn visible(catalog: &Catalog, rows: &[usize]) -> JsValue {
+    let mut text = String::from("[");
     for (k, &i) in rows.iter().enumerate() {
         if k > 0 {
-            text.push('\n');
+            text.push(',');
         }
-        text.push_str(catalog.features.get(i).map_or("", |f| &f.id));
+        feature_matrix_core::export::json_string(catalog.features.get(i).map_or("", |f| &f.id), &mut text);
     }
-    js_sys::JsString::from(text).split("\n")
+    text.push(']');
+    js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into())
 }
 
 /// Tells the page, on the element the widget was mounted into (the widget's own section when
