@@ -55,18 +55,23 @@ export interface MountOptions {
 export interface MatrixHandle {
   /** The instance's id; `null` once destroyed. */
   readonly id: string | null;
-  /** The view now (a fresh object each call, equal to the last event's detail); `null` before
-   *  the first event and once destroyed. */
+  /** The view now (a fresh object each call, equal to the last event's detail); there as soon
+   *  as `mount()` resolves; `null` for a widget showing a catalog error and once destroyed. */
   state(): FeatureMatrixState | null;
-  /** Unmounts the widget and puts the element's original content back. */
+  /** Unmounts the widget and puts the element's original content back (also after the widget
+   *  stopped after an error, so the element can take a widget again). */
   destroy(): void;
 }
 
-/** Resolves when the wasm module has started (and mounted every `[data-feature-matrix]`). */
+/** Resolves when the wasm module has started (each `[data-feature-matrix]` is mounted once its
+ *  language file is there). */
 export let ready: Promise<unknown>;
-/** Mounts a widget into `element`. Rejects if the element already holds one. */
+/** Mounts a widget into `element`; resolves once it can say what it shows. Rejects if the
+ *  element already holds one. */
 export function mount(element: Element, options?: MountOptions): Promise<MatrixHandle>;
-/** Mounts every `[data-feature-matrix]` element added since the last call; resolves to how many. */
+/** Mounts every `[data-feature-matrix]` element not mounted yet (the module also does it by
+ *  itself when the page adds one) and destroys widgets whose element left the page; resolves to
+ *  how many it mounted. */
 export function mountNew(): Promise<number>;
 
 declare global {

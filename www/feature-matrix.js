@@ -55,16 +55,16 @@ function load(code) {
 init.onStop = stop;
 export let ready = init({ module_or_path: fetch(WASM) });
 
-// Every widget on the page: element -> { options, auto, id, fallback, handle, last }.
+// Every widget on the page: element -> { options, id, fallback, handle, last }.
 // `fallback` is a copy of what the element held (put back for a restart or a destroy() after
 // a crash); `last` the widget's last `featurematrix:change` detail, for state().
 const mounted = new Map();
 // Placeholders waiting for their language: element -> Promise<number mounted>.
 const pending = new Map();
 
-function attach(element, options, auto) {
+function attach(element, options) {
   const isElement = element instanceof Element;
-  const entry = { options, auto, id: null, handle: null, last: null, first: null,
+  const entry = { options, handle: null, last: null,
     fallback: isElement ? Array.from(element.childNodes, (n) => n.cloneNode(true)) : [] };
   entry.keep = (event) => {
     if (event.target !== element) return;
@@ -83,6 +83,9 @@ function attach(element, options, auto) {
   return entry;
 }
 
+// Puts back what `element` held before its widget (for a restart, or after it stopped).
+const restore = (element, entry) => element.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+
 function destroy(element, entry) {
   if (mounted.get(element) !== entry) return;
   mounted.delete(element);
@@ -94,7 +97,7 @@ function destroy(element, entry) {
     handle.free();
   } else {
     // Its instance stopped: what the page had comes back, and the element can hold a widget again.
-    element.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+    restore(element, entry);
     element.removeAttribute('data-fm-mounted');
   }
 }
@@ -105,7 +108,7 @@ function destroy(element, entry) {
 // the element held.
 export async function mount(element, options = {}) {
   await Promise.all([ready, load(languageOf(element, options))]);
-  const entry = attach(element, options, false);
+  const entry = attach(element, options);
   // The first change event is sent a task after the first render.
   if (entry.handle.matrix && !entry.last) {
     await new Promise((resolve) => { entry.first = resolve; setTimeout(resolve, 2000); });
@@ -134,7 +137,7 @@ function mountPlaceholders() {
         pending.delete(el);
         if (!el.isConnected || el.hasAttribute('data-fm-mounted') || mounted.has(el) || stopped) return 0;
         try {
-          attach(el, undefined, true);
+          attach(el);
           return 1;
         } catch (error) {
           say('error', 'feature-matrix: could not mount', el, error);
@@ -230,7 +233,7 @@ function stop(error) {
       const section = el.querySelector('section.fm');
       if (!section) {
         // It stopped before its first render: what the page had comes back at once.
-        el.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+        restore(el, entry);
         tell(el, stoppedText(el));
       } else if (!section.querySelector(':scope > .fm-crash')) {
         section.classList.add('fm--static', 'fm--stalled');
@@ -251,7 +254,7 @@ async function restart() {
     // The crashed widget keeps its message; destroy() on its handle puts back what it held.
     if (el.querySelector('section.fm[data-fm-crashed="stopped"]')) continue;
     el.removeAttribute('data-fm-mounted');
-    el.replaceChildren(...entry.fallback.map((n) => n.cloneNode(true)));
+    restore(el, entry);
     again.push([el, entry]);
   }
   try {

@@ -550,8 +550,10 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
 /// 188,197), and the 721 that writing what seldom changes as markup saved (189,335 →
 /// 188,614), and the 302 that messages as static text saved (188,467 → 188,165), and the 118
 /// that one address clean-up after a crash saved (188,723 → 188,605): what is saved stays
-/// saved.
-pub const BUDGET_GZIP: usize = 211_939 + 6_144 - 17_835 - 7_606 - 1_280 - 721 - 302 - 118;
+/// saved. Plus the 1 KiB the third hardening round allows (the glue's guard at the page
+/// boundary and its Trusted Types policy, the entry module mounting placeholders added later
+/// and freeing removed ones, host ids checked, linear id numbering: 188,605 → 191,156).
+pub const BUDGET_GZIP: usize = 211_939 + 6_144 - 17_835 - 7_606 - 1_280 - 721 - 302 - 118 + 1_024;
 
 /// The size budget: fails naming every file and its bytes when the total exceeds it.
 pub fn check_budget(sizes: &Sizes, toolchain: Toolchain) -> Result {
