@@ -54,6 +54,8 @@ function load(code) {
 // xtask/src/glue_guard.js), the widgets say so, and a fresh instance takes over.
 init.onStop = stop;
 export let ready = init({ module_or_path: fetch(WASM) });
+// The placeholders' language files download meanwhile.
+for (const el of document.querySelectorAll('[data-feature-matrix]')) load(languageOf(el));
 
 // Every widget on the page: element -> { options, id, fallback, handle, last }.
 // `fallback` is a copy of what the element held (put back for a restart or a destroy() after
@@ -197,9 +199,9 @@ started.then(() => {
 }).catch((error) => {
   say('error', 'feature-matrix: could not start', error);
   for (const el of document.querySelectorAll('[data-feature-matrix]:not([data-fm-mounted])')) {
-    // In the widget's language (its file is loaded by now), else English.
-    tell(el, globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.loadFailed
-      ?? 'The interactive feature table could not be loaded.');
+    // In the widget's language once its file is there, else English.
+    Promise.resolve(load(languageOf(el))).then(() => tell(el, globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.loadFailed
+      ?? 'The interactive feature table could not be loaded.'));
   }
 });
 

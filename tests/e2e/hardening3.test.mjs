@@ -424,6 +424,28 @@ describe('12. state() straight after mount()', () => {
 });
 
 describe('low', () => {
+  test('2,000 unknown categories in the address are four warnings, not 2,000; a report template cannot choose the host', async () => {
+    const cats = Array.from({ length: 2000 }, (_, i) => `nope${i}`).join(',');
+    const warnings = [];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.goto(new URL(`?fm.cat=${cats}`, BASE).href);
+    await statusSays(page, '43 of 43 features');
+    await page.waitForTimeout(300);
+    assert.equal(warnings.filter((w) => w.startsWith('feature-matrix (fm)')).length, 4, warnings.slice(0, 6).join('\n'));
+    assert.match(warnings.find((w) => w.includes('more')) ?? '', /and 1,?997 more/);
+    const links = await page.evaluate(async () => {
+      const m = await import('./feature-matrix.js');
+      const host = document.createElement('div');
+      document.body.append(host);
+      await m.mount(host, { id: 'rep', report: 'https://{name}/x' });
+      return [...host.querySelectorAll('a')].map((a) => a.href).filter((h) => /report|issues/.test(h) || !h.startsWith('https://istio.io'));
+    });
+    assert.ok(links.every((h) => h.startsWith('https://github.com/istio/enhancements/') || h.startsWith('https://istio.io') || h.startsWith(BASE)), links.join('\n'));
+    await context.close();
+  });
+
   test('a page-dispatched crash event does nothing; unrelated data-* attributes are not warned about', async () => {
     const warnings = [];
     const { page, context, errors } = await embedPage();

@@ -403,6 +403,9 @@ fn write_single_file(root: &Path, out: &str, to: &Path) -> Result {
     let glue = std::fs::read_to_string(root.join(out).join("feature_matrix.js")).map_err(|e| e.to_string())?;
     let bytes = std::fs::read(root.join(out).join("feature_matrix_bg.wasm")).map_err(|e| e.to_string())?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    if SINGLE_FILE.matches("__WASM_BASE64__").count() != 1 {
+        return Err("xtask/src/single_file.js must name __WASM_BASE64__ exactly once".into());
+    }
     let script = format!("{glue}\n{}", SINGLE_FILE.replacen("__WASM_BASE64__", &b64, 1));
     std::fs::write(to, script).map_err(|e| e.to_string())
 }

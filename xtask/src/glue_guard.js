@@ -15,12 +15,15 @@
 //    and stops at the outermost call, where the browser would only report it.
 let fmStopped = false;
 let fmDepth = 0;
+// What a call into a stopped instance returns: the glue reads results as numbers or as
+// `ret[0]`, `ret[1]`, … (then `undefined`, so no exception, no string, no error flag).
+const FM_NONE = Object.freeze([]);
 function fmGuard(exports) {
   const guarded = {};
   for (const name in exports) {
     const f = exports[name];
     guarded[name] = typeof f !== 'function' ? f : function (a, b, c, d, e, g, h, i, j, k) {
-      if (fmStopped) return undefined;
+      if (fmStopped) return FM_NONE;
       fmDepth += 1;
       try {
         return f(a, b, c, d, e, g, h, i, j, k);
@@ -33,7 +36,7 @@ function fmGuard(exports) {
           } catch (_) { /* the loader's own failure must not hide the first one */ }
         }
         if (fmDepth > 1) throw error;
-        return undefined;
+        return FM_NONE;
       } finally {
         fmDepth -= 1;
       }

@@ -2,7 +2,7 @@
 // opened from file:// or hosts that cannot serve .wasm. Mounts every [data-feature-matrix]
 // element, also those added later, and frees the widgets whose element leaves the page;
 // window.FeatureMatrix.mount(element, options) adds one. (The build puts wasm-bindgen's
-// no-modules glue above this and the wasm, as base64, in place of __WASM_BASE64__.)
+// no-modules glue above this and the wasm, as base64, in the atob() call.)
 ;(function () {
   var say = function (kind, a, b) { try { console[kind](a, b); } catch (_) { /* a console that throws */ } };
   var s = atob('__WASM_BASE64__');

@@ -85,12 +85,21 @@ pub fn resolve(base: &str, href: &str) -> Option<String> {
 /// the feature and its id, its body the release, the phase shown and the source.
 pub const ISTIO_REPORT: &str = "https://github.com/istio/enhancements/issues/new?title={name}%20({id})%3A%20feature%20status&body=Release%3A%20{release}%0APhase%20shown%3A%20{phase}%0ASource%3A%20{source}%0A%0AWhat%20is%20wrong%3A%20";
 
+/// The most placeholders a report template may have, and the most characters of a value it
+/// takes.
+pub const MAX_PLACEHOLDERS: usize = 10;
+const MAX_VALUE: usize = 500;
+
 /// `template` with `{name}`, `{id}`, `{release}`, `{phase}` and `{source}` replaced by the
 /// values, percent-encoded (so a value can never end the query or add a parameter).
 /// Other text is kept as written.
 pub fn fill(template: &str, values: [(&str, &str); 5]) -> String {
-    let encoded =
-        values.map(|(_, v)| percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string());
+    // Each value at most MAX_VALUE characters: with at most MAX_PLACEHOLDERS in a template (the
+    // `report` option's rule), a link stays a link, whatever the data's names.
+    let encoded = values.map(|(_, v)| {
+        let v = v.char_indices().nth(MAX_VALUE).map_or(v, |(at, _)| &v[..at]);
+        percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string()
+    });
     let args: [(&str, &str); 5] = std::array::from_fn(|i| (values[i].0, encoded[i].as_str()));
     // The messages' placeholder filling, with the values encoded.
     crate::i18n::fill(template, &args)
@@ -101,6 +110,16 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://istio.io/latest";
+
+    #[test]
+    fn report_links_stay_short_whatever_the_names() {
+        let long = "x".repeat(50_000);
+        let link = fill(
+            "https://x.example/?a={name}&b={name}",
+            [("name", &long), ("id", ""), ("release", ""), ("phase", ""), ("source", "")],
+        );
+        assert_eq!(link.len(), "https://x.example/?a=&b=".len() + 2 * MAX_VALUE);
+    }
 
     #[test]
     fn report_links_encode_every_value() {

@@ -144,9 +144,16 @@ impl EmbedOptions {
                 }
                 "title" => o.title = Some(value.to_owned()).filter(|t| !t.is_empty()),
                 "lang" => o.lang = Some(value.to_owned()).filter(|t| !t.trim().is_empty()),
+                // The data fills the template's placeholders: never its host, and a bounded
+                // number of times (a 50 KB name in 2,000 placeholders made a 100 MB link).
                 "report" => match crate::links::classify(value) {
-                    Ok(crate::links::LinkKind::Absolute) => o.report = Some(value.to_owned()),
-                    _ => bad("expects an http:// or https:// address template, not"),
+                    Ok(crate::links::LinkKind::Absolute)
+                        if !value.split("//").nth(1).is_some_and(|r| r.split(['/', '?', '#']).next().is_some_and(|h| h.contains('{')))
+                            && value.matches('{').count() <= crate::links::MAX_PLACEHOLDERS =>
+                    {
+                        o.report = Some(value.to_owned())
+                    }
+                    _ => bad("expects an http:// or https:// address template (placeholders after the host, at most 10), not"),
                 },
                 "docsBase" => match crate::links::classify(value) {
                     Ok(crate::links::LinkKind::Absolute) => o.docs_base = Some(value.to_owned()),
@@ -245,7 +252,10 @@ mod tests {
             ("colour", "red"),
             ("docsBase", "javascript:alert(1)"),
             ("docsBase", "/relative/docs"),
+            ("report", "https://{name}/"),
+            ("report", "https://x.example/{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}{name}"),
         ]);
+        assert_eq!(o.report, None, "the data never chooses the host, nor the link's size");
         assert_eq!(o.id, None);
         assert!(o.phases.is_empty());
         assert_eq!(o.sort, None);
@@ -253,7 +263,12 @@ mod tests {
         assert_eq!(o.legend, LegendMode::Full);
         assert_eq!(o.columns, Columns { category: true, phase: false });
         assert_eq!(o.docs_base, None);
-        assert_eq!(w.len(), 9, "{w:#?}");
+        assert_eq!(w.len(), 11, "{w:#?}");
+        assert!(w[10].starts_with("option `report`: expects an http:// or https:// address template"), "{}", w[10]);
+        assert_eq!(
+            EmbedOptions::from_pairs([("report", "https://x.example/new?t={name}&id={id}")]).0.report.is_some(),
+            true
+        );
         assert!(w[7].starts_with("option `docsBase`: expects an http:// or https:// address"), "{}", w[7]);
         assert!(w[6].starts_with("unknown option `colour`"), "{}", w[6]);
         assert_eq!(EmbedOptions::from_pairs([("search", "a\tb")]).0.url_state().text, "a b");

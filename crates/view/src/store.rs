@@ -53,10 +53,14 @@ fn write_url(ns: &str, session: &Session) {
     }
 }
 
-/// One console warning per dropped id or label.
+/// A console warning for each of the first three dropped ids or labels, and one that counts
+/// the rest (an address with 20,000 unknown categories is four lines, not 20,000).
 fn warn(ns: &str, dropped: &[String]) {
-    for d in dropped {
+    for d in dropped.iter().take(3) {
         crate::browser::warn(&format!("feature-matrix ({ns}): {d}"));
+    }
+    if dropped.len() > 3 {
+        crate::browser::warn(&format!("feature-matrix ({ns}): and {} more", dropped.len() - 3));
     }
 }
 
