@@ -359,8 +359,12 @@ fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, 
         for entry in try_entries(options)?.iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             let (key, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
-            if key == "catalog" && value.is_object() && !js_sys::Array::is_array(&value) {
+            let list = js_sys::Array::is_array(&value);
+            if key == "catalog" && value.is_object() && !list {
                 catalog = Some(value);
+            } else if list && !matches!(key.as_str(), "phases" | "categories" | "columns") {
+                // A list joined with commas would be a wrong address or title, not a list.
+                warnings.push(format!("option `{key}`: expects one value, not a list; ignored"));
             } else if let Some(text) = js_text(&value)? {
                 pairs.push((key, text));
             } else {
@@ -425,14 +429,9 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_
             .chain((2..).map(|n| format!("{base}{n}")))
             .find(free)
             .unwrap_or_else(|| base.to_owned());
-        if id != base && on_page(base) {
+        if id != base && (requested.is_some() || on_page(base)) {
             browser::warn(&format!(
-                "feature-matrix: this page has an element with the id {base:?} or one starting {:?}, which the widget's labels would name; this one is {id:?}",
-                format!("{base}--")
-            ));
-        } else if let (Some(asked), true) = (requested, id != base) {
-            browser::warn(&format!(
-                "feature-matrix: id {asked:?} is already used by another widget on this page; this one is {id:?}"
+                "feature-matrix: id {base:?} is already used by another widget or element on this page; this one is {id:?}"
             ));
         }
         ids.push(id.clone());

@@ -319,7 +319,7 @@ describe('6. ids never collide', () => {
       return [...document.querySelectorAll('[data-id]')].map((e) => e.getAttribute('data-fm-mounted'));
     });
     assert.deepEqual(ids.slice(-3), ['docs', 'docs3', 'docs2']);
-    assert.ok(warnings.some((w) => w.includes('id "docs" is already used by another widget on this page; this one is "docs3"')), warnings.join('\n'));
+    assert.ok(warnings.some((w) => w.includes('id "docs" is already used by another widget or element on this page; this one is "docs3"')), warnings.join('\n'));
     await context.close();
   });
 });

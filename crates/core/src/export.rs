@@ -505,6 +505,9 @@ mod tests {
             "| [Pipes \\| and \\\\ slashes](https://a.example/x_%28y%29) | Core | Beta | a b \\*c\\* |"
         );
         assert_eq!(lines[3], "| \\<script\\> | Core | Beta |  |");
+        // Strike-through, mentions and references stay text.
+        let md = to_markdown(&[row("~~old~~ @user #123", "", "")], &Messages::english());
+        assert_eq!(md.lines().nth(2), Some("| \\~\\~old\\~\\~ \\@user \\#123 | Core | Beta |  |"));
     }
 
     #[cfg(feature = "source")]

@@ -368,29 +368,22 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
             deprecation,
         });
     }
-    // A feature names its category by a 16-bit index, as in the widget's own format.
+    // A feature names its category by a 16-bit index, as in the widget's own format: data with
+    // more areas is refused whole, with this one finding.
     let mut areas = Places::default();
     for e in &r.out.entries {
-        if !areas.contains_key(&e.area) {
-            areas.insert(e.area.clone(), Place::default());
-        }
+        areas.insert(e.area.clone(), Place::default());
     }
     if areas.len() > MAX_AREAS {
-        r.out.findings.insert(
-            0,
-            Finding {
-                severity: Severity::Error,
-                file: file.to_owned(),
-                line: None,
-                entry: "file".to_owned(),
-                message: format!(
-                    "{} areas; a catalog holds at most {} categories, so none is shown",
-                    crate::validate::thousands(areas.len()),
-                    crate::validate::thousands(MAX_AREAS)
-                ),
-            },
+        r.out = Release::default();
+        (r.line, r.entry) = (None, "file".to_owned());
+        r.find(
+            Severity::Error,
+            format!(
+                "{} areas; a catalog holds at most 65,535 categories, so none is shown",
+                crate::validate::thousands(areas.len())
+            ),
         );
-        r.out.entries.clear();
     }
     r.out
 }

@@ -46,9 +46,7 @@ pub fn classify(href: &str) -> Result<LinkKind, LinkError> {
     if let Some(colon) = href[..head_end].find(':') {
         let scheme = &href[..colon];
         if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
-            let rest = &href[colon + 1..];
-            let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-            return match host {
+            return match host(href) {
                 Some(h) if !h.is_empty() => Ok(LinkKind::Absolute),
                 _ => Err(LinkError::NoHost(href.to_owned())),
             };
@@ -56,6 +54,13 @@ pub fn classify(href: &str) -> Result<LinkKind, LinkError> {
         return Err(LinkError::Scheme { href: href.to_owned(), scheme: scheme.to_owned() });
     }
     Ok(LinkKind::Relative)
+}
+
+/// The host of an absolute `scheme://host/…` link (what comes after `//` up to the first `/`,
+/// `?` or `#`).
+pub fn host(href: &str) -> Option<&str> {
+    let colon = href.find(':')?;
+    href[colon + 1..].strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""))
 }
 
 /// Resolves an href against the documentation base (`https://istio.io/latest`).

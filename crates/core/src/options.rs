@@ -148,8 +148,8 @@ impl EmbedOptions {
                 // number of times (a 50 KB name in 2,000 placeholders made a 100 MB link).
                 "report" => match crate::links::classify(value) {
                     Ok(crate::links::LinkKind::Absolute)
-                        if !value.split("//").nth(1).is_some_and(|r| r.split(['/', '?', '#']).next().is_some_and(|h| h.contains('{')))
-                            && value.matches('{').count() <= crate::links::MAX_PLACEHOLDERS =>
+                        if !crate::links::host(value).unwrap_or_default().contains('{')
+                            && value.bytes().filter(|&b| b == b'{').count() <= crate::links::MAX_PLACEHOLDERS =>
                     {
                         o.report = Some(value.to_owned())
                     }
