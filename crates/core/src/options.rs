@@ -265,10 +265,7 @@ mod tests {
         assert_eq!(o.docs_base, None);
         assert_eq!(w.len(), 11, "{w:#?}");
         assert!(w[10].starts_with("option `report`: expects an http:// or https:// address template"), "{}", w[10]);
-        assert_eq!(
-            EmbedOptions::from_pairs([("report", "https://x.example/new?t={name}&id={id}")]).0.report.is_some(),
-            true
-        );
+        assert!(EmbedOptions::from_pairs([("report", "https://x.example/new?t={name}&id={id}")]).0.report.is_some());
         assert!(w[7].starts_with("option `docsBase`: expects an http:// or https:// address"), "{}", w[7]);
         assert!(w[6].starts_with("unknown option `colour`"), "{}", w[6]);
         assert_eq!(EmbedOptions::from_pairs([("search", "a\tb")]).0.url_state().text, "a b");
