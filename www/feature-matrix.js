@@ -226,8 +226,8 @@ function stop(error) {
   stopped = true;
   // A panic has said what went wrong already (its trap is what stops the instance).
   if (!(error instanceof WebAssembly.RuntimeError)) say('error', 'feature-matrix: stopped by an error', error);
-  setTimeout(restart, 0);
   const foreign = document.querySelector('section.fm[data-fm-crashed="foreign"]') !== null;
+  setTimeout(() => restart(foreign), 0);
   for (const [el, entry] of mounted) {
     entry.handle = null;
     if (foreign) continue;
@@ -248,18 +248,18 @@ function stop(error) {
 const stoppedText = (el) => globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.stopped
   ?? 'This feature table stopped responding after an internal error on this page. Reload the page to use it again.';
 
-async function restart() {
+async function restart(foreign) {
   if (restarts >= 3) return;
   restarts += 1;
-  const again = [];
-  for (const [el, entry] of mounted) {
-    // The crashed widget keeps its message; destroy() on its handle puts back what it held.
-    if (el.querySelector('section.fm[data-fm-crashed="stopped"]')) continue;
-    el.removeAttribute('data-fm-mounted');
-    restore(el, entry);
-    again.push([el, entry]);
-  }
   try {
+    const again = [];
+    for (const [el, entry] of mounted) {
+      // The crashed widget keeps its message; destroy() on its handle puts back what it held.
+      if (el.querySelector('section.fm[data-fm-crashed="stopped"]')) continue;
+      el.removeAttribute('data-fm-mounted');
+      restore(el, entry);
+      again.push([el, entry]);
+    }
     const fresh = await import(`./pkg/feature_matrix.js?restart=${restarts}`);
     fresh.default.onStop = stop;
     ready = fresh.default({ module_or_path: WASM });
@@ -272,7 +272,9 @@ async function restart() {
       entry.handle = wasm.mount(el, { ...entry.options, id: entry.id });
     }
     await mountPlaceholders();
-    say('info', `feature-matrix: restarted after an internal error (${restarts})`);
+    say('info', foreign
+      ? `feature-matrix: re-created the widgets after the page changed their HTML (${restarts})`
+      : `feature-matrix: restarted after an internal error (${restarts})`);
   } catch (error) {
     say('error', 'feature-matrix: could not restart', error);
   }

@@ -229,7 +229,7 @@ describe('4. exports cannot attack a spreadsheet or break a Markdown table', () 
     assert.ok(csv[1].endsWith(",'+cmd|/C calc"), csv[1]);
     const md = (await download('Markdown')).trimEnd().split('\n');
     const sum = md.find((l) => l.includes('SUM'));
-    assert.equal(sum, '| [@SUM(A1)](https://x.example/a%7Cb) | Cells | Alpha | A \\&amp; B |');
+    assert.equal(sum, '| [\\@SUM(A1)](https://x.example/a%7Cb) | Cells | Alpha | A \\&amp; B |');
     assert.equal(sum.split(' | ').length, 4, 'four cells, the pipe in the link did not split the row');
     await context.close();
   });
