@@ -418,8 +418,8 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_
     };
     let reserved: Vec<String> =
         others("[data-feature-matrix][data-id]", "data-id").iter().filter_map(|id| sanitize_id(id)).collect();
-    let quoted = base.replace('\\', "\\\\").replace('"', "\\\"");
-    let page_ids = others(&format!("[id^=\"{quoted}\"]"), "id");
+    // `base` is a sanitized id (letters, digits, dashes): safe in a CSS string as it is.
+    let page_ids = others(&format!("[id^=\"{base}\"]"), "id");
     let on_page =
         |c: &str| page_ids.iter().any(|p| p == c || p.strip_prefix(c).is_some_and(|rest| rest.starts_with("--")));
     IDS.with(|ids| {

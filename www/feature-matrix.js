@@ -34,16 +34,11 @@ const loading = new Map();
 function load(code) {
   if (!LANGUAGES.includes(code) || globalThis.FeatureMatrixLanguages?.[code]) return null;
   if (!loading.has(code)) {
-    let timer;
-    const late = new Promise((resolve) => {
-      timer = setTimeout(() => {
-        say('info', `feature-matrix: i18n/${code}.js did not arrive within 3 s; English until it does`);
-        resolve();
-      }, LANGUAGE_WAIT);
-    });
-    const file = import(`./i18n/${code}.js`)
-      .catch((error) => say('warn', `feature-matrix: could not load language ${code}`, error))
-      .finally(() => clearTimeout(timer));
+    const late = new Promise((resolve) => setTimeout(() => {
+      if (!globalThis.FeatureMatrixLanguages?.[code]) say('info', `feature-matrix: i18n/${code}.js did not arrive in 3 s`);
+      resolve();
+    }, LANGUAGE_WAIT));
+    const file = import(`./i18n/${code}.js`).catch((error) => say('warn', `feature-matrix: i18n/${code}.js:`, error));
     loading.set(code, Promise.race([file, late]));
   }
   return loading.get(code);
@@ -69,8 +64,11 @@ function attach(element, options) {
   const entry = { options, handle: null, last: null,
     fallback: isElement ? Array.from(element.childNodes, (n) => n.cloneNode(true)) : [] };
   entry.keep = (event) => {
-    if (event.target !== element) return;
-    entry.last = event.detail;
+    // A page may have replaced the event's getters: then state() has nothing new to say.
+    try {
+      if (event.target !== element) return;
+      entry.last = event.detail;
+    } catch { /* nothing to keep */ }
     entry.first?.();
   };
   if (isElement) element.addEventListener('featurematrix:change', entry.keep);
@@ -165,7 +163,7 @@ globalThis.FeatureMatrix ??= { ready, mount, mountNew };
 // when the page has a badge (it renders badges added later itself).
 function loadBadges() {
   badges = true;
-  import('./feature-badges.js').catch((error) => say('warn', 'feature-matrix: could not load the badges', error));
+  import('./feature-badges.js').catch((error) => say('warn', 'feature-matrix: badges:', error));
 }
 if (document.querySelector('[data-feature-badge]')) loadBadges();
 
@@ -205,16 +203,29 @@ started.then(() => {
   }
 });
 
+// The first of `ways` that does not throw: a page may have replaced a built-in.
+const attempt = (...ways) => {
+  for (const way of ways) {
+    try { return way(); } catch { /* the next way */ }
+  }
+};
+// The note a box has: its first element, when that is a note (the widget puts it there).
+const noteOf = (box) => {
+  const top = box.firstElementChild;
+  return top && /fm-(load-error|crash)/.test(top.className) ? top : null;
+};
+
 // A note at the top of `box` (above the prerendered table, where a reader looks first), once:
-// a second one replaces the first's text.
+// a second one replaces the first's text. Each step has a second way.
 function tell(box, text, className = 'fm-load-error') {
-  const old = box.querySelector(':scope > .fm-load-error, :scope > .fm-crash');
-  const note = old ?? box.ownerDocument.createElement('p');
-  note.textContent = text;
+  const old = noteOf(box);
+  const doc = box.ownerDocument;
+  const note = old ?? attempt(() => doc.createElement('p'), () => doc.createElementNS('http://www.w3.org/1999/xhtml', 'p'));
+  attempt(() => { note.textContent = text; }, () => note.replaceChildren(text));
   if (old) return;
   note.className = className;
-  note.setAttribute('role', 'alert');
-  box.prepend(note);
+  attempt(() => note.setAttribute('role', 'alert'), () => { note.role = 'alert'; });
+  attempt(() => box.prepend(note), () => box.insertBefore(note, box.firstChild));
 }
 
 // After an exception crossed the wasm: every widget of the stopped instance keeps its rows
@@ -226,18 +237,18 @@ function stop(error) {
   stopped = true;
   // A panic has said what went wrong already (its trap is what stops the instance).
   if (!(error instanceof WebAssembly.RuntimeError)) say('error', 'feature-matrix: stopped by an error', error);
-  const foreign = document.querySelector('section.fm[data-fm-crashed="foreign"]') !== null;
-  setTimeout(() => restart(foreign), 0);
+  const foreign = attempt(() => document.querySelector('section.fm[data-fm-crashed="foreign"]') !== null);
+  attempt(() => setTimeout(restart, 0), () => queueMicrotask(restart));
   for (const [el, entry] of mounted) {
     entry.handle = null;
     if (foreign) continue;
     try {
-      const section = el.querySelector('section.fm');
+      const section = attempt(() => el.querySelector('section.fm'), () => el.getElementsByTagName('section')[0]);
       if (!section) {
         // It stopped before its first render: what the page had comes back at once.
-        restore(el, entry);
+        attempt(() => restore(el, entry));
         tell(el, stoppedText(el));
-      } else if (!section.querySelector(':scope > .fm-crash')) {
+      } else if (!noteOf(section)) {
         section.classList.add('fm--static', 'fm--stalled');
         tell(section, stoppedText(el), 'fm-error fm-crash');
       }
@@ -246,9 +257,9 @@ function stop(error) {
 }
 
 const stoppedText = (el) => globalThis.FeatureMatrixLanguages?.[languageOf(el)]?.stopped
-  ?? 'This feature table stopped responding after an internal error on this page. Reload the page to use it again.';
+  ?? 'This feature table stopped after an error on this page. Reload the page to use it again.';
 
-async function restart(foreign) {
+async function restart() {
   if (restarts >= 3) return;
   restarts += 1;
   try {
@@ -272,9 +283,7 @@ async function restart(foreign) {
       entry.handle = wasm.mount(el, { ...entry.options, id: entry.id });
     }
     await mountPlaceholders();
-    say('info', foreign
-      ? `feature-matrix: re-created the widgets after the page changed their HTML (${restarts})`
-      : `feature-matrix: restarted after an internal error (${restarts})`);
+    say('info', `feature-matrix: restarted (${restarts})`);
   } catch (error) {
     say('error', 'feature-matrix: could not restart', error);
   }

@@ -201,41 +201,62 @@ describe('the page realm', () => {
       const gadgets = page.getByRole('region', { name: 'Gadget features matrix' });
       await statusSays(gadgets, '4 of 4 features');
       await searchBox(gadgets).waitFor();
-      // Replace every own property called `name` on the page's prototypes and namespaces.
-      const replaced = await page.evaluate((name) => {
+      // Where the search box is, measured before the page breaks anything.
+
+      // Replace every own property called `name` on the page's prototypes and namespaces,
+      // through the devtools protocol (Playwright's own helpers run on the page's built-ins
+      // too); keep the originals to put back before the boxes are read.
+      const cdp = await page.context().newCDPSession(page);
+      const script = (name) => `(() => {
+        const name = ${JSON.stringify(name)};
         const holders = [window, console, JSON, Reflect, Object, Array, Math, Promise];
         for (const k of Object.getOwnPropertyNames(window)) {
           const v = window[k];
           if (typeof v === 'function' && v.prototype && /^[A-Z]/.test(k)) holders.push(v.prototype);
         }
-        const where = [];
-        const boom = function () { throw new Error(`replaced ${name}`); };
+        const found = [];
         for (const h of holders) {
           const d = Object.getOwnPropertyDescriptor(h, name);
-          if (!d || !d.configurable) continue;
-          if (typeof d.value === 'function') Object.defineProperty(h, name, { ...d, value: boom });
-          else if (d.get || d.set) Object.defineProperty(h, name, { ...d, get: d.get && boom, set: d.set && boom });
-          else continue;
-          where.push(h === window ? 'window' : h.constructor?.name ?? '?');
+          if (d && d.configurable && (typeof d.value === 'function' || d.get || d.set)) found.push([h, d]);
         }
-        return where;
-      }, name);
-      if (!replaced.length) { outcomes.untouched.push(name); await page.close(); continue; }
-      // A reader types, five times: a widget that stops is restarted at most three times,
-      // then stays down saying so.
+        const define = Object.defineProperty;
+        const boom = function () { throw new Error('replaced ' + name); };
+        window.__restore = () => { for (let i = 0; i < found.length; i++) define(found[i][0], name, found[i][1]); };
+        const count = found.length;
+        for (let i = 0; i < count; i++) {
+          const h = found[i][0], d = found[i][1];
+          if (typeof d.value === 'function') define(h, name, { configurable: true, writable: true, enumerable: d.enumerable, value: boom });
+          else define(h, name, { configurable: true, enumerable: d.enumerable, get: d.get && boom, set: d.set && boom });
+        }
+        return count;
+      })()`;
+      const { result } = await cdp.send('Runtime.evaluate', { expression: script(name), returnByValue: true });
+      if (!result.value) { outcomes.untouched.push(name); await cdp.detach(); await page.close(); continue; }
+      // A reader goes back to the box and types, five times (focus through the devtools
+      // protocol, keys as the keyboard sends them): a widget that stops is restarted at most
+      // three times, then stays down saying so.
       for (const text of ['sprockets', 'gears', 'carbon', 'telemetry', 'helical']) {
-        try { await searchBox(gadgets).fill(text, { timeout: 1000 }); } catch { /* its box is gone */ }
+        try {
+          const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+          const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'input[type=search]' });
+          await cdp.send('DOM.focus', { nodeId: nodeIds[1] });
+        } catch { /* its box is hidden or gone: the keys go nowhere */ }
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(text);
         await page.waitForTimeout(200);
       }
-      const seen = await page.evaluate(() => {
-        const boxes = [...document.querySelectorAll('[data-feature-matrix]')];
-        return {
-          alerts: boxes.map((b) => b.querySelectorAll('[role=alert]').length),
-          texts: boxes.map((b) => [...b.querySelectorAll('[role=alert]')].map((a) => a.textContent).join(' ')),
-          status: boxes.map((b) => b.querySelector('[role=status]')?.textContent ?? ''),
-        };
-      });
-      // The gadgets widget is the page's second.
+      await cdp.send('Runtime.evaluate', { expression: 'window.__restore()' });
+      await cdp.detach();
+      await page.waitForTimeout(200);
+      const boxes = page.locator('[data-feature-matrix]');
+      const seen = { alerts: [], texts: [], status: [] };
+      for (let b = 0; b < await boxes.count(); b++) {
+        const alerts = boxes.nth(b).getByRole('alert');
+        seen.alerts.push(await alerts.count());
+        seen.texts.push((await alerts.allTextContents()).join(' '));
+        const status = boxes.nth(b).getByRole('status');
+        seen.status.push((await status.count()) ? (await status.first().textContent()) : '');
+      }
       const filtered = /^1 of 4 features/.test(seen.status[1].trim());
       // No exception escapes to the page, and the module's memory is never corrupt.
       assert.deepEqual(uncaught, [], name);

@@ -17,7 +17,7 @@ let fmStopped = false;
 let fmDepth = 0;
 // What a call into a stopped instance returns: the glue reads results as numbers or as
 // `ret[0]`, `ret[1]`, … (then `undefined`, so no exception, no string, no error flag).
-const FM_NONE = Object.freeze([]);
+const FM_NONE = [];
 function fmGuard(exports) {
   const guarded = {};
   for (const name in exports) {

@@ -31,7 +31,7 @@
     if (!(e instanceof WebAssembly.RuntimeError)) say('error', 'feature-matrix: stopped after an error in the page or the widget', e);
     if (document.querySelector('section.fm[data-fm-crashed="foreign"]')) return;
     handles.forEach(function (h, el) {
-      var text = language(el).stopped || 'This feature table stopped responding after an internal error on this page. Reload the page to use it again.';
+      var text = language(el).stopped || 'This feature table stopped after an error on this page. Reload the page to use it again.';
       var section = el.querySelector('section.fm');
       if (!section) tell(el, text, 'fm-load-error');
       else if (!section.querySelector(':scope > .fm-crash')) {
