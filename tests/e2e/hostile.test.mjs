@@ -107,18 +107,25 @@ describe('2. a page that changes the widget\'s HTML', () => {
 
   test('a minifier that dropped the prerendered HTML\'s comments (hydration markers): the table is rendered afresh, not crashed', async () => {
     const notes = [];
-    const { page, context, errors } = await openPage(browser, BASE, {
-      // What an HTML minifier does at build time, done before the script runs.
-      init: () => document.addEventListener('readystatechange', () => {
-        if (document.readyState !== 'interactive') return;
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
-        const comments = [];
-        while (walker.nextNode()) comments.push(walker.currentNode);
-        for (const c of comments) c.remove();
-        window.commentsRemoved = comments.length;
-      }),
+    // Listening from the start: the widget may say it before the page has loaded.
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      notes.push(`${m.type()}: ${m.text()}`);
+      if (m.type() === 'error') errors.push(m.text());
     });
-    page.on('console', (m) => notes.push(`${m.type()}: ${m.text()}`));
+    // What an HTML minifier does at build time, done before the script runs.
+    await page.addInitScript(() => document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+      const comments = [];
+      while (walker.nextNode()) comments.push(walker.currentNode);
+      for (const c of comments) c.remove();
+      window.commentsRemoved = comments.length;
+    }));
+    await page.goto(BASE);
     await statusSays(page, '43 of 43 features');
     assert.ok(await page.evaluate(() => window.commentsRemoved) > 40, 'the demo page had hydration markers to remove');
     assert.equal(await featureRows(page).count(), 43);
