@@ -224,6 +224,10 @@ fn bench(root: &Path, args: &[String]) -> Result {
 /// Runs every test: host unit tests, then the browser tests against a fresh `dist/`.
 fn test(root: &Path) -> Result {
     let toolchain = setup::all(root, true)?;
+    // The habits a reviewer expects, checked before anything is built.
+    step("formatting and lints (cargo fmt --check, cargo clippy -D warnings)");
+    run(root, "cargo", &["fmt", "--all", "--check"])?;
+    run(root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     step("host tests (cargo test --workspace --all-features)");
     run(root, "cargo", &["test", "--workspace", "--all-features"])?;
     broken_catalog_fails_the_build(root)?;

@@ -14,6 +14,7 @@ pub fn all(root: &Path, browser: bool) -> Result<Toolchain> {
     wasm_bindgen_cli(root)?;
     npm_tools(root)?;
     if browser {
+        lint_tools()?;
         test_packages()?;
     }
     Ok(toolchain)
@@ -81,6 +82,20 @@ fn nightly() -> Toolchain {
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// rustfmt and clippy, which the test command runs first (rustup's default profile has them;
+/// a minimal one does not).
+fn lint_tools() -> Result {
+    step("set-up: rustfmt and clippy");
+    let installed = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    let has = |c: &str| installed.lines().any(|l| l.trim().starts_with(c));
+    if has("rustfmt") && has("clippy") {
+        println!("    already installed");
+        Ok(())
+    } else {
+        run(Path::new("."), "rustup", &["component", "add", "rustfmt", "clippy"])
+    }
 }
 
 fn wasm_target() -> Result {
