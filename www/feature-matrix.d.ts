@@ -67,7 +67,7 @@ export interface MatrixHandle {
  *  language file is there). */
 export let ready: Promise<unknown>;
 /** Mounts a widget into `element`; resolves once it can say what it shows. Rejects if the
- *  element already holds one. */
+ *  element already holds a widget (one that only shows a catalog error is replaced). */
 export function mount(element: Element, options?: MountOptions): Promise<MatrixHandle>;
 /** Mounts every `[data-feature-matrix]` element not mounted yet (the module also does it by
  *  itself when the page adds one) and destroys widgets whose element left the page; resolves to

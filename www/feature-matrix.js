@@ -102,12 +102,15 @@ function destroy(element, entry) {
   }
 }
 
-// Mounts a widget into `element`; resolves to its handle ({ id, state(), destroy() }) once the
-// widget can say what it shows. The handle stays valid across a restart after a crash: it
+// Mounts a widget into `element` (in place of a catalog error box it shows); resolves to its
+// handle ({ id, state(), destroy() }) once the widget can say what it shows. The handle stays valid across a restart after a crash: it
 // always acts on the widget's current instance; destroy() on a crashed widget puts back what
 // the element held.
 export async function mount(element, options = {}) {
   await Promise.all([ready, load(languageOf(element, options))]);
+  // A box that shows only why its catalog could not be shown takes the new widget.
+  const old = mounted.get(element);
+  if (old?.handle && !old.handle.matrix) destroy(element, old);
   const entry = attach(element, options);
   // The first change event is sent a task after the first render.
   if (entry.handle.matrix && !entry.last) {
