@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, featureRows, launch, openDemo, openPage, searchBox, shot, statusSays } from './helpers.mjs';
+import { BASE, featureRows, launch, openDemo, openEmbed, openPage, searchBox, shot, statusSays } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,23 +13,8 @@ after(async () => { await browser?.close(); });
 
 const DIST = process.env.FM_DIST ?? 'dist';
 
-/// In the page: a new element at the end of <main> holding `html`, to mount a widget into.
-function addNewHost() {
-  window.newHost = (html = '') => {
-    const host = document.createElement('div');
-    host.innerHTML = html;
-    document.querySelector('main').append(host);
-    return host;
-  };
-}
-
-/// The embed example (an Istio widget and a custom catalog's), ready, with `newHost()`.
-async function embedPage(options = {}) {
-  const opened = await openPage(browser, new URL('examples/embed.html', BASE).href, { init: addNewHost, ...options });
-  await statusSays(opened.page.getByRole('region', { name: 'Gadget features matrix' }), '4 of 4 features');
-  await searchBox(opened.page.getByRole('region', { name: 'Gadget features matrix' })).waitFor();
-  return opened;
-}
+/// The embed example, ready, with `newHost()` (see helpers.mjs).
+const embedPage = (options = {}) => openEmbed(browser, options);
 
 /// Istio's feature data (`{"features": [...]}`) with `n` entries made by `entry(i)`.
 const istioData = (n, entry) => ({ features: Array.from({ length: n }, (_, i) => entry(i)) });

@@ -112,3 +112,24 @@ export async function tabTo(page, describe, match, max = 80) {
   }
   throw new Error(`could not reach ${describe} with Tab`);
 }
+
+/// In the page: `newHost(html)`, a new element at the end of <main> holding `html`, to mount a
+/// widget into.
+function addNewHost() {
+  window.newHost = (html = '') => {
+    const host = document.createElement('div');
+    host.innerHTML = html;
+    document.querySelector('main').append(host);
+    return host;
+  };
+}
+
+/// The embed example (an Istio widget and a custom catalog's widget), ready for the keyboard,
+/// with `newHost()`.
+export async function openEmbed(browser, options = {}) {
+  const opened = await openPage(browser, new URL('examples/embed.html', BASE).href, { init: addNewHost, ...options });
+  const gadgets = opened.page.getByRole('region', { name: 'Gadget features matrix' });
+  await statusSays(gadgets, '4 of 4 features');
+  await searchBox(gadgets).waitFor();
+  return opened;
+}

@@ -3,28 +3,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, featureRows, launch, openDemo, openPage, searchBox, shot, statusSays } from './helpers.mjs';
+import { BASE, featureRows, launch, openDemo, openEmbed, openPage, searchBox, shot, statusSays } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// In the page: a new element at the end of <main> holding `html`, to mount a widget into.
-function addNewHost() {
-  window.newHost = (html = '') => {
-    const host = document.createElement('div');
-    host.innerHTML = html;
-    document.querySelector('main').append(host);
-    return host;
-  };
-}
-
-/// The embed example (three widgets' worth of page to break), ready, with `newHost()`.
-async function embedPage(options = {}) {
-  const opened = await openPage(browser, new URL('examples/embed.html', BASE).href, { init: addNewHost, ...options });
-  await statusSays(opened.page.getByRole('region', { name: 'Gadget features matrix' }), '4 of 4 features');
-  return opened;
-}
+/// The embed example, ready, with `newHost()` (see helpers.mjs).
+const embedPage = (options = {}) => openEmbed(browser, options);
 
 /// Mounts a widget from script into a new element at the end of <main>; returns what
 /// mount() resolved to or the message it rejected with.
