@@ -370,9 +370,12 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
     }
     // A feature names its category by a 16-bit index, as in the widget's own format: data with
     // more areas is refused whole, with this one finding.
+    // (Only data with more entries than that can have more areas: no second map otherwise.)
     let mut areas = Places::default();
-    for e in &r.out.entries {
-        areas.insert(e.area.clone(), Place::default());
+    if r.out.entries.len() > MAX_AREAS {
+        for e in &r.out.entries {
+            areas.insert(e.area.clone(), Place::default());
+        }
     }
     if areas.len() > MAX_AREAS {
         r.out = Release::default();
