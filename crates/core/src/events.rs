@@ -5,9 +5,9 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::query::{format_sort, View};
+use crate::query::{format_sort, View, ViewMode};
 use crate::shown::Sources;
-use crate::state::{Session, ViewMode};
+use crate::state::Session;
 
 /// The view a widget shows. Serialized (with `serde`) into a plain JS object whose shape the
 /// README and `feature-matrix.d.ts` document.
@@ -83,13 +83,8 @@ impl ViewState {
             query: url.text,
             phases: url.phases.iter().map(|p| p.slug().to_owned()).collect(),
             categories: url.categories,
-            sort: format_sort(url.sort, url.direction).unwrap_or_else(|| "category".to_owned()),
-            view: match url.view {
-                ViewMode::Table => "table",
-                ViewMode::Matrix => "matrix",
-                ViewMode::Changes => "changes",
-            }
-            .to_owned(),
+            sort: format_sort(url.sort, url.direction),
+            view: url.view.slug().to_owned(),
             count: u32::try_from(view.rows.len()).unwrap_or(u32::MAX),
             total: u32::try_from(view.total).unwrap_or(u32::MAX),
             visible: Vec::new(),

@@ -8,8 +8,6 @@
 //! `JSON.stringify` string rather than field by field across the wasm boundary (at 100,000
 //! features that walk was most of the first render).
 
-use crate::json_catalog::{JsonValue, Kind};
-
 /// A checked JSON text and, in document order, the first and last byte of each of its
 /// arrays and objects.
 pub struct Json<'a> {
@@ -106,6 +104,41 @@ impl<'j, 'a> Value<'j, 'a> {
     fn string_at(&self, start: usize, end: usize) -> String {
         unescape(self.json.text.get(start + 1..end.saturating_sub(1)).unwrap_or_default())
     }
+}
+
+/// The JSON types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl Kind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+        }
+    }
+}
+
+/// Read access to a parsed JSON value.
+pub trait JsonValue: Sized {
+    fn kind(&self) -> Kind;
+    /// The string, when this is a string.
+    fn string(&self) -> Option<String>;
+    /// The elements, when this is an array.
+    fn elements(&self) -> Vec<Self>;
+    /// The members `(key, value)`, when this is an object.
+    fn members(&self) -> Vec<(String, Self)>;
 }
 
 impl JsonValue for Value<'_, '_> {

@@ -1,6 +1,6 @@
 //! The custom catalog format a page can hand to the widget at run time (inline JSON or a
 //! JS object), documented by `www/catalog.schema.json`. It is read through the small
-//! [`JsonValue`] trait (implemented for the core's own [`crate::json`] reader in the widget
+//! [`JsonValue`] trait (defined in [`crate::json`], implemented for the core's own [`crate::json`] reader in the widget
 //! and for `serde_json::Value` in tests), turned into a [`RawCatalog`] and checked by the same
 //! [`crate::validate`] as the build-time catalog.
 //!
@@ -9,46 +9,12 @@
 //! JSON path (`categories[1].features[0].phase`).
 
 use crate::i18n::{Language, Translation};
+pub use crate::json::{JsonValue, Kind};
 use crate::model::Inline;
 use crate::validate::{
     validate_with, Diagnostic, LinkPolicy, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend,
     Validated,
 };
-
-/// The JSON types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
-}
-
-impl Kind {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Kind::Null => "null",
-            Kind::Bool => "a boolean",
-            Kind::Number => "a number",
-            Kind::String => "a string",
-            Kind::Array => "an array",
-            Kind::Object => "an object",
-        }
-    }
-}
-
-/// Read access to a parsed JSON value.
-pub trait JsonValue: Sized {
-    fn kind(&self) -> Kind;
-    /// The string, when this is a string.
-    fn string(&self) -> Option<String>;
-    /// The elements, when this is an array.
-    fn elements(&self) -> Vec<Self>;
-    /// The members `(key, value)`, when this is an object.
-    fn members(&self) -> Vec<(String, Self)>;
-}
 
 struct Reader {
     source: String,

@@ -4,8 +4,7 @@
 //! Nothing here fails: a value that is not understood is skipped with a warning.
 
 use crate::model::Phase;
-use crate::query::{parse_sort, Direction, SortKey};
-use crate::state::ViewMode;
+use crate::query::{parse_sort, Direction, SortKey, ViewMode};
 use crate::url_state::{clean_search, UrlState};
 
 /// How much of the phase definitions the widget shows.
@@ -123,11 +122,9 @@ impl EmbedOptions {
                     Some(s) => o.sort = Some(s),
                     None => bad("expects feature, category or phase, optionally with -desc, not"),
                 },
-                "view" => match value {
-                    "table" => o.view = Some(ViewMode::Table),
-                    "matrix" => o.view = Some(ViewMode::Matrix),
-                    "changes" => o.view = Some(ViewMode::Changes),
-                    _ => bad("expects table, matrix or changes, not"),
+                "view" => match ViewMode::parse(value) {
+                    Some(v) => o.view = Some(v),
+                    None => bad("expects table, matrix or changes, not"),
                 },
                 "release" => o.release = Some(value.to_owned()).filter(|r| !r.is_empty()),
                 "columns" => {

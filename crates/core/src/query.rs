@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::i18n::{Messages, Msg};
 use crate::model::{Catalog, Phase};
 use crate::search;
-use crate::set::SmallSet;
+use crate::set::{stable_sort, SmallSet};
 
 /// The column a table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,35 +34,39 @@ pub enum SortKey {
 impl SortKey {
     pub const ALL: [SortKey; 4] = [SortKey::Feature, SortKey::Category, SortKey::Phase, SortKey::Since];
 
-    pub const fn label(self) -> &'static str {
+    /// The name in URLs, embed options and the change event: `feature`, `category`, ...
+    pub const fn slug(self) -> &'static str {
         match self {
-            SortKey::Feature => "Feature",
-            SortKey::Category => "Category",
-            SortKey::Phase => "Phase",
-            SortKey::Since => "Since",
+            SortKey::Feature => "feature",
+            SortKey::Category => "category",
+            SortKey::Phase => "phase",
+            SortKey::Since => "since",
         }
+    }
+
+    /// Reads [`SortKey::slug`], case-insensitively.
+    pub fn parse(text: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.slug().eq_ignore_ascii_case(text))
     }
 }
 
 /// Parses a sort as written in URLs and embed options: `phase`, `phase-desc`,
-/// `feature`, `category-desc`, ...
+/// `feature`, `category-asc`, ...: a [`SortKey::slug`], then optionally a
+/// [`Direction::slug`] after a hyphen.
 pub fn parse_sort(text: &str) -> Option<(SortKey, Direction)> {
     let text = text.trim();
-    let (name, dir) = match text.strip_suffix("-desc") {
-        Some(n) => (n, Direction::Descending),
-        None => (text.strip_suffix("-asc").unwrap_or(text), Direction::Ascending),
+    let (name, dir) = match text.split_once('-') {
+        Some((name, dir)) => (name, Direction::parse(dir)?),
+        None => (text, Direction::Ascending),
     };
-    let key = SortKey::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(name))?;
-    Some((key, dir))
+    Some((SortKey::parse(name)?, dir))
 }
 
-/// Writes a sort the way [`parse_sort`] reads it; `None` for the default (category, ascending).
-pub fn format_sort(key: SortKey, dir: Direction) -> Option<String> {
-    let name = key.label().to_ascii_lowercase();
-    match (key, dir) {
-        (SortKey::Category, Direction::Ascending) => None,
-        (_, Direction::Ascending) => Some(name),
-        (_, Direction::Descending) => Some(format!("{name}-desc")),
+/// Writes a sort the way [`parse_sort`] reads it (ascending without a suffix).
+pub fn format_sort(key: SortKey, dir: Direction) -> String {
+    match dir {
+        Direction::Ascending => key.slug().to_owned(),
+        Direction::Descending => format!("{}-{}", key.slug(), dir.slug()),
     }
 }
 
@@ -73,6 +77,19 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The suffix in a sort's text ([`format_sort`]).
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Direction::Ascending => "asc",
+            Direction::Descending => "desc",
+        }
+    }
+
+    /// Reads [`Direction::slug`], case-insensitively.
+    pub fn parse(text: &str) -> Option<Direction> {
+        [Direction::Ascending, Direction::Descending].into_iter().find(|d| d.slug().eq_ignore_ascii_case(text))
+    }
+
     pub const fn flip(self) -> Self {
         match self {
             Direction::Ascending => Direction::Descending,
@@ -85,6 +102,41 @@ impl Direction {
         match self {
             Direction::Ascending => "ascending",
             Direction::Descending => "descending",
+        }
+    }
+}
+
+/// How the features are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ViewMode {
+    /// One row per feature.
+    #[default]
+    Table,
+    /// Categories × phases, each cell listing its features.
+    Matrix,
+    /// What changed between two releases.
+    Changes,
+}
+
+impl ViewMode {
+    pub const ALL: [ViewMode; 3] = [ViewMode::Table, ViewMode::Matrix, ViewMode::Changes];
+
+    /// The name in URLs, embed options and the change event.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            ViewMode::Table => "table",
+            ViewMode::Matrix => "matrix",
+            ViewMode::Changes => "changes",
+        }
+    }
+
+    /// Reads [`ViewMode::slug`].
+    pub fn parse(text: &str) -> Option<ViewMode> {
+        match text {
+            "table" => Some(ViewMode::Table),
+            "matrix" => Some(ViewMode::Matrix),
+            "changes" => Some(ViewMode::Changes),
+            _ => None,
         }
     }
 }
@@ -392,12 +444,6 @@ pub fn sort_rows(catalog: &Catalog, index: &SearchIndex, rows: &mut [usize], key
     stable_sort(rows, &mut |&a, &b| key(a).cmp(&key(b)));
 }
 
-/// The one stable sort of the crate: indices by a comparison. Every sort goes through this
-/// one instance (a `sort_by` per closure type would add about 1.8 KB of wasm each).
-pub fn stable_sort(v: &mut [usize], cmp: &mut dyn FnMut(&usize, &usize) -> std::cmp::Ordering) {
-    v.sort_by(cmp);
-}
-
 fn group(catalog: &Catalog, rows: &[usize]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (pos, &i) in rows.iter().enumerate() {
@@ -607,14 +653,27 @@ mod tests {
     fn sort_text_round_trips() {
         for key in SortKey::ALL {
             for dir in [Direction::Ascending, Direction::Descending] {
-                let text = format_sort(key, dir).unwrap_or_else(|| "category".into());
+                let text = format_sort(key, dir);
                 assert_eq!(parse_sort(&text), Some((key, dir)), "{text}");
+                assert_eq!(parse_sort(&text.to_uppercase()), Some((key, dir)), "{text}");
             }
         }
         assert_eq!(parse_sort(" Phase-desc "), Some((SortKey::Phase, Direction::Descending)));
         assert_eq!(parse_sort("feature-asc"), Some((SortKey::Feature, Direction::Ascending)));
         assert_eq!(parse_sort("-desc"), None);
         assert_eq!(parse_sort("sideways"), None);
+        assert_eq!(parse_sort("phase-sideways"), None);
+        assert_eq!(format_sort(SortKey::Since, Direction::Descending), "since-desc");
+        assert_eq!(format_sort(SortKey::Category, Direction::Ascending), "category");
+    }
+
+    #[test]
+    fn view_mode_text_round_trips() {
+        for v in ViewMode::ALL {
+            assert_eq!(ViewMode::parse(v.slug()), Some(v));
+        }
+        assert_eq!(ViewMode::ALL.map(ViewMode::slug), ["table", "matrix", "changes"]);
+        assert_eq!(ViewMode::parse("Matrix"), None, "view names are exact, as in URLs");
     }
 
     #[test]

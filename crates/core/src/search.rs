@@ -144,7 +144,7 @@ pub fn match_ranges(text: &str, terms: &[Term]) -> Vec<Range<usize>> {
         }
     }
     let mut order: Vec<usize> = (0..ranges.len()).collect();
-    crate::query::stable_sort(&mut order, &mut |&a, &b| {
+    crate::set::stable_sort(&mut order, &mut |&a, &b| {
         (ranges[a].start, ranges[a].end).cmp(&(ranges[b].start, ranges[b].end))
     });
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());

@@ -9,21 +9,9 @@ use crate::export::Format;
 use crate::i18n::{Messages, Msg};
 use crate::model::Phase;
 use crate::options::EmbedOptions;
-use crate::query::{Direction, Hidden, Query, SortKey};
+use crate::query::{Direction, Hidden, Query, SortKey, ViewMode};
 use crate::shown::{Shown, Sources};
 use crate::url_state::{self, clean_search, UrlState};
-
-/// How the features are shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum ViewMode {
-    /// One row per feature.
-    #[default]
-    Table,
-    /// Categories × phases, each cell listing its features.
-    Matrix,
-    /// What changed between two releases.
-    Changes,
-}
 
 /// A feature the reader deep-linked to, and what had to be cleared to show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,9 +7,8 @@
 //! Parameters of other instances and of the host page are kept as they are.
 
 use crate::model::Phase;
-use crate::query::{format_sort, parse_sort, Direction, SortKey};
+use crate::query::{format_sort, parse_sort, Direction, SortKey, ViewMode};
 use crate::set::SmallSet;
-use crate::state::ViewMode;
 
 /// Longest search text kept, in characters: in the search box, in the state and in the URL.
 pub const MAX_SEARCH: usize = 200;
@@ -87,13 +86,11 @@ pub fn to_params(ns: &str, url: &UrlState) -> Vec<(String, String)> {
     for c in &url.categories {
         out.push((key(ns, "cat"), c.clone()));
     }
-    if let Some(s) = format_sort(url.sort, url.direction) {
-        out.push((key(ns, "sort"), s));
+    if (url.sort, url.direction) != (SortKey::Category, Direction::Ascending) {
+        out.push((key(ns, "sort"), format_sort(url.sort, url.direction)));
     }
-    match url.view {
-        ViewMode::Table => {}
-        ViewMode::Matrix => out.push((key(ns, "view"), "matrix".to_owned())),
-        ViewMode::Changes => out.push((key(ns, "view"), "changes".to_owned())),
+    if url.view != ViewMode::Table {
+        out.push((key(ns, "view"), url.view.slug().to_owned()));
     }
     if let Some(r) = &url.release {
         out.push((key(ns, "release"), r.clone()));
@@ -140,13 +137,7 @@ pub fn from_location(ns: &str, search: &str, fragment: &str) -> UrlState {
                     url.direction = dir;
                 }
             }
-            "view" => {
-                url.view = match v {
-                    "matrix" => ViewMode::Matrix,
-                    "changes" => ViewMode::Changes,
-                    _ => ViewMode::Table,
-                }
-            }
+            "view" => url.view = ViewMode::parse(v).unwrap_or_default(),
             "release" => url.release = release_label(v),
             "from" => url.from = release_label(v),
             _ => {}

@@ -11,9 +11,9 @@ use feature_matrix_core::query::{Direction, Query, SortKey};
 use feature_matrix_core::search::{match_ranges, segments, terms};
 use feature_matrix_core::shown::Shown;
 use feature_matrix_core::source::{load_markdown, SourceInfo};
-use feature_matrix_core::state::ViewMode;
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::validate::{validate, RawCatalog, RawCategory, RawFeature};
+use feature_matrix_core::ViewMode;
 use proptest::prelude::*;
 use std::rc::Rc;
 

@@ -11,8 +11,9 @@ use feature_matrix_core::query::{Direction, SortKey};
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::shown::{changes, Sources};
 use feature_matrix_core::source::{features_yaml, history, load_markdown, SourceInfo};
-use feature_matrix_core::state::{Action, Session, UrlWrite, ViewMode};
+use feature_matrix_core::state::{Action, Session, UrlWrite};
 use feature_matrix_core::url_state::{self, UrlState};
+use feature_matrix_core::ViewMode;
 use proptest::prelude::*;
 
 const LABELS: [&str; 20] = [
