@@ -198,8 +198,14 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
     let tr = language(element, opts.lang.as_deref());
     // One decision, in the core: what the first render shows, what follows once mounted,
     // whether the prerendered default widget is hydrated in place.
-    let start =
-        feature_matrix_core::start(&id, &opts, custom, &search, &browser::location_hash(), prerendered.is_some());
+    let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
+        ns: &id,
+        options: &opts,
+        custom_catalog: custom,
+        search: &search,
+        fragment: &browser::location_hash(),
+        prerendered: prerendered.is_some(),
+    });
     if let (true, Some(root)) = (start.hydrate, prerendered) {
         // The page's own copy of the prerendered widget, for destroy().
         let _ = fallback.append_child(&root.clone_node_with_deep(true)?);

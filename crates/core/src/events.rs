@@ -5,12 +5,16 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::model::Catalog;
 use crate::query::{format_sort, View, ViewMode};
 use crate::shown::Sources;
 use crate::state::Session;
 
 /// The view a widget shows. Serialized (with `serde`) into a plain JS object whose shape the
-/// README and `feature-matrix.d.ts` document.
+/// README and `feature-matrix.d.ts` document, with one more member, `visible`: the ids of
+/// the matching features in display order (all of them, not only the rows on screen), which
+/// cross into JS as one JSON text ([`visible_json`]), since converting each id on its own
+/// would cost a clear at 100,000 rows about 200 ms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     /// The instance's id (also the prefix of its URL parameters).
@@ -33,8 +37,6 @@ pub struct ViewState {
     pub count: u32,
     /// Features in the catalog shown.
     pub total: u32,
-    /// Ids of the matching features, in display order (all of them, not only the rows on screen).
-    pub visible: Vec<String>,
 }
 
 /// Written as a map rather than derived as a struct: the same object for JSON and JS, and in
@@ -42,7 +44,7 @@ pub struct ViewState {
 /// about 1.8 KB of code).
 impl Serialize for ViewState {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(11))?;
+        let mut m = s.serialize_map(Some(10))?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("release", &self.release)?;
         m.serialize_entry("from", &self.from)?;
@@ -53,7 +55,6 @@ impl Serialize for ViewState {
         m.serialize_entry("view", &self.view)?;
         m.serialize_entry("count", &self.count)?;
         m.serialize_entry("total", &self.total)?;
-        m.serialize_entry("visible", &self.visible)?;
         m.end()
     }
 }
@@ -61,16 +62,6 @@ impl Serialize for ViewState {
 impl ViewState {
     /// The view of `session` (instance `ns`), whose rows are `view`.
     pub fn of(ns: &str, session: &Session, sources: &Sources, view: &View) -> ViewState {
-        let mut state = ViewState::summary(ns, session, sources, view);
-        let catalog = session.shown.catalog();
-        state.visible = view.rows.iter().filter_map(|&i| catalog.features.get(i)).map(|f| f.id.to_string()).collect();
-        state
-    }
-
-    /// [`ViewState::of`] without `visible` (left empty): the widget fills it in with the ids
-    /// crossing into JS as one string, since converting each id on its own would cost a clear
-    /// at 100,000 rows about 200 ms.
-    pub fn summary(ns: &str, session: &Session, sources: &Sources, view: &View) -> ViewState {
         let url = session.url();
         let from = match url.view {
             ViewMode::Changes => session.diff_from(sources).and_then(|r| Some(sources.releases()?.label(r).to_owned())),
@@ -87,9 +78,21 @@ impl ViewState {
             view: url.view.slug().to_owned(),
             count: u32::try_from(view.rows.len()).unwrap_or(u32::MAX),
             total: u32::try_from(view.total).unwrap_or(u32::MAX),
-            visible: Vec::new(),
         }
     }
+}
+
+/// The event's `visible` member as a JSON array text: the ids of `rows` of `catalog`.
+pub fn visible_json(catalog: &Catalog, rows: &[usize]) -> String {
+    let mut text = String::from("[");
+    for (k, &i) in rows.iter().enumerate() {
+        if k > 0 {
+            text.push(',');
+        }
+        crate::export::json_string(catalog.features.get(i).map_or("", |f| &f.id), &mut text);
+    }
+    text.push(']');
+    text
 }
 
 #[cfg(test)]
@@ -100,46 +103,57 @@ mod tests {
     use crate::state::tests::sources;
     use crate::state::Action;
     use crate::url_state::UrlState;
-    use crate::UrlWrite;
 
-    const ALL: [&str; 4] = ["traffic-dns", "traffic-gateway", "core-helm", "security-mtls"];
+    /// What the widget sends (`host::publish`): the state, with `visible` read from the ids'
+    /// JSON text, as the page's `JSON.parse` reads it.
+    fn detail(ns: &str, s: &Session, src: &Sources) -> serde_json::Value {
+        let view = s.shown.compute(&s.state.query);
+        let mut detail = serde_json::to_value(ViewState::of(ns, s, src, &view)).unwrap();
+        let visible: serde_json::Value = serde_json::from_str(&visible_json(s.shown.catalog(), &view.rows)).unwrap();
+        detail.as_object_mut().unwrap().insert("visible".into(), visible);
+        detail
+    }
 
     #[test]
-    fn the_state_names_everything_by_id_and_lists_every_match() {
+    fn the_detail_names_everything_by_id_and_lists_every_match() {
         let src = sources();
-        let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
-        let view = s.shown.compute(&s.state.query);
-        let v = ViewState::of("fm2", &s, &src, &view);
+        let s = Session::start(&src, &UrlState::default()).0;
+        let d = detail("fm2", &s, &src);
         assert_eq!(
-            (v.id.as_str(), v.count, v.total, v.sort.as_str(), v.view),
-            ("fm2", 4, 4, "category", "table".to_owned())
+            (&d["id"], &d["count"], &d["total"], &d["sort"], &d["view"]),
+            (&"fm2".into(), &4.into(), &4.into(), &"category".into(), &"table".into())
         );
-        assert_eq!((v.release, v.from), (None, None));
-        assert_eq!(v.visible, ALL);
+        assert_eq!(d["visible"], serde_json::json!(["traffic-dns", "traffic-gateway", "core-helm", "security-mtls"]));
 
         let s =
             [Action::TogglePhase(Phase::Stable), Action::SortBy(SortKey::Feature), Action::SortBy(SortKey::Feature)]
                 .into_iter()
-                .chain([Action::SetSearch("a".into()), Action::ToggleCategory("traffic".into())])
-                .fold(s, |s, a| s.apply(a, &src).unwrap_or(s));
-        let view = s.shown.compute(&s.state.query);
-        let v = ViewState::of("fm", &s, &src, &view);
-        assert_eq!((v.query.as_str(), v.sort.as_str(), v.count, v.total), ("a", "feature-desc", 1, 4));
+                .chain([
+                    Action::SetSearch("a".into()),
+                    Action::ToggleCategory("traffic".into()),
+                    Action::SetView(ViewMode::Matrix),
+                ])
+                .fold(s, |s, a| s.apply(a, &src).map_or(s, |(next, _)| next));
+        let d = detail("fm", &s, &src);
         assert_eq!(
-            (v.phases, v.categories, v.visible),
-            (vec!["stable".to_owned()], vec!["traffic".to_owned()], vec!["traffic-gateway".to_owned()])
+            d,
+            serde_json::json!({"id": "fm", "release": null, "from": null, "query": "a", "phases": ["stable"],
+                "categories": ["traffic"], "sort": "feature-desc", "view": "matrix", "count": 1, "total": 4,
+                "visible": ["traffic-gateway"]})
         );
     }
 
     #[test]
-    fn it_serializes_to_the_documented_shape() {
+    fn it_serializes_to_the_documented_shape_in_the_documented_order() {
         let src = sources();
-        let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
-        let v = ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query));
-        let json = serde_json::to_string(&v).unwrap();
+        let s = Session::start(&src, &UrlState::default()).0;
+        let view = s.shown.compute(&s.state.query);
+        let json = serde_json::to_string(&ViewState::of("fm", &s, &src, &view)).unwrap();
         assert_eq!(
             json,
-            r#"{"id":"fm","release":null,"from":null,"query":"","phases":[],"categories":[],"sort":"category","view":"table","count":4,"total":4,"visible":["traffic-dns","traffic-gateway","core-helm","security-mtls"]}"#
+            r#"{"id":"fm","release":null,"from":null,"query":"","phases":[],"categories":[],"sort":"category","view":"table","count":4,"total":4}"#
         );
+        let tricky = visible_json(s.shown.catalog(), &[3, 0, 99]);
+        assert_eq!(tricky, r#"["security-mtls","traffic-dns",""]"#, "rows past the end name no feature");
     }
 }

@@ -42,4 +42,4 @@ pub mod source;
 pub use model::{Aspect, Catalog, Category, Feature, Inline, Legend, Phase, Text};
 pub use query::{Direction, Query, SortKey, View, ViewMode};
 pub use shown::{Shown, Sources};
-pub use state::{start, Action, MatrixState, Notice, Session, Start, UrlWrite};
+pub use state::{start, Action, Dropped, Effects, MatrixState, Notice, Session, Start, StartFrom, UrlWrite};

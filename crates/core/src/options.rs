@@ -28,7 +28,7 @@ pub struct Columns {
 
 impl Default for Columns {
     fn default() -> Self {
-        Columns { category: true, phase: true }
+        EmbedOptions::NONE.columns
     }
 }
 
@@ -39,7 +39,7 @@ impl Columns {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedOptions {
     /// Namespace of the instance's ids and URL parameters.
     pub id: Option<String>,
@@ -63,6 +63,32 @@ pub struct EmbedOptions {
     pub report: Option<String>,
     /// The interface language (`zh`, `uk`, `zh-CN`); else the nearest `lang` attribute.
     pub lang: Option<String>,
+}
+
+impl EmbedOptions {
+    /// No option given.
+    pub const NONE: EmbedOptions = EmbedOptions {
+        id: None,
+        search: None,
+        phases: Vec::new(),
+        categories: Vec::new(),
+        sort: None,
+        view: None,
+        columns: Columns { category: true, phase: true },
+        title: None,
+        docs_base: None,
+        legend: LegendMode::Full,
+        catalog: None,
+        release: None,
+        report: None,
+        lang: None,
+    };
+}
+
+impl Default for EmbedOptions {
+    fn default() -> Self {
+        EmbedOptions::NONE
+    }
 }
 
 /// The option names, in the documented order.

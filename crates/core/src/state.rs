@@ -125,42 +125,70 @@ pub enum UrlWrite {
     Push,
 }
 
+/// Something a link, the options or an action asked for that the catalog shown cannot
+/// show; the view tells the host page (a console warning each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    /// A category id the catalog shown does not have.
+    Category(String),
+    /// A release label no release has.
+    Release(String),
+    /// A deep link to a feature the catalog shown does not have.
+    Feature(String),
+    /// Sorting by "since" without a release.
+    SinceNeedsRelease,
+    /// The changes view without a release.
+    ChangesNeedRelease,
+    /// A release to compare with that is unknown or the one shown.
+    Compare(String),
+}
+
+impl Dropped {
+    /// The console's words for it (English: the host page's developers read them).
+    pub fn message(&self) -> String {
+        match self {
+            Dropped::Category(id) => format!("no category {id:?} in the catalog shown; filter ignored"),
+            Dropped::Release(r) => format!("no release {r:?}; showing the Feature Status page"),
+            Dropped::Feature(id) => format!("no feature {id:?} in the catalog shown; deep link ignored"),
+            Dropped::SinceNeedsRelease => "sorting by since needs a release; sorting by category".to_owned(),
+            Dropped::ChangesNeedRelease => "the changes view needs a release; showing the table".to_owned(),
+            Dropped::Compare(r) => format!("cannot compare with release {r:?}; comparing with the one before"),
+        }
+    }
+}
+
+/// What an action does besides changing the state: how the address bar follows it, and
+/// what it asked for that cannot be shown. The view carries these out after the reduce.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Effects {
+    pub write: UrlWrite,
+    pub dropped: Vec<Dropped>,
+}
+
 /// The state with the catalog it refers to, and the reducer that keeps the two in step.
-/// This is the only place where ids (from URLs, options, deep links, buttons) become
-/// positions, always against the catalog shown after the action's release is applied.
+/// Ids (from URLs, options, deep links, buttons) become positions here, always against the
+/// catalog shown after the action's release is applied (and, before any session exists, in
+/// the catalog's own lookups that [`Shown`] offers).
 #[derive(Clone, Debug)]
 pub struct Session {
     pub state: MatrixState,
     pub shown: Rc<Shown>,
-    /// How the URL should follow the last change.
-    pub write: UrlWrite,
-    /// Counts changes, so an effect can run once per change.
-    pub seq: u32,
-    /// Problems with the last action's ids and labels, one console warning each (an id the
-    /// release does not have, an unknown release).
-    pub dropped: Vec<String>,
 }
 
 impl PartialEq for Session {
     fn eq(&self, other: &Self) -> bool {
-        self.seq == other.seq && self.state == other.state && Rc::ptr_eq(&self.shown, &other.shown)
+        self.state == other.state && Rc::ptr_eq(&self.shown, &other.shown)
     }
 }
 
 impl Session {
-    /// The first state of a widget: `first` resolved like [`Action::Restore`]. `write` is
-    /// [`UrlWrite::Replace`] when `first` came from the URL (which then gets its canonical
-    /// form), [`UrlWrite::Keep`] otherwise.
-    pub fn start(sources: &Sources, first: &UrlState, write: UrlWrite) -> Session {
-        let mut s = Session {
-            state: MatrixState::default(),
-            shown: sources.page().clone(),
-            write,
-            seq: 0,
-            dropped: Vec::new(),
-        };
-        s.restore(first, sources, true);
-        s
+    /// The first state of a widget: `first` resolved like [`Action::Restore`], with what
+    /// it asked for that cannot be shown.
+    pub fn start(sources: &Sources, first: &UrlState) -> (Session, Vec<Dropped>) {
+        let mut s = Session { state: MatrixState::default(), shown: sources.page().clone() };
+        let mut dropped = Vec::new();
+        s.restore(first, sources, Some(&mut dropped));
+        (s, dropped)
     }
 
     /// The URL form of the state: ids and labels only.
@@ -193,8 +221,10 @@ impl Session {
         self.state.diff_from.as_deref().and_then(|f| sources.find(f)).or_else(|| r.checked_sub(1))
     }
 
-    /// Applies an action; `None` when nothing changes (so the view skips a render).
-    pub fn apply(&self, action: Action, sources: &Sources) -> Option<Session> {
+    /// Applies an action: the next session and what the view should do about it; `None`
+    /// when nothing changes and there is nothing to say (so the view skips a render). When
+    /// only [`Effects::dropped`] has something, the session returned equals this one.
+    pub fn apply(&self, action: Action, sources: &Sources) -> Option<(Session, Effects)> {
         // The same deep link again (popstate and hashchange both report a fragment
         // navigation): keep the first report, which says what it cleared.
         if let (Action::Reveal(id), Some(r)) = (&action, self.state.revealed) {
@@ -203,7 +233,7 @@ impl Session {
             }
         }
         let mut next = self.clone();
-        next.dropped.clear();
+        let mut dropped = Vec::new();
         let st = &mut next.state;
         // A highlighted deep-link target stays only while nothing else changes the rows.
         if !matches!(action, Action::SetLegendOpen(_) | Action::ShowDefinition(_) | Action::Notify(_)) {
@@ -229,7 +259,7 @@ impl Session {
                         st.query.categories.insert(c);
                     }
                 }
-                None => next.dropped.push(format!("no category {id:?} in the catalog shown")),
+                None => dropped.push(Dropped::Category(id)),
             },
             Action::ClearFilters => {
                 st.query.text.clear();
@@ -251,13 +281,13 @@ impl Session {
             }
             Action::SetView(v) => st.view = v,
             Action::Restore(url) => {
-                next.restore(&url, sources, true);
+                next.restore(&url, sources, Some(&mut dropped));
                 write = UrlWrite::Replace;
                 // The address holds what cannot be shown: put its canonical form there.
                 canonical = !next.url().same_link(&url);
             }
             Action::Reveal(id) => {
-                next.reveal(&id);
+                next.reveal(&id, &mut dropped);
                 write = UrlWrite::Replace;
             }
             Action::Notify(n) => st.notice = Some(n),
@@ -267,37 +297,36 @@ impl Session {
                 url.release = r;
                 url.target = None;
                 // The reader's own choice: what the new catalog lacks goes quietly.
-                next.restore(&url, sources, false);
+                next.restore(&url, sources, None);
             }
             Action::SetDiffFrom(r) => st.diff_from = r,
         }
         // Whatever the action, keep only what the catalog shown can show.
-        next.settle(sources, false);
+        next.settle(sources, None);
         // A new query starts again from the first page.
         if next.state.query != query_before {
             next.state.extra_pages = 0;
         }
         if next.state == self.state && Rc::ptr_eq(&next.shown, &self.shown) && !canonical {
             // Nothing changed, but a warning about what was asked is still worth giving.
-            return (!next.dropped.is_empty()).then_some(Session { write: UrlWrite::Keep, ..next });
+            return (!dropped.is_empty()).then_some((next, Effects { write: UrlWrite::Keep, dropped }));
         }
         // A change the link does not hold (legend, notices, pages) leaves the address alone.
         // Compared on the state: the same release means the same catalog and positions.
         let (a, b) = (&next.state, &self.state);
         let link_changed =
             a.query != b.query || a.view != b.view || a.release != b.release || a.diff_from != b.diff_from;
-        next.write = if write == UrlWrite::Replace || link_changed { write } else { UrlWrite::Keep };
-        next.seq = self.seq.wrapping_add(1);
-        Some(next)
+        let write = if write == UrlWrite::Replace || link_changed { write } else { UrlWrite::Keep };
+        Some((next, Effects { write, dropped }))
     }
 
     /// Shows what `url` describes: first its release, then its ids resolved against that
     /// release's catalog, then its deep-link target. Keeps the legend and notices' absence.
-    /// With `explain`, everything asked for that cannot be shown gets a message in `dropped`.
-    fn restore(&mut self, url: &UrlState, sources: &Sources, explain: bool) {
+    /// With `explain`, everything asked for that cannot be shown is listed there.
+    fn restore(&mut self, url: &UrlState, sources: &Sources, mut explain: Option<&mut Vec<Dropped>>) {
         let release = url.release.as_deref().filter(|r| sources.find(r).is_some());
-        if let (Some(r), None, true) = (url.release.as_deref(), release, explain) {
-            self.dropped.push(format!("no release {r:?}; showing the Feature Status page"));
+        if let (Some(r), None, Some(out)) = (url.release.as_deref(), release, explain.as_deref_mut()) {
+            out.push(Dropped::Release(r.to_owned()));
         }
         // `shown` always belongs to `state.release`; build another only for another release.
         if release != self.state.release.as_deref() {
@@ -313,10 +342,11 @@ impl Session {
                 Some(c) => {
                     st.query.categories.insert(c);
                 }
-                None if explain => {
-                    self.dropped.push(format!("no category {id:?} in the catalog shown; filter ignored"))
+                None => {
+                    if let Some(out) = explain.as_deref_mut() {
+                        out.push(Dropped::Category(id.clone()));
+                    }
                 }
-                None => {}
             }
         }
         st.query.sort = url.sort;
@@ -324,45 +354,46 @@ impl Session {
         st.view = url.view;
         st.diff_from = url.from.clone();
         st.revealed = None;
-        self.settle(sources, explain);
+        self.settle(sources, explain.as_deref_mut());
         if let Some(id) = &url.target {
-            self.reveal(id);
+            let mut quiet = Vec::new();
+            self.reveal(id, explain.unwrap_or(&mut quiet));
         }
     }
 
     /// Clamps what the catalog shown cannot show, so the URL written is read back
     /// identically: sorting by "since" needs a release, the changes view needs a release,
     /// and the release compared with must be another known release. With `explain`, each
-    /// clamp gets a message in `dropped` (a link or the options asked for it).
-    fn settle(&mut self, sources: &Sources, explain: bool) {
+    /// clamp is listed there (a link or the options asked for it).
+    fn settle(&mut self, sources: &Sources, explain: Option<&mut Vec<Dropped>>) {
         let (st, release) = (&mut self.state, self.shown.release());
         let mut why = Vec::new();
         if st.query.sort == SortKey::Since && !self.shown.has_history() {
             st.query.sort = SortKey::Category;
             st.query.direction = Direction::Ascending;
-            why.push("sorting by since needs a release; sorting by category".to_owned());
+            why.push(Dropped::SinceNeedsRelease);
         }
         if st.view == ViewMode::Changes && release.is_none() {
             st.view = ViewMode::Table;
-            why.push("the changes view needs a release; showing the table".to_owned());
+            why.push(Dropped::ChangesNeedRelease);
         }
         if let Some(f) = st.diff_from.take() {
             let from = sources.find(&f);
             if release.is_some() && from.is_some() && from != release {
                 st.diff_from = Some(f);
             } else if release.is_some() {
-                why.push(format!("cannot compare with release {f:?}; comparing with the one before"));
+                why.push(Dropped::Compare(f));
             }
         }
-        if explain {
-            self.dropped.extend(why);
+        if let Some(out) = explain {
+            out.extend(why);
         }
     }
 
     /// Shows feature `id` of the catalog shown: clears what hides it, switches to the table.
-    fn reveal(&mut self, id: &str) {
+    fn reveal(&mut self, id: &str, dropped: &mut Vec<Dropped>) {
         let Some(feature) = self.shown.feature(id) else {
-            self.dropped.push(format!("no feature {id:?} in the catalog shown; deep link ignored"));
+            dropped.push(Dropped::Feature(id.to_owned()));
             return;
         };
         let st = &mut self.state;
@@ -403,17 +434,35 @@ impl Default for Start {
     }
 }
 
-/// Decides how instance `ns` starts. `custom_catalog`: the options name a catalog of the
-/// page's own; `prerendered`: the placeholder holds the prerendered default widget (only
-/// the default widget, instance `fm`, with no options, can hydrate it).
-pub fn start(
-    ns: &str,
-    options: &EmbedOptions,
-    custom_catalog: bool,
-    search: &str,
-    fragment: &str,
-    prerendered: bool,
-) -> Start {
+/// What a widget's start depends on (see [`start`]).
+#[derive(Clone, Copy, Debug)]
+pub struct StartFrom<'a> {
+    /// The instance's id (and URL namespace).
+    pub ns: &'a str,
+    pub options: &'a EmbedOptions,
+    /// The options name a catalog of the page's own.
+    pub custom_catalog: bool,
+    /// The page's query string (`location.search`).
+    pub search: &'a str,
+    /// The page's fragment (`location.hash`).
+    pub fragment: &'a str,
+    /// The placeholder holds the prerendered default widget (only the default widget,
+    /// instance `fm`, with no options, can hydrate it).
+    pub prerendered: bool,
+}
+
+impl Default for StartFrom<'_> {
+    /// The default widget (`fm`, no options, no custom catalog) on a page with no query,
+    /// no fragment and nothing prerendered.
+    fn default() -> Self {
+        static NONE: EmbedOptions = EmbedOptions::NONE;
+        StartFrom { ns: "fm", options: &NONE, custom_catalog: false, search: "", fragment: "", prerendered: false }
+    }
+}
+
+/// Decides how a widget starts.
+pub fn start(from: &StartFrom) -> Start {
+    let StartFrom { ns, options, custom_catalog, search, fragment, prerendered } = *from;
     let from_url = url_state::has_params(ns, search);
     let mut wanted = if from_url { url_state::from_location(ns, search, "") } else { options.url_state() };
     wanted.target = url_state::feature_from_fragment(ns, fragment);
@@ -455,8 +504,13 @@ pub(crate) mod tests {
     }
 
     fn apply_all(src: &Sources, actions: impl IntoIterator<Item = Action>) -> Session {
-        let s = Session::start(src, &UrlState::default(), UrlWrite::Keep);
-        actions.into_iter().fold(s, |s, a| s.apply(a, src).unwrap_or(s))
+        let s = Session::start(src, &UrlState::default()).0;
+        actions.into_iter().fold(s, |s, a| s.apply(a, src).map_or(s, |(next, _)| next))
+    }
+
+    /// An action that must change something or say something.
+    fn step(s: &Session, action: Action, src: &Sources) -> (Session, Effects) {
+        s.apply(action, src).expect("the action does something")
     }
 
     #[test]
@@ -465,13 +519,13 @@ pub(crate) mod tests {
         let s = apply_all(&src, [Action::TogglePhase(Phase::Beta), Action::ToggleCategory("security".into())]);
         assert!(s.state.query.phases.contains(&Phase::Beta) && s.state.query.categories.contains(&2));
         assert_eq!(s.url().categories, ["security"]);
-        let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
+        let (s, _) = step(&s, Action::TogglePhase(Phase::Beta), &src);
         assert!(s.state.query.phases.is_empty());
         // An unknown id changes nothing and says so.
-        let t = s.apply(Action::ToggleCategory("nope".into()), &src).unwrap();
+        let (t, t_fx) = step(&s, Action::ToggleCategory("nope".into()), &src);
         assert_eq!(t.state, s.state);
-        assert_eq!(t.dropped.len(), 1);
-        assert_eq!(t.write, UrlWrite::Keep);
+        assert_eq!(t_fx.dropped.len(), 1);
+        assert_eq!(t_fx.write, UrlWrite::Keep);
     }
 
     #[test]
@@ -479,9 +533,9 @@ pub(crate) mod tests {
         let src = sources();
         let s = apply_all(&src, [Action::SortBy(SortKey::Phase)]);
         assert_eq!((s.state.query.sort, s.state.query.direction), (SortKey::Phase, Direction::Ascending));
-        let s = s.apply(Action::SortBy(SortKey::Phase), &src).unwrap();
+        let (s, _) = step(&s, Action::SortBy(SortKey::Phase), &src);
         assert_eq!(s.state.query.direction, Direction::Descending);
-        let s = s.apply(Action::SortBy(SortKey::Feature), &src).unwrap();
+        let (s, _) = step(&s, Action::SortBy(SortKey::Feature), &src);
         assert_eq!((s.state.query.sort, s.state.query.direction), (SortKey::Feature, Direction::Ascending));
         // The default sort is Category ascending, so the first click on it flips it.
         let s = apply_all(&src, [Action::SortBy(SortKey::Category)]);
@@ -500,7 +554,7 @@ pub(crate) mod tests {
                 Action::SortBy(SortKey::Phase),
             ],
         );
-        let cleared = s.apply(Action::ClearFilters, &src).unwrap();
+        let (cleared, _) = step(&s, Action::ClearFilters, &src);
         assert!(!cleared.state.query.is_filtered());
         assert_eq!(cleared.state.query.sort, SortKey::Phase);
         assert_eq!(cleared.apply(Action::ClearFilters, &src), None);
@@ -519,7 +573,7 @@ pub(crate) mod tests {
                 Action::SetView(ViewMode::Matrix),
             ],
         );
-        let r = s.apply(Action::Reveal("core-helm".into()), &src).unwrap();
+        let (r, r_fx) = step(&s, Action::Reveal("core-helm".into()), &src);
         assert_eq!(r.state.query.text, "");
         assert!(r.state.query.phases.is_empty());
         assert!(r.state.query.categories.contains(&1), "the category filter did not hide Helm");
@@ -528,15 +582,15 @@ pub(crate) mod tests {
             r.state.revealed,
             Some(Revealed { feature: 2, cleared: Hidden { text: true, phase: true, category: false } })
         );
-        assert_eq!(r.write, UrlWrite::Replace, "a deep link adds no history entry");
+        assert_eq!(r_fx.write, UrlWrite::Replace, "a deep link adds no history entry");
         assert_eq!(r.url().target.as_deref(), Some("core-helm"));
         assert_eq!(r.apply(Action::Reveal("core-helm".into()), &src), None, "a repeated report keeps what was cleared");
         // The highlight goes away with the next change of the query.
-        let r = r.apply(Action::SetSearch("x".into()), &src).unwrap();
+        let (r, _) = step(&r, Action::SetSearch("x".into()), &src);
         assert_eq!(r.state.revealed, None);
         // An unknown feature changes nothing but is reported.
-        let u = r.apply(Action::Reveal("nope".into()), &src).unwrap();
-        assert_eq!((u.state.clone(), u.dropped.len()), (r.state.clone(), 1));
+        let (u, u_fx) = step(&r, Action::Reveal("nope".into()), &src);
+        assert_eq!((u.state.clone(), u_fx.dropped.len()), (r.state.clone(), 1));
     }
 
     #[test]
@@ -544,14 +598,14 @@ pub(crate) mod tests {
         let src = sources();
         let mut url = UrlState { text: "tls".into(), view: ViewMode::Matrix, ..UrlState::default() };
         url.categories.push("security".into());
-        let s = apply_all(&src, [Action::TogglePhase(Phase::Beta)]).apply(Action::Restore(url.clone()), &src).unwrap();
+        let (s, s_fx) = step(&apply_all(&src, [Action::TogglePhase(Phase::Beta)]), Action::Restore(url.clone()), &src);
         assert_eq!(s.url(), url);
-        assert_eq!(s.write, UrlWrite::Replace, "back/forward never pushes");
+        assert_eq!(s_fx.write, UrlWrite::Replace, "back/forward never pushes");
         assert_eq!(s.apply(Action::Restore(url.clone()), &src), None);
         // A URL that says more than can be shown is rewritten even when the view stays.
         let odd = UrlState { sort: SortKey::Since, ..url };
-        let t = s.apply(Action::Restore(odd), &src).expect("the address is put right");
-        assert_eq!((t.state.clone(), t.write), (s.state.clone(), UrlWrite::Replace));
+        let (t, t_fx) = s.apply(Action::Restore(odd), &src).expect("the address is put right");
+        assert_eq!((t.state.clone(), t_fx.write), (s.state.clone(), UrlWrite::Replace));
     }
 
     #[test]
@@ -565,40 +619,47 @@ pub(crate) mod tests {
             categories: vec!["nope".into(), "core".into()],
             ..UrlState::default()
         };
-        let s = Session::start(&src, &url, UrlWrite::Replace);
+        let (s, dropped) = Session::start(&src, &url);
         let back = s.url();
         assert_eq!(back.sort, SortKey::Category, "no since column without releases");
         assert_eq!(back.view, ViewMode::Table, "no changes view without a release");
         assert_eq!((back.release, back.from), (None, None));
         assert_eq!(back.categories, ["core"]);
         // Each clamp says why: unknown release, unknown category, no changes view, no since.
-        assert_eq!(s.dropped.len(), 4, "{:?}", s.dropped);
-        assert!(s.dropped.iter().any(|d| d.contains("changes view needs a release")), "{:?}", s.dropped);
-        assert!(s.dropped.iter().any(|d| d.contains("sorting by since needs a release")), "{:?}", s.dropped);
-        assert_eq!(s.write, UrlWrite::Replace);
+        assert_eq!(
+            dropped,
+            [
+                Dropped::Release("1.24".into()),
+                Dropped::Category("nope".into()),
+                Dropped::SinceNeedsRelease,
+                Dropped::ChangesNeedRelease
+            ]
+        );
+        assert_eq!(dropped[2].message(), "sorting by since needs a release; sorting by category");
     }
 
     #[test]
     fn search_text_is_kept_as_the_url_reads_it() {
         let src = sources();
-        let s = apply_all(&src, [Action::SetSearch(format!("a\tb{}", "x".repeat(500)))]);
+        let (s, fx) = step(&apply_all(&src, []), Action::SetSearch(format!("a\tb{}", "x".repeat(500))), &src);
         assert_eq!(s.state.query.text.chars().count(), url_state::MAX_SEARCH);
         assert!(s.state.query.text.starts_with("a b"));
-        assert_eq!(s.write, UrlWrite::Replace, "typing replaces the history entry");
+        assert_eq!(fx.write, UrlWrite::Replace, "typing replaces the history entry");
     }
 
     #[test]
     fn notices_last_until_the_next_action() {
         let src = sources();
-        let s = apply_all(&src, [Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 })]);
+        let (s, s_fx) =
+            step(&apply_all(&src, []), Action::Notify(Notice::Exported { format: Format::Csv, rows: 1 }), &src);
         assert_eq!(
             s.state.notice.as_ref().map(|n| n.message(&crate::i18n::Messages::english())).as_deref(),
             Some("Exported 1 feature as CSV.")
         );
-        assert_eq!(s.write, UrlWrite::Keep);
-        let s = s.apply(Action::TogglePhase(Phase::Beta), &src).unwrap();
+        assert_eq!(s_fx.write, UrlWrite::Keep);
+        let (s, s_fx) = step(&s, Action::TogglePhase(Phase::Beta), &src);
         assert_eq!(s.state.notice, None);
-        assert_eq!(s.write, UrlWrite::Push);
+        assert_eq!(s_fx.write, UrlWrite::Push);
         assert_eq!(
             Notice::Exported { format: Format::Markdown, rows: 7 }.message(&crate::i18n::Messages::english()),
             "Exported 7 features as Markdown."
@@ -611,7 +672,7 @@ pub(crate) mod tests {
         let s = apply_all(&src, [Action::ShowMore, Action::ShowMore]);
         assert_eq!(s.state.row_limit(), 3 * PAGE);
         assert_eq!(s.state.last_page_start(), Some(2 * PAGE));
-        let s = s.apply(Action::SortBy(SortKey::Phase), &src).unwrap();
+        let (s, _) = step(&s, Action::SortBy(SortKey::Phase), &src);
         assert_eq!(s.state.row_limit(), PAGE);
         assert_eq!(MatrixState::default().row_limit(), PAGE);
         assert_eq!(MatrixState::default().last_page_start(), None);
@@ -623,9 +684,9 @@ pub(crate) mod tests {
         let s = apply_all(&src, [Action::ShowDefinition(Phase::Stable)]);
         assert!(s.state.legend_open);
         assert_eq!(s.state.defined_phase, Some(Phase::Stable));
-        let s = s.apply(Action::SetLegendOpen(false), &src).unwrap();
+        let (s, s_fx) = step(&s, Action::SetLegendOpen(false), &src);
         assert!(!s.state.legend_open);
-        assert_eq!(s.write, UrlWrite::Keep, "the legend is not part of the link");
+        assert_eq!(s_fx.write, UrlWrite::Keep, "the legend is not part of the link");
     }
 
     fn opts(pairs: &[(&str, &str)]) -> EmbedOptions {
@@ -635,44 +696,55 @@ pub(crate) mod tests {
     #[test]
     fn start_url_wins_over_options() {
         let o = opts(&[("search", "helm"), ("phases", "beta")]);
-        let s = start("fm", &o, false, "?fm.q=dns&other=1", "", false);
+        let s = start(&StartFrom { options: &o, search: "?fm.q=dns&other=1", ..StartFrom::default() });
         assert_eq!(s.first.text, "dns");
         assert!(s.first.phases.is_empty(), "options do not mix into a shared link");
         assert_eq!(s.write, UrlWrite::Replace);
         assert!(!s.hydrate);
-        let s = start("fm", &o, false, "?fm2.q=dns", "", false);
+        let s = start(&StartFrom { options: &o, search: "?fm2.q=dns", ..StartFrom::default() });
         assert_eq!(s.first.text, "helm", "another instance's parameters are not ours");
         assert_eq!(s.write, UrlWrite::Keep);
     }
 
     #[test]
     fn start_reads_the_deep_link_with_either_source() {
-        let s = start("fm", &EmbedOptions::default(), false, "", "#fm-core-helm", false);
+        let s = start(&StartFrom { fragment: "#fm-core-helm", ..StartFrom::default() });
         assert_eq!(s.first.target.as_deref(), Some("core-helm"));
         assert_eq!(s.write, UrlWrite::Keep);
-        let s = start("fm", &opts(&[("search", "x")]), false, "?fm.release=1.24", "#fm-a%2Bb", false);
+        let s = start(&StartFrom {
+            options: &opts(&[("search", "x")]),
+            search: "?fm.release=1.24",
+            fragment: "#fm-a%2Bb",
+            ..StartFrom::default()
+        });
         assert_eq!((s.first.release.as_deref(), s.first.target.as_deref()), (Some("1.24"), Some("a+b")));
         assert_eq!(s.first.text, "");
     }
 
     #[test]
     fn start_hydrates_only_the_default_widget_and_defers_its_url() {
-        let d = EmbedOptions::default();
         // Prerendered, nothing asked: hydrate, nothing to apply.
-        assert_eq!(start("fm", &d, false, "", "", true), Start { hydrate: true, ..Start::default() });
+        assert_eq!(
+            start(&StartFrom { prerendered: true, ..StartFrom::default() }),
+            Start { hydrate: true, ..Start::default() }
+        );
         // A shared link: the first render matches the prerendered HTML, the link follows.
-        let s = start("fm", &d, false, "?fm.cat=core", "#fm-x", true);
+        let s =
+            start(&StartFrom { search: "?fm.cat=core", fragment: "#fm-x", prerendered: true, ..StartFrom::default() });
         assert!(s.hydrate);
         assert_eq!(s.first, UrlState::default());
         let then = s.then.expect("the URL's state is applied after hydration");
         assert_eq!((then.categories.as_slice(), then.target.as_deref()), (&["core".to_owned()][..], Some("x")));
         assert_eq!(s.write, UrlWrite::Keep, "hydration writes nothing");
         // Anything but the default widget renders afresh.
-        assert!(!start("fm", &opts(&[("legend", "compact")]), false, "", "", true).hydrate);
-        assert!(!start("fm", &d, true, "", "", true).hydrate);
-        assert!(!start("fm2", &d, false, "", "", true).hydrate);
-        assert!(!start("fm", &d, false, "", "", false).hydrate);
-        let s = start("fm", &opts(&[("view", "matrix")]), false, "", "", true);
+        assert!(
+            !start(&StartFrom { options: &opts(&[("legend", "compact")]), prerendered: true, ..StartFrom::default() })
+                .hydrate
+        );
+        assert!(!start(&StartFrom { custom_catalog: true, prerendered: true, ..StartFrom::default() }).hydrate);
+        assert!(!start(&StartFrom { ns: "fm2", prerendered: true, ..StartFrom::default() }).hydrate);
+        assert!(!start(&StartFrom::default()).hydrate);
+        let s = start(&StartFrom { options: &opts(&[("view", "matrix")]), prerendered: true, ..StartFrom::default() });
         assert_eq!((s.first.view, s.then), (ViewMode::Matrix, None));
     }
 }

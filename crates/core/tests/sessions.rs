@@ -11,7 +11,7 @@ use feature_matrix_core::query::{Direction, SortKey};
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::shown::{changes, Sources};
 use feature_matrix_core::source::{features_yaml, history, load_markdown, SourceInfo};
-use feature_matrix_core::state::{Action, Session, UrlWrite};
+use feature_matrix_core::state::{Action, Dropped, Effects, Session, UrlWrite};
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::ViewMode;
 use proptest::prelude::*;
@@ -89,8 +89,12 @@ fn reopen(s: &Session, src: &Sources) -> Session {
     let url = s.url();
     let search = url_state::merge_search("fm", "?lang=en", &url_state::to_params("fm", &url));
     let fragment = url.target.as_deref().map(|id| url_state::feature_fragment("fm", id)).unwrap_or_default();
-    let start = feature_matrix_core::start("fm", &Default::default(), false, &search, &fragment, false);
-    Session::start(src, &start.first, start.write)
+    let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
+        search: &search,
+        fragment: &fragment,
+        ..feature_matrix_core::StartFrom::default()
+    });
+    Session::start(src, &start.first).0
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -121,9 +125,9 @@ proptest! {
                                                        actions in prop::collection::vec(action(), 0..10)) {
         let src = sources();
         let first = UrlState { release: start.map(str::to_owned), ..UrlState::default() };
-        let mut s = Session::start(&src, &first, UrlWrite::Keep);
+        let mut s = Session::start(&src, &first).0;
         for a in actions {
-            if let Some(next) = s.apply(a, &src) {
+            if let Some((next, _)) = s.apply(a, &src) {
                 s = next;
             }
             let back = reopen(&s, &src);
@@ -139,20 +143,20 @@ fn every_release_resolves_its_own_categories_and_features() {
     let src = sources();
     for label in LABELS {
         let url = UrlState { release: Some(label.to_owned()), ..UrlState::default() };
-        let s = Session::start(&src, &url, UrlWrite::Replace);
+        let s = Session::start(&src, &url).0;
         assert_eq!(s.state.release.as_deref(), Some(label));
         let c = s.shown.catalog();
         for (i, cat) in c.categories.iter().enumerate() {
             let mut u = url.clone();
             u.categories = vec![cat.id.to_string()];
-            let t = Session::start(&src, &u, UrlWrite::Replace);
+            let (t, dropped) = Session::start(&src, &u);
             assert_eq!(t.state.query.categories.iter().copied().collect::<Vec<_>>(), [i as u16], "{label} {}", cat.id);
-            assert!(t.dropped.is_empty());
+            assert!(dropped.is_empty());
         }
         for f in c.features.iter() {
             let mut u = url.clone();
             u.target = Some(f.id.to_string());
-            let t = Session::start(&src, &u, UrlWrite::Replace);
+            let t = Session::start(&src, &u).0;
             let r = t.state.revealed.expect("revealed");
             assert_eq!(t.shown.catalog().features[r.feature].id, f.id, "{label}");
         }
@@ -164,42 +168,39 @@ fn every_release_resolves_its_own_categories_and_features() {
 #[test]
 fn a_release_link_keeps_its_category_filter() {
     let src = sources();
-    let start = feature_matrix_core::start(
-        "fm",
-        &Default::default(),
-        false,
-        "?fm.phase=beta&fm.cat=ambient-mode&fm.sort=feature&fm.release=1.24",
-        "",
-        false,
-    );
-    let s = Session::start(&src, &start.first, start.write);
+    let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
+        search: "?fm.phase=beta&fm.cat=ambient-mode&fm.sort=feature&fm.release=1.24",
+        ..feature_matrix_core::StartFrom::default()
+    });
+    let (s, dropped) = Session::start(&src, &start.first);
     let view = s.shown.compute(&s.state.query);
     assert_eq!(view.total, 64);
     assert_eq!(view.rows.len(), 4, "Ambient mode features in Beta in 1.24");
     assert_eq!(s.url().categories, ["ambient-mode"]);
-    assert!(s.dropped.is_empty(), "{:?}", s.dropped);
+    assert!(dropped.is_empty(), "{dropped:?}");
 }
 
 /// Back/forward across releases: each restored state is exactly its URL's, release first.
 #[test]
 fn back_and_forward_across_releases_restore_each_step() {
     let src = sources();
-    let s0 = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
-    let s1 = s0.apply(Action::ToggleCategory("security-and-policy-enforcement".into()), &src).unwrap();
-    let s2 = s1.apply(Action::SetRelease(Some("1.28".into())), &src).unwrap();
-    let s3 = s2.apply(Action::ToggleCategory("ambient-mode".into()), &src).unwrap();
-    for s in [&s1, &s2, &s3] {
-        assert_eq!(s.write, UrlWrite::Push);
+    let s0 = Session::start(&src, &UrlState::default()).0;
+    let (s1, e1) = s0.apply(Action::ToggleCategory("security-and-policy-enforcement".into()), &src).unwrap();
+    let (s2, e2) = s1.apply(Action::SetRelease(Some("1.28".into())), &src).unwrap();
+    let (s3, e3) = s2.apply(Action::ToggleCategory("ambient-mode".into()), &src).unwrap();
+    for e in [e1, e2, e3] {
+        assert_eq!(e, Effects { write: UrlWrite::Push, dropped: vec![] });
     }
     let urls = [s0.url(), s1.url(), s2.url(), s3.url()];
     // Back, Back, Forward, Forward, from s3.
     let mut cur = s3.clone();
     for (step, want) in [2usize, 1, 2, 3].into_iter().enumerate() {
-        cur = cur.apply(Action::Restore(urls[want].clone()), &src).unwrap_or(cur);
+        let (next, effects) = cur.apply(Action::Restore(urls[want].clone()), &src).expect("each step changes the view");
+        cur = next;
         assert_eq!(cur.url(), urls[want], "step {step}");
         assert_eq!(cur.state.release.as_deref(), urls[want].release.as_deref());
         assert_eq!(cur.shown.release(), urls[want].release.as_deref().and_then(|r| src.find(r)));
-        assert_eq!(cur.write, UrlWrite::Replace, "back/forward never pushes");
+        assert_eq!(effects.write, UrlWrite::Replace, "back/forward never pushes");
     }
     let view = cur.shown.compute(&cur.state.query);
     assert!(view.rows.len() < view.total, "the ambient filter is applied after the last Forward");
@@ -211,18 +212,14 @@ fn back_and_forward_across_releases_restore_each_step() {
 #[test]
 fn deep_links_resolve_in_the_release_shown() {
     let src = sources();
-    let s = Session::start(
-        &src,
-        &url_state::from_location("fm", "?fm.release=1.24", "#fm-ambient-dual-stack"),
-        UrlWrite::Replace,
-    );
+    let s = Session::start(&src, &url_state::from_location("fm", "?fm.release=1.24", "#fm-ambient-dual-stack")).0;
     let r = s.state.revealed.expect("the 1.24 feature is revealed");
     assert_eq!(s.shown.catalog().features[r.feature].id, "ambient-dual-stack");
     // A page feature's id is not looked up in the release (and vice versa).
     let page_id = src.page().catalog().features[0].id.to_string();
-    let t = s.apply(Action::Reveal(page_id), &src).unwrap();
+    let (t, effects) = s.apply(Action::Reveal(page_id.clone()), &src).unwrap();
     assert_eq!(t.state.revealed, None);
-    assert_eq!(t.dropped.len(), 1);
+    assert_eq!(effects.dropped, [Dropped::Feature(page_id)]);
 }
 
 /// Clamping: what cannot be shown is not kept (and so not written).
@@ -230,20 +227,23 @@ fn deep_links_resolve_in_the_release_shown() {
 fn links_that_cannot_be_shown_are_clamped() {
     let src = sources();
     let open = |search: &str| {
-        let start = feature_matrix_core::start("fm", &Default::default(), false, search, "", false);
-        Session::start(&src, &start.first, start.write)
+        let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
+            search,
+            ..feature_matrix_core::StartFrom::default()
+        });
+        Session::start(&src, &start.first)
     };
-    let s = open("?fm.sort=since");
+    let (s, _) = open("?fm.sort=since");
     assert_eq!(s.state.query.sort, SortKey::Category, "no Since column on the page");
-    let s = open("?fm.release=1.10&fm.view=changes");
+    let (s, _) = open("?fm.release=1.10&fm.view=changes");
     assert_eq!(s.state.view, ViewMode::Changes);
     assert_eq!(s.diff_from(&src), None, "1.10 is the oldest: nothing to compare it with, never itself");
-    let s = open("?fm.release=1.24&fm.view=changes&fm.from=1.24");
+    let (s, _) = open("?fm.release=1.24&fm.view=changes&fm.from=1.24");
     assert_eq!(s.diff_from(&src), src.find("1.23"));
     assert_eq!(s.url().from, None);
-    let s = open("?fm.release=7.7&fm.cat=core");
+    let (s, dropped) = open("?fm.release=7.7&fm.cat=core");
     assert_eq!(s.state.release, None);
-    assert_eq!(s.dropped.len(), 1, "{:?}", s.dropped);
+    assert_eq!(dropped, [Dropped::Release("7.7".into())]);
     assert_eq!(s.url().categories, ["core"]);
 }
 
@@ -252,7 +252,7 @@ fn links_that_cannot_be_shown_are_clamped() {
 fn changes_are_searched_like_the_table() {
     let src = sources();
     let set = releases();
-    let s = Session::start(&src, &url_state::from_location("fm", "?fm.release=1.24", ""), UrlWrite::Keep);
+    let s = Session::start(&src, &url_state::from_location("fm", "?fm.release=1.24", "")).0;
     let from = s.diff_from(&src).unwrap();
     let all = changes(set, from, &s.shown, "").unwrap();
     assert!(!all.all.promoted.is_empty());
@@ -275,18 +275,23 @@ fn changes_are_searched_like_the_table() {
 
 #[test]
 fn the_host_state_names_the_release_and_the_one_compared_with() {
-    use feature_matrix_core::events::ViewState;
+    use feature_matrix_core::events::{visible_json, ViewState};
     let src = sources();
-    let s = Session::start(&src, &UrlState::default(), UrlWrite::Keep);
+    let s = Session::start(&src, &UrlState::default()).0;
     let s = [Action::SetRelease(Some("1.24".into())), Action::SetView(ViewMode::Changes)]
         .into_iter()
-        .fold(s, |s, a| s.apply(a, &src).unwrap_or(s));
-    let v = ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query));
+        .fold(s, |s, a| s.apply(a, &src).map_or(s, |(next, _)| next));
+    let view = s.shown.compute(&s.state.query);
+    let v = ViewState::of("fm", &s, &src, &view);
     assert_eq!((v.release.as_deref(), v.from.as_deref(), v.view.as_str()), (Some("1.24"), Some("1.23"), "changes"));
     let r = releases().find("1.24").unwrap();
     assert_eq!(v.total as usize, releases().release(r).len());
-    assert_eq!(v.visible.len(), v.count as usize);
+    // The ids the event lists are the release's own, each once, one per row.
+    let visible: Vec<String> = serde_json::from_str(&visible_json(s.shown.catalog(), &view.rows)).unwrap();
+    assert_eq!(visible.len(), releases().release(r).len());
+    let found: Vec<usize> = visible.iter().filter_map(|id| s.shown.feature(id)).collect();
+    assert_eq!(found, view.rows, "each id names its row of 1.24");
     // Back in the table view there is nothing to compare with.
-    let s = s.apply(Action::SetView(ViewMode::Table), &src).unwrap();
+    let (s, _) = s.apply(Action::SetView(ViewMode::Table), &src).unwrap();
     assert_eq!(ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query)).from, None);
 }

@@ -12,15 +12,13 @@ use crate::store::Store;
 
 /// Page-level listeners, registered once and removed on unmount: back/forward restores the
 /// URL's state, a fragment naming a feature reveals it, and "/" focuses the search box of
-/// the widget that owns page shortcuts. On mount it first lets the first state speak
-/// (`Store::mounted`: its warnings, its canonical link), then applies `then` (the URL's
-/// state, deferred by hydration).
+/// the widget that owns page shortcuts. On mount it applies `then` (the URL's state,
+/// deferred by hydration).
 #[hook]
 pub fn use_browser_events(ns: &AttrValue, root: &NodeRef, then: Option<UrlState>, store: UseReducerHandle<Store>) {
     let ns = ns.clone();
     let root = root.clone();
     use_effect_with((), move |()| {
-        store.mounted();
         let store = store.dispatcher();
         if let Some(url) = then {
             store.dispatch(Action::Restore(url));

@@ -21,24 +21,17 @@ fn to_js(state: &ViewState) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
-/// `detail.visible`: the ids of `rows` of `catalog`, crossing to JS as one JSON text read by
-/// `JSON.parse` (one crossing, not one per row). `JSON.parse` is imported with `catch`: a
-/// page that replaced it with one that throws gets an empty list, never an exception in the
-/// wasm.
+/// `detail.visible`: the ids of `rows` of `catalog`, crossing to JS as one JSON text
+/// (`events::visible_json`) read by `JSON.parse` (one crossing, not one per row). `JSON.parse`
+/// is imported with `catch`: a page that replaced it with one that throws gets an empty list,
+/// never an exception in the wasm.
 fn visible(catalog: &Catalog, rows: &[usize]) -> JsValue {
-    let mut text = String::from("[");
-    for (k, &i) in rows.iter().enumerate() {
-        if k > 0 {
-            text.push(',');
-        }
-        feature_matrix_core::export::json_string(catalog.features.get(i).map_or("", |f| &f.id), &mut text);
-    }
-    text.push(']');
+    let text = feature_matrix_core::events::visible_json(catalog, rows);
     js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Array::new().into())
 }
 
 /// Tells the page, on the element the widget was mounted into (the widget's own section when
-/// it is not in one), the view `state` (its `visible` empty) whose rows are `rows` of
+/// it is not in one), the view `state` whose rows are `rows` of
 /// `catalog`. A listener that throws does not reach the widget: the browser reports it and
 /// goes on.
 pub fn publish(root: &NodeRef, state: &ViewState, catalog: &Catalog, rows: &[usize]) {

@@ -1,11 +1,12 @@
 //! The widget's store: the core's `Session` (state plus the catalog shown) with the
 //! catalog sources it resolves ids against, as a Yew reducer. Every change is a core
-//! `Action`; the rules are all in `feature_matrix_core::state`.
+//! `Action`; the rules are all in `feature_matrix_core::state`. What a change asks of the
+//! page (the address bar, console warnings) is carried out after its render.
 
 use std::rc::Rc;
 
 use feature_matrix_core::url_state;
-use feature_matrix_core::{Action, Session, Sources, Start, UrlWrite};
+use feature_matrix_core::{Action, Dropped, Effects, Session, Sources, Start, UrlWrite};
 use yew::prelude::*;
 
 pub struct Store {
@@ -13,23 +14,19 @@ pub struct Store {
     pub ns: AttrValue,
     pub sources: Sources,
     pub session: Session,
-    /// Whether an action changed the session since mount (see `browser::lay_out`).
-    pub changed: bool,
+    /// What the last change (or the start) asks of the page, carried out after its render
+    /// by [`use_page_effects`]: console warnings, the address bar.
+    pub effects: Effects,
+    /// Changes since mount; 0 for the first state. Keys [`use_page_effects`].
+    pub changes: u32,
 }
 
 impl Store {
     /// The first state: `start.first` resolved against `sources`. Its warnings and its
-    /// address are written once mounted ([`Store::mounted`]), not while rendering.
+    /// address are written once mounted, by [`use_page_effects`], not while rendering.
     pub fn new(ns: AttrValue, sources: Sources, start: &Start) -> Store {
-        let session = Session::start(&sources, &start.first, start.write);
-        Store { ns, sources, session, changed: false }
-    }
-
-    /// What the first state has to say once the widget is in the page: warnings about what
-    /// it could not show, and its link in canonical form when it came from the URL.
-    pub fn mounted(&self) {
-        warn(&self.ns, &self.session.dropped);
-        write_url(&self.ns, &self.session);
+        let (session, dropped) = Session::start(&sources, &start.first);
+        Store { ns, sources, session, effects: Effects { write: start.write, dropped }, changes: 0 }
     }
 }
 
@@ -38,26 +35,31 @@ pub fn address(ns: &str, session: &Session) -> String {
     url_state::merge_search(ns, &crate::browser::location_search(), &url_state::to_params(ns, &session.url()))
 }
 
-/// Writes the session's link into the address bar as the reducer said: typing and
-/// back/forward replace the current history entry, other changes push one, a state that
-/// came from the URL (or from hydration) writes nothing new, and nothing is written when
-/// the address already says it. Called right after each change, before the render, so
-/// the address holds the reader's view even if rendering fails.
-fn write_url(ns: &str, session: &Session) {
-    if session.write == UrlWrite::Keep {
-        return;
-    }
-    let next = address(ns, session);
-    if next != crate::browser::location_search() {
-        crate::browser::write_search(&next, session.write == UrlWrite::Push);
-    }
+/// Carries out what each change asks of the page, once it is rendered (and, for the first
+/// state, once mounted): a console warning for what could not be shown, and the link in the
+/// address bar as the reducer said (typing and back/forward replace the current history
+/// entry, other changes push one, a state that came from the URL or from hydration writes
+/// nothing new, and nothing is written when the address already says it).
+#[hook]
+pub fn use_page_effects(store: &UseReducerHandle<Store>) {
+    let store = store.clone();
+    use_effect_with(store.changes, move |_| {
+        warn(&store.ns, &store.effects.dropped);
+        let write = store.effects.write;
+        if write != UrlWrite::Keep {
+            let next = address(&store.ns, &store.session);
+            if next != crate::browser::location_search() {
+                crate::browser::write_search(&next, write == UrlWrite::Push);
+            }
+        }
+    });
 }
 
 /// A console warning for each of the first three dropped ids or labels, and one that counts
 /// the rest (an address with 20,000 unknown categories is four lines, not 20,000).
-fn warn(ns: &str, dropped: &[String]) {
+fn warn(ns: &str, dropped: &[Dropped]) {
     for d in dropped.iter().take(3) {
-        crate::browser::warn(&format!("feature-matrix ({ns}): {d}"));
+        crate::browser::warn(&format!("feature-matrix ({ns}): {}", d.message()));
     }
     if dropped.len() > 3 {
         crate::browser::warn(&format!("feature-matrix ({ns}): and {} more", dropped.len() - 3));
@@ -67,20 +69,13 @@ fn warn(ns: &str, dropped: &[String]) {
 impl Reducible for Store {
     type Action = Action;
 
-    /// An action that changes nothing keeps the same `Rc`, so Yew skips the render.
+    /// The core's reducer, nothing else: an action that changes nothing and says nothing
+    /// keeps the same `Rc`, so Yew skips the render.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         crate::crash::enter(&self.ns);
-        match self.session.apply(action, &self.sources) {
-            Some(session) => {
-                warn(&self.ns, &session.dropped);
-                if session == self.session {
-                    return self;
-                }
-                write_url(&self.ns, &session);
-                Rc::new(Store { ns: self.ns.clone(), sources: self.sources.clone(), session, changed: true })
-            }
-            None => self,
-        }
+        let Some((session, effects)) = self.session.apply(action, &self.sources) else { return self };
+        let (ns, sources, changes) = (self.ns.clone(), self.sources.clone(), self.changes.wrapping_add(1));
+        Rc::new(Store { ns, sources, session, effects, changes })
     }
 }
 

@@ -8,7 +8,11 @@ use feature_matrix_view::{default_props, FeatureMatrix};
 
 /// The default widget (built-in catalog with releases, instance `fm`) starting at `search`.
 async fn render(search: &str, fragment: &str) -> String {
-    let start = feature_matrix_core::start("fm", &Default::default(), false, search, fragment, false);
+    let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
+        search,
+        fragment,
+        ..feature_matrix_core::StartFrom::default()
+    });
     render_start(start).await
 }
 
@@ -164,7 +168,10 @@ async fn render_istio(json: &str) -> String {
     let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
     let catalog = istio::catalog(&release, "Istio features", "https://istio.io/latest", legend);
     let problems = feature_matrix_view::Problems::findings(&release);
-    let start = feature_matrix_core::start("fm", &Default::default(), true, "", "", false);
+    let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
+        custom_catalog: true,
+        ..feature_matrix_core::StartFrom::default()
+    });
     yew::ServerRenderer::<FeatureMatrix>::with_props(move || feature_matrix_view::MatrixProps {
         catalog: feature_matrix_view::CatalogHandle(std::rc::Rc::new(catalog)),
         warnings: std::rc::Rc::new(problems),

@@ -24,7 +24,7 @@ use crate::embedded::RELEASES;
 use crate::handle::{CatalogHandle, Problems, ShownHandle, Tr};
 use crate::hooks::use_browser_events;
 use crate::ids;
-use crate::store::{self, sender, Store};
+use crate::store::{self, sender, use_page_effects, Store};
 use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::model::plain_name;
 
@@ -107,6 +107,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             }
         });
     }
+    use_page_effects(&store);
     use_browser_events(&ns, &root, props.start.then.clone(), store.clone());
     let release_select = use_release_value(shown.0.release());
     // The release the changes view compares with (derived from the state and the sources).
@@ -132,7 +133,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
         use_effect_with(key, move |_| {
             // After the reader changed the view (not at start-up, where it would lengthen the
             // start's task).
-            if store.changed {
+            if store.changes > 0 {
                 browser::lay_out(&root);
             }
             // In a task of its own: the event lists every visible id (100,000 of them in the
@@ -140,7 +141,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             // change. A newer change, or the widget's removal, cancels one not yet sent.
             let event = gloo_timers::callback::Timeout::new(0, move || {
                 crate::crash::enter(&ns);
-                let state = ViewState::summary(&ns, &store.session, &store.sources, &view);
+                let state = ViewState::of(&ns, &store.session, &store.sources, &view);
                 crate::host::publish(&root, &state, store.session.shown.catalog_rc(), &view.rows);
             });
             move || drop(event)
