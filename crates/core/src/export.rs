@@ -9,7 +9,7 @@ use crate::links::resolve;
 use crate::model::{Catalog, Phase};
 use crate::query::View;
 use crate::releases::ReleaseSet;
-use crate::shown::Changes;
+use crate::shown::{Changes, Shown};
 
 /// One exported feature.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +57,43 @@ impl Format {
             Format::Markdown => "text/markdown;charset=utf-8",
         }
     }
+}
+
+/// A file for the reader to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    pub file: String,
+    pub mime: &'static str,
+    pub text: String,
+    /// Rows (features or changes) it holds.
+    pub rows: usize,
+}
+
+/// What the widget exports in `format`: with `changes` (the changes view of a release), the
+/// upgrade checklist of what that view shows, titled from the message files; otherwise
+/// exactly the visible rows of `view` (`shown`'s catalog), named after its title.
+pub fn download(
+    shown: &Shown,
+    changes: Option<&Changes>,
+    view: &View,
+    docs_base: &str,
+    format: Format,
+    m: &Messages,
+) -> Download {
+    let (title, text, count) = match (changes, shown.releases()) {
+        (Some(ch), Some(set)) => {
+            let rows = digest(set, ch, docs_base);
+            let title =
+                m.fill(Msg::export_digest_title, &[("from", set.label(ch.from)), ("release", set.label(ch.to))]);
+            let text = render_digest(format, &title, &rows);
+            (title, text, rows.len())
+        }
+        _ => {
+            let rows = rows(shown.catalog(), view, docs_base);
+            (shown.catalog().title.to_string(), render(format, &rows, m), rows.len())
+        }
+    };
+    Download { file: file_name(&title, format), mime: format.mime(), text, rows: count }
 }
 
 /// A download file name from the catalog title: `feature-status-features.csv`.

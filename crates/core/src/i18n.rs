@@ -32,6 +32,29 @@ pub fn primary(tag: &str) -> String {
     tag[..end].to_ascii_lowercase()
 }
 
+/// The one number formatter: `n` with its digits in groups of three separated by `sep`
+/// when it has at least `min` digits (`1,234`, `12 345`).
+pub fn group_digits(n: usize, sep: &str, min: usize) -> String {
+    let digits = n.to_string();
+    if digits.len() < min {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, d) in digits.bytes().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(char::from(d));
+    }
+    out
+}
+
+/// A number as the English messages write it (`1,000`), for texts that are English only
+/// (build and console messages).
+pub fn english_number(n: usize) -> String {
+    group_digits(n, ",", 4)
+}
+
 impl Messages {
     pub fn english() -> Messages {
         Rc::unwrap_or_clone(Language::english().messages)
@@ -89,21 +112,9 @@ impl Messages {
 
     /// `n` with this language's digit groups: 1,234 (en), 1 234 (uk), 1234 and 12.345 (es).
     pub fn number(&self, n: usize) -> String {
-        let digits = n.to_string();
         // One digit: the smallest number of digits that is grouped.
         let min = self.get(Msg::digit_group_min).bytes().next().map_or(4, |b| usize::from(b.wrapping_sub(b'0')));
-        if digits.len() < min {
-            return digits;
-        }
-        let sep = self.get(Msg::digit_group);
-        let mut out = String::new();
-        for (i, d) in digits.bytes().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push_str(sep);
-            }
-            out.push(char::from(d));
-        }
-        out
+        group_digits(n, self.get(Msg::digit_group), min)
     }
 
     /// `a, b and c` (or `a, b or c` when `or`).

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use crate::json_catalog::{JsonValue, Kind};
 use crate::links;
 use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
-use crate::validate::{Numbering, Place, Places};
+use crate::validate::{Ids, Place, Places};
 
 /// A feature maturity as upstream defines it: the widget's [`Phase`].
 pub type Maturity = Phase;
@@ -384,7 +384,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
             Severity::Error,
             format!(
                 "{} areas; a catalog holds at most 65,535 categories, so none is shown",
-                crate::validate::thousands(areas.len())
+                crate::i18n::english_number(areas.len())
             ),
         );
     }
@@ -420,11 +420,11 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Place
         }
     }
     let known: Vec<&str> = AREAS.iter().copied().filter(|a| index.contains_key(*a)).collect();
-    let mut taken = Unique::default();
+    let mut taken = Ids::default();
     let mut out: Vec<Category> = Vec::new();
     for (i, a) in known.into_iter().chain(others).enumerate() {
         index.insert(a.to_owned(), Place { row: i, ..Place::default() });
-        let id = taken.claim(slugify(a), "area");
+        let id = claim_slug(&mut taken, a, "area");
         // Entries with no area (an error the reader reported) are shown under a name a
         // reader can hear, not an empty one.
         let name = if a.trim().is_empty() { NO_AREA } else { a };
@@ -433,25 +433,10 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Place
     (out, index)
 }
 
-/// Ids handed out so far; a taken one gets `-2`, `-3`, … (`validate::Numbering`).
-#[derive(Default)]
-struct Unique {
-    taken: Places,
-    numbering: Numbering,
-}
-
-impl Unique {
-    fn claim(&mut self, id: String, empty: &str) -> String {
-        let base = if id.is_empty() { empty.to_owned() } else { id };
-        let id = if self.taken.contains_key(&base) {
-            let taken = &self.taken;
-            self.numbering.unused(&base, |x| taken.contains_key(x))
-        } else {
-            base
-        };
-        self.taken.insert(id.clone(), Place::default());
-        id
-    }
+/// A unique id from `text`'s slug (`empty` when it has none; `validate::Ids` numbers repeats).
+fn claim_slug(ids: &mut Ids, text: &str, empty: &str) -> String {
+    let slug = slugify(text);
+    ids.claim(if slug.is_empty() { empty.to_owned() } else { slug }, Place::default())
 }
 
 /// The entries that can be shown (a name and a valid maturity) as a catalog: categories as
@@ -462,10 +447,10 @@ impl Unique {
 pub fn catalog(release: &Release, title: &str, docs_base: &str, legend: Legend) -> Catalog {
     let shown: Vec<(&Entry, Phase)> = release.entries.iter().filter_map(|e| e.phase().map(|p| (e, p))).collect();
     let (categories, areas) = categories(shown.iter().map(|(e, _)| e.area.as_str()));
-    let mut ids = Unique::default();
+    let mut ids = Ids::default();
     let mut features = Vec::with_capacity(shown.len());
     for (e, phase) in shown {
-        let id = ids.claim(slugify(&e.key), "feature");
+        let id = claim_slug(&mut ids, &e.key, "feature");
         features.push(Feature {
             id: id.into(),
             name: Cow::Owned(e.name.clone()),

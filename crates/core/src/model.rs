@@ -169,15 +169,6 @@ impl Catalog {
     pub fn category(&self, feature: &Feature) -> &Category {
         &self.categories[usize::from(feature.category)]
     }
-
-    /// Number of features in each phase of [`Phase::ALL`].
-    pub fn phase_totals(&self) -> [usize; Phase::ALL.len()] {
-        let mut totals = [0; Phase::ALL.len()];
-        for f in self.features.iter() {
-            totals[f.phase.index()] += 1;
-        }
-        totals
-    }
 }
 
 /// Lower-case ASCII slug of a name: letters and digits kept, everything else collapsed

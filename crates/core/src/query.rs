@@ -399,6 +399,33 @@ impl View {
     }
 }
 
+/// The matrix view's grid: categories by phase columns, each cell the features of the view
+/// in that category and phase, in view order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grid {
+    /// `cells[category][column]`, the columns being the phases asked for.
+    pub cells: Vec<Vec<Vec<usize>>>,
+    /// Per column: features in it.
+    pub totals: Vec<usize>,
+}
+
+impl Grid {
+    /// The grid of `view`'s rows of `catalog` with one column per phase of `phases` (rows in
+    /// another phase are left out).
+    pub fn of(catalog: &Catalog, view: &View, phases: &[Phase]) -> Grid {
+        let mut cells = vec![vec![Vec::new(); phases.len()]; catalog.categories.len()];
+        let mut totals = vec![0; phases.len()];
+        for &i in &view.rows {
+            let f = &catalog.features[i];
+            if let Some(col) = phases.iter().position(|p| *p == f.phase) {
+                cells[usize::from(f.category)][col].push(i);
+                totals[col] += 1;
+            }
+        }
+        Grid { cells, totals }
+    }
+}
+
 /// Derives the view of `catalog` for `query`. `index` must be built from the same catalog,
 /// which [`crate::shown::Shown::compute`] guarantees.
 pub(crate) fn compute(catalog: &Catalog, index: &SearchIndex, query: &Query) -> View {
@@ -665,6 +692,33 @@ mod tests {
         assert_eq!(parse_sort("phase-sideways"), None);
         assert_eq!(format_sort(SortKey::Since, Direction::Descending), "since-desc");
         assert_eq!(format_sort(SortKey::Category, Direction::Ascending), "category");
+    }
+
+    #[test]
+    fn the_grid_holds_each_visible_row_once_under_its_category_and_phase() {
+        let c = sample();
+        let index = SearchIndex::new(&c);
+        let all = compute(&c, &index, &Query::default());
+        let g = Grid::of(&c, &all, &Phase::ALL);
+        assert_eq!(g.totals.iter().sum::<usize>(), c.features.len());
+        for (ci, row) in g.cells.iter().enumerate() {
+            for (col, cell) in row.iter().enumerate() {
+                for &i in cell {
+                    assert_eq!((usize::from(c.features[i].category), c.features[i].phase), (ci, Phase::ALL[col]));
+                }
+            }
+        }
+        // Only the view's rows, in its order, and only the columns asked for.
+        let q = Query { sort: SortKey::Feature, direction: Direction::Descending, ..Query::default() };
+        let v = compute(&c, &index, &q);
+        let g = Grid::of(&c, &v, &[Phase::Beta]);
+        let betas: Vec<usize> = v.rows.iter().copied().filter(|&i| c.features[i].phase == Phase::Beta).collect();
+        assert_eq!(g.totals, [betas.len()]);
+        let listed: Vec<usize> = g.cells.iter().flat_map(|row| row[0].iter().copied()).collect();
+        let mut sorted = listed.clone();
+        sorted.sort_by_key(|&i| (c.features[i].category, v.rows.iter().position(|&r| r == i)));
+        assert_eq!(listed, sorted, "each cell in view order");
+        assert!(betas.iter().all(|i| listed.contains(i)) && listed.len() == betas.len());
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct Shown {
     index: SearchIndex,
     /// Index of the release shown; `None` for the page (or a custom catalog).
     release: Option<usize>,
+    /// The releases `release` belongs to (release views only): the one way the view reaches
+    /// release labels and names.
+    set: Option<&'static ReleaseSet>,
     /// Per feature: its row in the release set (release views only).
     rows: Vec<u16>,
     /// Per feature: its history (release views only).
@@ -71,6 +74,7 @@ impl Shown {
             phases: phases_of(&catalog),
             catalog,
             release: None,
+            set: None,
             rows: Vec::new(),
             history: Vec::new(),
             source: None,
@@ -78,12 +82,12 @@ impl Shown {
     }
 
     /// Release `r` of `set`, with each feature's history and "since" rank.
-    pub fn of_release(set: &ReleaseSet, r: usize) -> Shown {
+    pub fn of_release(set: &'static ReleaseSet, r: usize) -> Shown {
         Shown::of_release_in(set, r, None)
     }
 
     /// [`Shown::of_release`] in a language (see [`Shown::page_in`]).
-    pub fn of_release_in(set: &ReleaseSet, r: usize, tr: Option<&Translation>) -> Shown {
+    pub fn of_release_in(set: &'static ReleaseSet, r: usize, tr: Option<&Translation>) -> Shown {
         let (catalog, rows) = set.catalog(r);
         let (catalog, aliases) = match tr {
             Some(t) => t.apply(catalog),
@@ -98,7 +102,8 @@ impl Shown {
             lines: (0..rows.len()).map(|i| set.line(r, i).unwrap_or(0)).collect(),
             ids: rows.iter().map(|&row| set.string(set.row_keys[usize::from(row)]).to_owned()).collect(),
         });
-        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release: Some(r), rows, history, source }
+        let (release, set) = (Some(r), Some(set));
+        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release, set, rows, history, source }
     }
 
     /// The release's data as of: its `features.yaml` at a commit, as (URL, short commit, date).
@@ -132,6 +137,22 @@ impl Shown {
     /// Index of the release shown, if a release is.
     pub fn release(&self) -> Option<usize> {
         self.release
+    }
+
+    /// The releases the release shown belongs to (release views only).
+    pub fn releases(&self) -> Option<&'static ReleaseSet> {
+        self.set
+    }
+
+    /// The label of release `r` of [`Shown::releases`] (`1.24`); empty for the page.
+    pub fn label(&self, r: usize) -> &'static str {
+        self.set.map_or("", |set| set.label(r))
+    }
+
+    /// What changed from release `from` to the release shown, filtered by the search
+    /// `text`; `None` for the page.
+    pub fn changes(&self, from: usize, text: &str) -> Option<Changes> {
+        changes(self.set?, from, self, text)
     }
 
     /// True when features have a history (a "Since" column, sorting by since).
@@ -203,7 +224,7 @@ pub struct Changes {
 }
 
 /// The changes from release `from` to the release `to` shows, filtered by `text`.
-pub fn changes(set: &ReleaseSet, from: usize, to: &Shown, text: &str) -> Option<Changes> {
+fn changes(set: &ReleaseSet, from: usize, to: &Shown, text: &str) -> Option<Changes> {
     let to_index = to.release?;
     let all = set.diff(from, to_index);
     let terms = search::terms(text);

@@ -10,7 +10,7 @@ use crate::i18n::{Messages, Msg};
 use crate::model::Phase;
 use crate::options::EmbedOptions;
 use crate::query::{Direction, Hidden, Query, SortKey, ViewMode};
-use crate::shown::{Shown, Sources};
+use crate::shown::{Changes, Shown, Sources};
 use crate::url_state::{self, clean_search, UrlState};
 
 /// A feature the reader deep-linked to, and what had to be cleared to show it.
@@ -157,12 +157,16 @@ impl Dropped {
     }
 }
 
-/// What an action does besides changing the state: how the address bar follows it, and
-/// what it asked for that cannot be shown. The view carries these out after the reduce.
+/// What an action does besides changing the state: how the address bar follows it, what it
+/// asked for that cannot be shown, and whether the host page hears of it. The view carries
+/// these out after the render.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Effects {
     pub write: UrlWrite,
     pub dropped: Vec<Dropped>,
+    /// What the link holds changed (search, filters, sort, view, release, the release
+    /// compared with): the host page gets a change event. Also set for the first state.
+    pub announce: bool,
 }
 
 /// The state with the catalog it refers to, and the reducer that keeps the two in step.
@@ -219,6 +223,15 @@ impl Session {
     pub fn diff_from(&self, sources: &Sources) -> Option<usize> {
         let r = self.shown.release()?;
         self.state.diff_from.as_deref().and_then(|f| sources.find(f)).or_else(|| r.checked_sub(1))
+    }
+
+    /// What the changes view shows, when it is the view shown: the changes from the release
+    /// compared with to the release shown, filtered by the search.
+    pub fn changes_shown(&self, sources: &Sources) -> Option<Changes> {
+        if self.state.view != ViewMode::Changes {
+            return None;
+        }
+        self.shown.changes(self.diff_from(sources)?, &self.state.query.text)
     }
 
     /// Applies an action: the next session and what the view should do about it; `None`
@@ -309,7 +322,8 @@ impl Session {
         }
         if next.state == self.state && Rc::ptr_eq(&next.shown, &self.shown) && !canonical {
             // Nothing changed, but a warning about what was asked is still worth giving.
-            return (!dropped.is_empty()).then_some((next, Effects { write: UrlWrite::Keep, dropped }));
+            return (!dropped.is_empty())
+                .then_some((next, Effects { write: UrlWrite::Keep, dropped, announce: false }));
         }
         // A change the link does not hold (legend, notices, pages) leaves the address alone.
         // Compared on the state: the same release means the same catalog and positions.
@@ -317,7 +331,7 @@ impl Session {
         let link_changed =
             a.query != b.query || a.view != b.view || a.release != b.release || a.diff_from != b.diff_from;
         let write = if write == UrlWrite::Replace || link_changed { write } else { UrlWrite::Keep };
-        Some((next, Effects { write, dropped }))
+        Some((next, Effects { write, dropped, announce: link_changed }))
     }
 
     /// Shows what `url` describes: first its release, then its ids resolved against that

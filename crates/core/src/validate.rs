@@ -133,26 +133,13 @@ pub enum Problem {
     #[error("derived id {id:?} is already used by an earlier entry; this one is {used:?}")]
     IdTaken { id: String, used: String },
     /// Stands for the problems beyond [`REPORT_LIMIT`], which are counted, not listed.
-    #[error("and {} more problems of the same kinds", thousands(*.0))]
+    #[error("and {} more problems of the same kinds", crate::i18n::english_number(*.0))]
     More(usize),
 }
 
 /// Problems reported in full per list; the rest are counted in one [`Problem::More`], so a
 /// catalog with a million bad entries costs a hundred messages, not a million.
 pub const REPORT_LIMIT: usize = 100;
-
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Adds `d` to `list` unless it already holds [`REPORT_LIMIT`] problems; then counts it in
 /// the list's closing [`Problem::More`].
@@ -178,26 +165,54 @@ pub fn count(list: &[Diagnostic]) -> usize {
     list.iter().map(|d| if let Problem::More(n) = d.problem { n } else { 1 }).sum()
 }
 
-/// Numbers for ids that are taken: `base-2`, `base-3`, …, the first that `taken` says is
-/// free, counting on from the last number given for that base. Each number is tried once per
+/// Ids handed out so far, with where each came from: the one rule for unique ids, here and
+/// in `istio`. A taken id gets a number, `base-2`, `base-3`, …, the first that is free,
+/// counting on from the last number given for that base. Each number is tried once per
 /// base, so n repeats of one id take linear time (restarting at 2 for every repeat made
-/// 20,000 entries of one name a minute's work). The one rule for numbering ids, here and in
-/// `istio`.
+/// 20,000 entries of one name a minute's work).
 #[derive(Default)]
-pub(crate) struct Numbering(Places);
+pub(crate) struct Ids {
+    taken: Places,
+    /// Per base: the next number to try, kept as its place's `row` (one map type in the wasm).
+    next: Places,
+}
 
-impl Numbering {
-    pub(crate) fn unused(&mut self, base: &str, taken: impl Fn(&str) -> bool) -> String {
-        // The next number to try for `base`, kept as its place's `row` (one map type in the wasm).
-        let mut n = self.0.get(base).map_or(2, |p| p.row);
+impl Ids {
+    pub(crate) fn with_capacity(n: usize) -> Ids {
+        Ids { taken: Places::with_capacity(n), next: Places::default() }
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Option<&Place> {
+        self.taken.get(id)
+    }
+
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.taken.contains_key(id)
+    }
+
+    /// Records `id` as taken by the entry at `at`.
+    pub(crate) fn insert(&mut self, id: String, at: Place) {
+        self.taken.insert(id, at);
+    }
+
+    /// The first free numbered form of `base` (`base-2`, …); `base` itself is taken.
+    pub(crate) fn numbered(&mut self, base: &str) -> String {
+        let mut n = self.next.get(base).map_or(2, |p| p.row);
         let id = loop {
             let id = format!("{base}-{n}");
             n += 1;
-            if !taken(&id) {
+            if !self.taken.contains_key(&id) {
                 break id;
             }
         };
-        self.0.insert(base.to_owned(), Place { row: n, ..Place::default() });
+        self.next.insert(base.to_owned(), Place { row: n, ..Place::default() });
+        id
+    }
+
+    /// `base`, or its first free numbered form when taken, recorded for `at`.
+    pub(crate) fn claim(&mut self, base: String, at: Place) -> String {
+        let id = if self.contains(&base) { self.numbered(&base) } else { base };
+        self.insert(id.clone(), at);
         id
     }
 }
@@ -317,11 +332,10 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
     let mut features = Vec::new();
     let count: usize = raw.categories.iter().map(|c| c.features.len()).sum();
     let mut names = Places::with_capacity(count);
-    let mut ids = Places::with_capacity(count);
+    let mut ids = Ids::with_capacity(count);
     let mut category_names = Places::default();
-    let mut category_ids = Places::default();
+    let mut category_ids = Ids::default();
     let categories_label: Rc<str> = Rc::from("categories");
-    let mut numbering = Numbering::default();
 
     for (ci, cat) in raw.categories.iter().enumerate() {
         let cat_entry = format!("category {:?}", cat.name);
@@ -337,11 +351,12 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
         }
         // "C++", "C" and "C#" all derive `c`: later ones get a number, with a warning.
         let here = Place { line: cat.line, row: ci + 1, category: categories_label.clone() };
-        if !cat_id.is_empty() && category_ids.insert(cat_id.clone(), here.clone()).is_some() {
+        if !cat_id.is_empty() {
             let taken = cat_id.clone();
-            cat_id = numbering.unused(&taken, |id| category_ids.contains_key(id));
-            category_ids.insert(cat_id.clone(), here.clone());
-            c.warn(cat.line, &cat_entry, "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
+            cat_id = category_ids.claim(taken.clone(), here.clone());
+            if cat_id != taken {
+                c.warn(cat.line, &cat_entry, "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
+            }
         }
         let cat_label: Rc<str> = Rc::from(cat_name);
         if let Some(first) = category_names.insert(cat_name.to_lowercase(), here) {
@@ -397,9 +412,9 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
                 }
             };
             // Two names that derive the same id ("A+B" and "A B"): the later one gets a number.
-            if f.id.is_none() && ok && !id.is_empty() && ids.contains_key(&id) {
+            if f.id.is_none() && ok && !id.is_empty() && ids.contains(&id) {
                 let taken = std::mem::take(&mut id);
-                id = numbering.unused(&taken, |x| ids.contains_key(x));
+                id = ids.numbered(&taken);
                 c.warn(f.line, &entry(), "id", Problem::IdTaken { id: taken, used: id.clone() });
             }
             if id.starts_with('-') {
@@ -584,21 +599,13 @@ mod tests {
     fn numbering_tries_each_number_once_per_base() {
         // Restarting at `-2` for every repeat made n repeats cost n²/2 probes (20,000 entries
         // of one name froze a page for a minute); counting on costs one probe per repeat.
-        let mut taken = std::collections::HashSet::from(["x".to_owned(), "x-3".to_owned()]);
-        let mut numbering = Numbering::default();
-        let probes = std::cell::Cell::new(0usize);
-        let mut given = Vec::new();
-        for _ in 0..20_000 {
-            let id = numbering.unused("x", |id| {
-                probes.set(probes.get() + 1);
-                taken.contains(id)
-            });
-            taken.insert(id.clone());
-            given.push(id);
-        }
-        assert_eq!(given[..3], ["x-2", "x-4", "x-5"], "a taken number is skipped");
-        assert_eq!(taken.len(), 20_002, "every id given is new");
-        assert_eq!(probes.get(), 20_001, "one probe per id given, plus the one taken number");
+        let mut ids = Ids::default();
+        ids.insert("x-3".to_owned(), Place::default());
+        let given: Vec<String> = (0..20_001).map(|_| ids.claim("x".to_owned(), Place::default())).collect();
+        assert_eq!(given[..4], ["x", "x-2", "x-4", "x-5"], "a taken number is skipped");
+        assert_eq!(ids.taken.len(), 20_002, "every id given is new");
+        // Counting on: the next number for `x` is the one after the last given.
+        assert_eq!(ids.next["x"].row, 20_003, "x-2, then x-4 to x-20002");
     }
 
     #[test]
@@ -658,9 +665,12 @@ mod tests {
         assert_eq!(problems.len(), REPORT_LIMIT + 1);
         assert_eq!(count(&problems), 1000);
         assert_eq!(problems[REPORT_LIMIT].to_string(), "data/test.md: and 900 more problems of the same kinds");
+        let thousands = crate::i18n::english_number;
         assert_eq!(thousands(999_900), "999,900");
         assert_eq!(thousands(7), "7");
         assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(crate::i18n::group_digits(12_345, "\u{a0}", 5), "12\u{a0}345");
+        assert_eq!(crate::i18n::group_digits(1_234, ".", 5), "1234");
     }
 
     #[test]

@@ -397,13 +397,12 @@ mod history {
     #[test]
     fn upgrade_digest_between_two_releases() {
         use feature_matrix_core::export::{digest, render_digest, Format};
-        use feature_matrix_core::shown::changes;
         use feature_matrix_core::Shown;
-        let h = all();
+        let h: &'static ReleaseSet = Box::leak(Box::new(all()));
         let (r22, r28) = (h.find("1.22").unwrap(), h.find("1.28").unwrap());
-        let to = Shown::of_release(&h, r28);
-        let ch = changes(&h, r22, &to, "").unwrap();
-        let rows = digest(&h, &ch, "https://istio.io/latest");
+        let to = Shown::of_release(h, r28);
+        let ch = to.changes(r22, "").unwrap();
+        let rows = digest(h, &ch, "https://istio.io/latest");
         let d = h.diff(r22, r28);
         let count = |g: &str| rows.iter().filter(|r| r.change == g).count();
         assert_eq!(count("Promoted"), d.promoted.len());
@@ -428,8 +427,8 @@ mod history {
         assert_eq!(json.as_array().unwrap().len(), rows.len());
         assert!(json.as_array().unwrap().iter().any(|r| r["id"] == "traffic.sidecar" && r["to"] == "Stable"));
         // The search narrows the digest as it narrows the view.
-        let dns = changes(&h, r22, &to, "dns").unwrap();
-        assert!(digest(&h, &dns, "https://istio.io/latest").iter().all(|r| r.feature.to_lowercase().contains("dns")));
+        let dns = to.changes(r22, "dns").unwrap();
+        assert!(digest(h, &dns, "https://istio.io/latest").iter().all(|r| r.feature.to_lowercase().contains("dns")));
         assert_eq!(render_digest(Format::Markdown, "T", &[]), "# T\n\nNothing changed.\n");
     }
 

@@ -32,7 +32,9 @@ fn the_page_has_43_features_in_5_categories_in_page_order() {
     let per_cat: Vec<usize> =
         (0..5).map(|ci| c.features.iter().filter(|f| usize::from(f.category) == ci).count()).collect();
     assert_eq!(per_cat, [13, 8, 1, 9, 12]);
-    assert_eq!(c.phase_totals(), [0, 10, 15, 18, 0]);
+    let all = feature_matrix_core::Shown::page(std::rc::Rc::new(c.clone())).compute(&Default::default());
+    let grid = feature_matrix_core::query::Grid::of(&c, &all, &feature_matrix_core::Phase::ALL);
+    assert_eq!(grid.totals, [0, 10, 15, 18, 0]);
     // Features appear in page order, categories contiguous.
     assert!(c.features.windows(2).all(|w| w[0].category <= w[1].category));
     assert_eq!(c.features[0].name, "Protocols: HTTP1.1 / HTTP2 / gRPC / TCP");

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use feature_matrix_core::model::{Catalog, Legend, Phase};
 use feature_matrix_core::query::{Direction, SortKey};
 use feature_matrix_core::releases::ReleaseSet;
-use feature_matrix_core::shown::{changes, Sources};
+use feature_matrix_core::shown::Sources;
 use feature_matrix_core::source::{features_yaml, history, load_markdown, SourceInfo};
 use feature_matrix_core::state::{Action, Dropped, Effects, Session, UrlWrite};
 use feature_matrix_core::url_state::{self, UrlState};
@@ -189,7 +189,7 @@ fn back_and_forward_across_releases_restore_each_step() {
     let (s2, e2) = s1.apply(Action::SetRelease(Some("1.28".into())), &src).unwrap();
     let (s3, e3) = s2.apply(Action::ToggleCategory("ambient-mode".into()), &src).unwrap();
     for e in [e1, e2, e3] {
-        assert_eq!(e, Effects { write: UrlWrite::Push, dropped: vec![] });
+        assert_eq!(e, Effects { write: UrlWrite::Push, dropped: vec![], announce: true });
     }
     let urls = [s0.url(), s1.url(), s2.url(), s3.url()];
     // Back, Back, Forward, Forward, from s3.
@@ -254,11 +254,11 @@ fn changes_are_searched_like_the_table() {
     let set = releases();
     let s = Session::start(&src, &url_state::from_location("fm", "?fm.release=1.24", "")).0;
     let from = s.diff_from(&src).unwrap();
-    let all = changes(set, from, &s.shown, "").unwrap();
+    let all = s.shown.changes(from, "").unwrap();
     assert!(!all.all.promoted.is_empty());
     assert_eq!(all.all, all.matching);
     // By category (area) name, which the name-only filter missed.
-    let by_area = changes(set, from, &s.shown, "ambient").unwrap();
+    let by_area = s.shown.changes(from, "ambient").unwrap();
     assert!(!by_area.matching.added.is_empty() || !by_area.matching.promoted.is_empty());
     for &(row, _, _) in &by_area.matching.promoted {
         let e = set.release(s.shown.release().unwrap()).iter().find(|e| e.row == row).unwrap();
@@ -268,9 +268,9 @@ fn changes_are_searched_like_the_table() {
         );
     }
     // By phase, which is a field of the row.
-    let stable = changes(set, from, &s.shown, "stable").unwrap();
+    let stable = s.shown.changes(from, "stable").unwrap();
     assert!(stable.matching.promoted.iter().any(|&(_, _, to)| to == Phase::Stable));
-    assert!(changes(set, from, &s.shown, "zzzz-nothing").unwrap().matching == Default::default());
+    assert!(s.shown.changes(from, "zzzz-nothing").unwrap().matching == Default::default());
 }
 
 #[test]

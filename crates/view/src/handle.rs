@@ -3,9 +3,10 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::i18n::english_number;
 use feature_matrix_core::i18n::{Language, Messages};
 use feature_matrix_core::istio::Release;
-use feature_matrix_core::validate::{count, thousands, Diagnostic};
+use feature_matrix_core::validate::{count, Diagnostic};
 use feature_matrix_core::{Catalog, Shown};
 
 /// The widget's language: its messages and its catalog text. Props compare it by pointer;
@@ -105,7 +106,7 @@ impl Problems {
     pub fn findings(release: &Release) -> Problems {
         let mut lines: Vec<String> = release.findings.iter().map(ToString::to_string).collect();
         if release.more > 0 {
-            lines.push(format!("and {} more problems", thousands(release.more)));
+            lines.push(format!("and {} more problems", english_number(release.more)));
         }
         Problems { total: release.findings.len() + release.more, lines }
     }

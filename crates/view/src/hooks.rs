@@ -1,21 +1,80 @@
-//! The widget's hooks into the page: the address bar follows the state, back/forward and
-//! deep links feed the reducer, "/" focuses the search box. They send ids and strings only;
-//! the reducer resolves them against the catalog shown at that moment, never a captured one.
+//! The widget's hooks into the page, each an effect the root component calls by name:
+//! back/forward and deep links feed the reducer, "/" focuses the search box, a hydrated
+//! widget shows its controls, a revealed row or a new page of rows takes focus. (What a
+//! change asks of the page, the address and the change event, is `store::use_page_effects`.) Listeners send ids and strings only; the reducer resolves
+//! them against the catalog shown at that moment, never a captured one. Each is a plain
+//! function returning the `use_effect_with` it sets up: Yew's `#[hook]` would box each one.
 
+use std::rc::Rc;
+
+use feature_matrix_core::query::View;
+use feature_matrix_core::state::Revealed;
 use feature_matrix_core::url_state::{self, UrlState};
 use feature_matrix_core::Action;
+use yew::functional::Hook;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::handle::ShownHandle;
 use crate::ids;
 use crate::store::Store;
+
+/// A hydrating widget is static (`fm--static`: controls hidden) until mounted, so the
+/// server's HTML and the first render agree. Once mounted the class leaves the DOM
+/// directly: a state change here would render the whole widget a second time at start-up.
+/// Later renders keep the same class value, so Yew never writes it back.
+pub fn use_static_until_mounted(root: &NodeRef, hydrating: bool) -> impl Hook<Output = ()> {
+    let root = root.clone();
+    use_effect_with((), move |()| {
+        if hydrating {
+            browser::remove_class(&root, "fm--static");
+        }
+    })
+}
+
+/// After a deep link re-renders the rows, brings the target row into view.
+pub fn use_reveal_row(
+    ns: &AttrValue,
+    root: &NodeRef,
+    shown: &ShownHandle,
+    revealed: Option<Revealed>,
+) -> impl Hook<Output = ()> {
+    let (ns, root) = (ns.clone(), root.clone());
+    use_effect_with((revealed, shown.clone()), move |(revealed, shown)| {
+        if let Some(f) = revealed.and_then(|r| shown.0.catalog().features.get(r.feature)) {
+            browser::reveal(&root, &ids::feature_row(&ns, &f.id));
+        }
+    })
+}
+
+/// After "Show more" the button may be gone: focuses the first row of the new page (which
+/// starts at row `page_start` of `view`).
+pub fn use_focus_new_page(
+    ns: &AttrValue,
+    root: &NodeRef,
+    shown: &ShownHandle,
+    view: &Rc<View>,
+    page_start: Option<usize>,
+) -> impl Hook<Output = ()> {
+    let (ns, root, shown, view) = (ns.clone(), root.clone(), shown.clone(), view.clone());
+    use_effect_with(page_start, move |&start| {
+        let first = start.and_then(|p| view.rows.get(p));
+        if let Some(f) = first.and_then(|&i| shown.0.catalog().features.get(i)) {
+            browser::focus(&root, &ids::feature_row(&ns, &f.id));
+        }
+    })
+}
 
 /// Page-level listeners, registered once and removed on unmount: back/forward restores the
 /// URL's state, a fragment naming a feature reveals it, and "/" focuses the search box of
 /// the widget that owns page shortcuts. On mount it applies `then` (the URL's state,
 /// deferred by hydration).
-#[hook]
-pub fn use_browser_events(ns: &AttrValue, root: &NodeRef, then: Option<UrlState>, store: UseReducerHandle<Store>) {
+pub fn use_browser_events(
+    ns: &AttrValue,
+    root: &NodeRef,
+    then: Option<UrlState>,
+    store: UseReducerHandle<Store>,
+) -> impl Hook<Output = ()> {
     let ns = ns.clone();
     let root = root.clone();
     use_effect_with((), move |()| {
@@ -57,17 +116,26 @@ pub fn use_browser_events(ns: &AttrValue, root: &NodeRef, then: Option<UrlState>
             (popstate, hashchange, keydown)
         });
         move || drop(listeners)
-    });
+    })
 }
 
 /// A `<select>` whose selection follows `value` on every render, also after the reader has
-/// picked an option (attributes alone would not move it then).
-#[hook]
-pub fn use_select_value(value: String) -> NodeRef {
-    let select = use_node_ref();
-    {
-        let select = select.clone();
-        use_effect_with(value, move |value| browser::set_select_value(&select, value));
+/// picked an option (attributes alone would not move it then). Its output is the
+/// `<select>`'s reference.
+pub fn use_select_value(value: &'static str) -> impl Hook<Output = NodeRef> {
+    SelectValue(value)
+}
+
+/// [`use_select_value`]: two hooks in one, without the boxing `#[hook]` brings.
+pub struct SelectValue(&'static str);
+
+impl Hook for SelectValue {
+    type Output = NodeRef;
+
+    fn run(self, ctx: &mut yew::functional::HookContext) -> NodeRef {
+        let select = use_node_ref().run(ctx);
+        let node = select.clone();
+        use_effect_with(self.0, move |value| browser::set_select_value(&node, value)).run(ctx);
+        select
     }
-    select
 }

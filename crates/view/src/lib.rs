@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod crash;
 pub mod handle;
+pub mod handlers;
 pub mod hooks;
 pub mod host;
 pub mod ids;

@@ -5,8 +5,11 @@
 
 use std::rc::Rc;
 
+use feature_matrix_core::events::ViewState;
+use feature_matrix_core::query::View;
 use feature_matrix_core::url_state;
 use feature_matrix_core::{Action, Dropped, Effects, Session, Sources, Start, UrlWrite};
+use yew::functional::{Hook, HookContext};
 use yew::prelude::*;
 
 pub struct Store {
@@ -26,7 +29,8 @@ impl Store {
     /// address are written once mounted, by [`use_page_effects`], not while rendering.
     pub fn new(ns: AttrValue, sources: Sources, start: &Start) -> Store {
         let (session, dropped) = Session::start(&sources, &start.first);
-        Store { ns, sources, session, effects: Effects { write: start.write, dropped }, changes: 0 }
+        let effects = Effects { write: start.write, dropped, announce: true };
+        Store { ns, sources, session, effects, changes: 0 }
     }
 }
 
@@ -36,23 +40,58 @@ pub fn address(ns: &str, session: &Session) -> String {
 }
 
 /// Carries out what each change asks of the page, once it is rendered (and, for the first
-/// state, once mounted): a console warning for what could not be shown, and the link in the
-/// address bar as the reducer said (typing and back/forward replace the current history
-/// entry, other changes push one, a state that came from the URL or from hydration writes
-/// nothing new, and nothing is written when the address already says it).
-#[hook]
-pub fn use_page_effects(store: &UseReducerHandle<Store>) {
-    let store = store.clone();
-    use_effect_with(store.changes, move |_| {
-        warn(&store.ns, &store.effects.dropped);
-        let write = store.effects.write;
-        if write != UrlWrite::Keep {
-            let next = address(&store.ns, &store.session);
-            if next != crate::browser::location_search() {
-                crate::browser::write_search(&next, write == UrlWrite::Push);
+/// state, once mounted; see [`PageEffects`]).
+pub fn use_page_effects(store: &UseReducerHandle<Store>, root: &NodeRef, view: &Rc<View>) -> PageEffects {
+    PageEffects { store: store.clone(), root: root.clone(), view: view.clone() }
+}
+
+/// The hook of [`use_page_effects`]. After each change: a console warning for what could not
+/// be shown; the link in the address bar as the reducer said (typing and back/forward replace
+/// the current history entry, other changes push one, a state that came from the URL or from
+/// hydration writes nothing new, and nothing is written when the address already says it);
+/// and when the reducer announces it, the host page's change event (`host::publish`), sent
+/// in a task of its own: it lists every visible id (100,000 in the largest catalogs), work
+/// that would otherwise lengthen the task that renders the change. A newer announcement, or
+/// the widget's removal, cancels one not yet sent.
+pub struct PageEffects {
+    store: UseReducerHandle<Store>,
+    root: NodeRef,
+    /// The rows of this render's state.
+    view: Rc<View>,
+}
+
+impl Hook for PageEffects {
+    type Output = ();
+
+    fn run(self, ctx: &mut HookContext) {
+        let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>).run(ctx);
+        let PageEffects { store, root, view } = self;
+        use_effect_with(store.changes, move |_| {
+            let (ns, effects) = (store.ns.clone(), &store.effects);
+            warn(&ns, &effects.dropped);
+            if effects.write != UrlWrite::Keep {
+                let next = address(&ns, &store.session);
+                if next != crate::browser::location_search() {
+                    crate::browser::write_search(&next, effects.write == UrlWrite::Push);
+                }
             }
-        }
-    });
+            if effects.announce {
+                // After the reader changed the view (not at start-up, where it would lengthen
+                // the start's task).
+                if store.changes > 0 {
+                    crate::browser::lay_out(&root);
+                }
+                let store = store.clone();
+                *pending.borrow_mut() = Some(gloo_timers::callback::Timeout::new(0, move || {
+                    crate::crash::enter(&ns);
+                    let session = &store.session;
+                    let state = ViewState::of(&ns, session, &store.sources, &view);
+                    crate::host::publish(&root, &state, session.shown.catalog(), &view.rows);
+                }));
+            }
+        })
+        .run(ctx)
+    }
 }
 
 /// A console warning for each of the first three dropped ids or labels, and one that counts

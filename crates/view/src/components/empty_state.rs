@@ -5,10 +5,17 @@ use yew::prelude::*;
 
 use crate::handle::Tr;
 
-/// The empty state: what matched nothing (`description`, the active search and filters in
-/// words: `“dns” in phase Stable`) and a button that clears them.
-pub fn empty_state(description: &str, on_clear: &Callback<()>, tr: &Tr) -> Html {
-    let on_clear = on_clear.clone();
+pub struct EmptyProps<'a> {
+    /// What matched nothing: the active search and filters in words (`“dns” in phase Stable`).
+    pub description: &'a str,
+    pub on_clear: &'a Callback<()>,
+    pub tr: &'a Tr,
+}
+
+/// The empty state: what matched nothing and a button that clears it.
+pub fn empty_state(props: &EmptyProps<'_>) -> Html {
+    let EmptyProps { description, tr, .. } = *props;
+    let on_clear = props.on_clear.clone();
     html! {
         <div class="fm-empty">
             <p class="fm-empty-text">

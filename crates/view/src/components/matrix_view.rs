@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use feature_matrix_core::i18n::{Messages, Msg};
 use feature_matrix_core::links::resolve;
-use feature_matrix_core::query::View;
+use feature_matrix_core::query::{Grid, View};
 use feature_matrix_core::Phase;
 use yew::prelude::*;
 
 use super::highlight::{feature_name, highlighted};
 use super::phase::phase_badge;
-use crate::handle::{CatalogHandle, Tr};
+use crate::handle::{ShownHandle, Tr};
 use crate::ids;
 
 /// Features listed per cell at most; the rest are counted ("and 120 more").
@@ -20,10 +20,9 @@ const CELL_LIMIT: usize = 50;
 
 pub struct MatrixViewProps {
     pub title: AttrValue,
-    pub catalog: CatalogHandle,
+    /// The catalog shown: its phases are the columns.
+    pub shown: ShownHandle,
     pub view: Rc<View>,
-    /// The phase columns, in maturity order.
-    pub phases: Vec<Phase>,
     pub docs_base: AttrValue,
     pub id_prefix: AttrValue,
     pub on_define: Callback<Phase>,
@@ -32,19 +31,11 @@ pub struct MatrixViewProps {
 
 /// Categories by phases for the current rows, with a maturity bar per category.
 pub fn matrix_view(props: &MatrixViewProps) -> Html {
-    let catalog = &props.catalog.0;
+    let (catalog, phases) = (props.shown.0.catalog(), props.shown.0.phases());
     let view = &props.view;
     let tr: &Messages = &props.tr;
     let caption_id = ids::matrix_caption(&props.id_prefix);
-    // cells[category][phase column] = feature indices, in view order.
-    let mut cells: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); props.phases.len()]; catalog.categories.len()];
-    for &i in &view.rows {
-        let f = &catalog.features[i];
-        if let Some(col) = props.phases.iter().position(|p| *p == f.phase) {
-            cells[usize::from(f.category)][col].push(i);
-        }
-    }
-    let totals: Vec<usize> = (0..props.phases.len()).map(|c| cells.iter().map(|row| row[c].len()).sum()).collect();
+    let Grid { cells, totals } = Grid::of(catalog, view, phases);
     html! {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-grid">
@@ -54,7 +45,7 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col" class="fm-grid-corner">{props.tr.t(Msg::column_category)}</th>
-                        { for props.phases.iter().map(|&p| html! {
+                        { for phases.iter().map(|&p| html! {
                             <th scope="col">{phase_badge(p, &props.id_prefix, &view.terms, &props.on_define, tr)}</th>
                         }) }
                     </tr>
@@ -68,9 +59,9 @@ pub fn matrix_view(props: &MatrixViewProps) -> Html {
                             <th scope="row" class="fm-grid-category">
                                 <span class="fm-name">{highlighted(&cat.name, &view.terms)}</span>
                                 <span class="fm-grid-total">{tr.count(Msg::matrix_total, counts.iter().sum(), &[])}</span>
-                                {stacked_bar(&cat.name, &props.phases, &counts, tr)}
+                                {stacked_bar(&cat.name, phases, &counts, tr)}
                             </th>
-                            { for row.iter().zip(&props.phases).map(|(features, &p)| html! {
+                            { for row.iter().zip(phases).map(|(features, &p)| html! {
                                 <td class={classes!("fm-grid-cell", features.is_empty().then_some("fm-grid-cell--empty"))}>
                                     <span class="fm-grid-count">
                                         {features.len()}

@@ -8,6 +8,7 @@
 
 pub mod empty_state;
 pub mod filters;
+pub mod footer;
 pub mod highlight;
 pub mod legend;
 pub mod markup;

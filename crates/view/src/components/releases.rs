@@ -1,43 +1,35 @@
 //! Istio releases in the widget: the release picker and the changes view comparing two
-//! releases. The data is the embedded `RELEASES`; every rule (which catalog is shown,
+//! releases. The data comes from the widget's sources (the picker) and the catalog shown
+//! (the changes view); every rule (which catalog is shown,
 //! history, since, what changed and which changes the search matches) lives in the core
 //! (`feature_matrix_core::shown`, `feature_matrix_core::releases`).
 
 use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::releases::ReleaseSet;
 use feature_matrix_core::search::Term;
-use feature_matrix_core::shown::changes;
 use feature_matrix_core::Phase;
 use yew::prelude::*;
 
 use super::highlight::feature_name;
 use super::phase::phase_label;
-use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
-use crate::hooks::use_select_value;
 use crate::ids;
 
 pub struct PickerProps {
     pub ns: AttrValue,
+    /// The releases offered.
+    pub releases: &'static ReleaseSet,
     /// Index of the release shown; `None` for the page.
     pub release: Option<usize>,
     pub on_change: Callback<Option<String>>,
     pub tr: Tr,
-    /// The `<select>`, kept on the release shown by [`use_release_value`].
+    /// The `<select>`, kept on the release shown by `hooks::use_select_value`.
     pub select: NodeRef,
-}
-
-/// A release `<select>` (the picker's, the changes view's "Compare with") following
-/// `release`. Called by the widget on every render (hooks cannot be conditional), whether it
-/// shows that `<select>` or not.
-#[hook]
-pub fn use_release_value(release: Option<usize>) -> NodeRef {
-    use_select_value(release.map(|r| RELEASES.label(r).to_owned()).unwrap_or_default())
 }
 
 /// The release picker: the Feature Status page, then every release, newest first.
 pub fn release_picker(props: &PickerProps) -> Html {
-    let set: &ReleaseSet = &RELEASES;
+    let set = props.releases;
     let select = props.select.clone();
     let onchange = {
         let on_change = props.on_change.clone();
@@ -72,13 +64,13 @@ pub struct ChangesProps {
     pub terms: Vec<Term>,
     pub on_from: Callback<Option<String>>,
     pub tr: Tr,
-    /// The "Compare with" `<select>`, kept on `from` by [`use_release_value`].
+    /// The "Compare with" `<select>`, kept on `from` by `hooks::use_select_value`.
     pub select: NodeRef,
 }
 
 /// What changed from one release to another, grouped, with counts; the search applies.
 pub fn changes_view(props: &ChangesProps) -> Html {
-    let set: &ReleaseSet = &RELEASES;
+    let Some(set) = props.shown.0.releases() else { return Html::default() };
     let to = props.shown.0.release().unwrap_or_default();
     let select = props.select.clone();
     let onchange = {
@@ -104,7 +96,7 @@ pub fn changes_view(props: &ChangesProps) -> Html {
             </select>
         </div>
     };
-    let Some(c) = props.from.and_then(|from| changes(set, from, &props.shown.0, &props.text)) else {
+    let Some(c) = props.from.and_then(|from| props.shown.0.changes(from, &props.text)) else {
         return html! {
             <div class="fm-changes" role="region" aria-label={tr.fill(Msg::changes_to, &[("release", &to_label)])}>
                 { picker }

@@ -14,7 +14,6 @@ use yew::prelude::*;
 use super::highlight::{feature_name, highlighted};
 use super::markup::{escape, markup};
 use super::phase::{phase_badge, write_phase_label};
-use crate::embedded::RELEASES;
 use crate::handle::{ShownHandle, Tr};
 use crate::ids;
 
@@ -85,7 +84,7 @@ pub fn feature_table(props: &TableProps) -> Html {
     let page_first = props.page_start.and_then(|p| view.rows.get(p).copied());
     // What a report names as the release: once per render, not per row.
     let release = match props.shown.0.release() {
-        Some(r) => format!("Istio {}", RELEASES.label(r)),
+        Some(r) => format!("Istio {}", props.shown.0.label(r)),
         None => catalog.title.to_string(),
     };
     let row = |i: usize, at: usize| {
@@ -204,7 +203,7 @@ fn render_row(
             out.push_str("<ol class=\"fm-timeline\">");
             for &(release, p) in &h.changes {
                 out.push_str("<li><span class=\"fm-timeline-release\">");
-                escape(&mut out, RELEASES.label(release));
+                escape(&mut out, shown.label(release));
                 out.push_str("</span> ");
                 write_phase_label(&mut out, p);
                 out.push_str("</li>");
@@ -247,7 +246,7 @@ fn render_row(
                 <td class="fm-phase">{phase_badge(f.phase, &props.id_prefix, terms, &props.on_define, tr)}</td>
             }
             if let Some(h) = history {
-                <td class="fm-since">{h.since().map(|r| RELEASES.label(r).to_owned())}</td>
+                <td class="fm-since">{h.since().map(|r| props.shown.0.label(r))}</td>
             }
         </tr>
     }
