@@ -1,7 +1,9 @@
 //! The widget's store: the core's `Session` (state plus the catalog shown) with the
 //! catalog sources it resolves ids against, as a Yew reducer. Every change is a core
-//! `Action`; the rules are all in `feature_matrix_core::state`. What a change asks of the
-//! page (the address bar, console warnings) is carried out after its render.
+//! `Action`; the rules are all in `feature_matrix_core::state`, whose reducer is pure and
+//! returns what a change asks of the page (`Effects`). This module carries them out: the
+//! address bar and console warnings right after the reducer, before the render; the host
+//! page's change event after the render.
 
 use std::rc::Rc;
 
@@ -17,8 +19,7 @@ pub struct Store {
     pub ns: AttrValue,
     pub sources: Sources,
     pub session: Session,
-    /// What the last change (or the start) asks of the page, carried out after its render
-    /// by [`use_page_effects`]: console warnings, the address bar.
+    /// What the last change (or the start) asks of the page (see [`use_page_effects`]).
     pub effects: Effects,
     /// Changes since mount; 0 for the first state. Keys [`use_page_effects`].
     pub changes: u32,
@@ -39,18 +40,32 @@ pub fn address(ns: &str, session: &Session) -> String {
     url_state::merge_search(ns, &crate::browser::location_search(), &url_state::to_params(ns, &session.url()))
 }
 
-/// Carries out what each change asks of the page, once it is rendered (and, for the first
-/// state, once mounted; see [`PageEffects`]).
+/// What a change asks of the address bar and the console: a warning for what could not be
+/// shown, and the link as the reducer said (typing and back/forward replace the current
+/// history entry, other changes push one, a state that came from the URL or from hydration
+/// writes nothing new, and nothing is written when the address already says it). Done right
+/// after the reducer, before the render, so the address holds the reader's view even when
+/// rendering then fails (a page that rewrote the widget's HTML: the widget restarts in the
+/// reader's view); for the first state, once mounted.
+fn tell_page(ns: &str, session: &Session, effects: &Effects) {
+    warn(ns, &effects.dropped);
+    if effects.write != UrlWrite::Keep {
+        let next = address(ns, session);
+        if next != crate::browser::location_search() {
+            crate::browser::write_search(&next, effects.write == UrlWrite::Push);
+        }
+    }
+}
+
+/// Carries out what the first state asks of the page once mounted, and after every render
+/// the change event the reducer announced (see [`PageEffects`]).
 pub fn use_page_effects(store: &UseReducerHandle<Store>, root: &NodeRef, view: &Rc<View>) -> PageEffects {
     PageEffects { store: store.clone(), root: root.clone(), view: view.clone() }
 }
 
-/// The hook of [`use_page_effects`]. After each change: a console warning for what could not
-/// be shown; the link in the address bar as the reducer said (typing and back/forward replace
-/// the current history entry, other changes push one, a state that came from the URL or from
-/// hydration writes nothing new, and nothing is written when the address already says it);
-/// and when the reducer announces it, the host page's change event (`host::publish`), sent
-/// in a task of its own: it lists every visible id (100,000 in the largest catalogs), work
+/// The hook of [`use_page_effects`]. Once mounted, what the first state asks of the address
+/// and the console ([`tell_page`]); after each render whose change the reducer announces,
+/// the host page's change event (`host::publish`), sent in a task of its own: it lists every visible id (100,000 in the largest catalogs), work
 /// that would otherwise lengthen the task that renders the change. A newer announcement, or
 /// the widget's removal, cancels one not yet sent.
 pub struct PageEffects {
@@ -68,12 +83,8 @@ impl Hook for PageEffects {
         let PageEffects { store, root, view } = self;
         use_effect_with(store.changes, move |_| {
             let (ns, effects) = (store.ns.clone(), &store.effects);
-            warn(&ns, &effects.dropped);
-            if effects.write != UrlWrite::Keep {
-                let next = address(&ns, &store.session);
-                if next != crate::browser::location_search() {
-                    crate::browser::write_search(&next, effects.write == UrlWrite::Push);
-                }
+            if store.changes == 0 {
+                tell_page(&ns, &store.session, effects);
             }
             if effects.announce {
                 // After the reader changed the view (not at start-up, where it would lengthen
@@ -108,11 +119,16 @@ fn warn(ns: &str, dropped: &[Dropped]) {
 impl Reducible for Store {
     type Action = Action;
 
-    /// The core's reducer, nothing else: an action that changes nothing and says nothing
-    /// keeps the same `Rc`, so Yew skips the render.
+    /// The core's reducer, then what it asks of the address bar and the console
+    /// ([`tell_page`]). An action that changes nothing keeps the same `Rc`, so Yew skips the
+    /// render.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         crate::crash::enter(&self.ns);
         let Some((session, effects)) = self.session.apply(action, &self.sources) else { return self };
+        tell_page(&self.ns, &session, &effects);
+        if session == self.session {
+            return self;
+        }
         let (ns, sources, changes) = (self.ns.clone(), self.sources.clone(), self.changes.wrapping_add(1));
         Rc::new(Store { ns, sources, session, effects, changes })
     }
