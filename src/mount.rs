@@ -478,14 +478,13 @@ fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys
     match raw {
         Raw::Istio(release) => {
             let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
-            let catalog = istio::catalog(&release, "Istio features", &base, legend);
             let problems = Problems::findings(&release);
-            // Data with entries but none that can be shown (or no data at all) is an error;
-            // an empty list is an empty table.
-            if catalog.features.is_empty() && release.has_errors() {
-                return Err(problems);
+            // Titled in English unless the page gives a `title` (the Hugo shortcode gives it in
+            // the page's language).
+            match istio::catalog_to_show(&release, "Istio features", &base, legend) {
+                Some(catalog) => Ok((CatalogHandle(Rc::new(catalog)), problems, None)),
+                None => Err(problems),
             }
-            Ok((CatalogHandle(Rc::new(catalog)), problems, None))
         }
         Raw::Own(read) => read.validate().map(wrap).map_err(|d| Problems::new(&d)),
     }

@@ -86,8 +86,8 @@ async function layout(scope) {
 
 describe('the Hugo site in Chinese and Ukrainian', () => {
   for (const [lang, all, traffic, status, search] of [
-    ['zh', 'Istio features矩阵', '流量管理', '共 64 个功能，显示 64 个', '筛选功能'],
-    ['uk', 'Матриця: Istio features', 'Управління трафіком', '64 з 64 функцій', 'Фільтр функцій'],
+    ['zh', 'Istio 功能矩阵', '流量管理', '共 64 个功能，显示 64 个', '筛选功能'],
+    ['uk', 'Матриця: Функції Istio', 'Управління трафіком', '64 з 64 функцій', 'Фільтр функцій'],
   ]) {
     test(`${lang}: Hugo writes the tables in ${lang}; the widget takes them over in ${lang}, same rows and ids`, async () => {
       const url = `${site.server.base}/${lang}${PAGE}`;

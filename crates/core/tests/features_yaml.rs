@@ -454,3 +454,167 @@ mod history {
         assert!(t[r23].is_some() && t[r24].is_some(), "{t:?}");
     }
 }
+
+/// `istio::catalog` builds its catalog without `validate`; this proves that `validate`
+/// accepts every catalog it builds once names are told apart by id (Istio's entries are
+/// identified by id, and upstream repeats names: "DNS Proxying" in Traffic Management and
+/// in Ambient mode), and that it reads back the same categories, ids, names, phases, links
+/// and notes.
+mod istio_catalogs_validate {
+    use feature_matrix_core::istio;
+    use feature_matrix_core::model::{slugify, Catalog, Legend};
+    use feature_matrix_core::validate::{validate_with, LinkPolicy, Problem, RawCatalog, RawCategory, RawFeature};
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    fn legend() -> Legend {
+        Legend { phases: Default::default(), aspects: Default::default() }
+    }
+
+    /// Fails when `validate` refuses `c` or reads it differently.
+    fn assert_validates(c: &Catalog) {
+        let categories = c
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ci, cat)| RawCategory {
+                line: None,
+                // An area of symbols only is shown with the id `area`; validate wants a name
+                // that derives an id.
+                name: if slugify(&cat.name).is_empty() { cat.id.to_string() } else { cat.name.to_string() },
+                features: c
+                    .features
+                    .iter()
+                    .filter(|f| usize::from(f.category) == ci)
+                    .map(|f| RawFeature {
+                        id: Some(f.id.to_string()),
+                        name: format!("{} ({})", f.name, f.id),
+                        phase: f.phase.label().to_owned(),
+                        link: f.link.as_deref().map(str::to_owned),
+                        note: f.note.as_deref().map(str::to_owned),
+                        ..RawFeature::default()
+                    })
+                    .collect(),
+            })
+            .collect();
+        let raw = RawCatalog {
+            file: "istio".into(),
+            title: c.title.to_string(),
+            docs_base: c.docs_base.to_string(),
+            categories,
+            ..RawCatalog::default()
+        };
+        let v = validate_with(raw, LinkPolicy::Reject).unwrap_or_else(|d| panic!("validate refuses it: {d:?}"));
+        // Its only warnings: ids it numbered, as `istio` did (the ids are compared below).
+        assert!(v.warnings.iter().all(|w| matches!(w.problem, Problem::IdTaken { .. })), "{:?}", v.warnings);
+        let back = &v.catalog;
+        let cats = |c: &Catalog| c.categories.iter().map(|k| k.id.to_string()).collect::<Vec<_>>();
+        assert_eq!(cats(back), cats(c));
+        let names: Vec<String> = c.categories.iter().map(|k| k.name.trim().to_lowercase()).collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "no two categories share a name: {names:?}");
+        let mut features = c.features.to_vec();
+        // Validate lists features category by category; compare in that order.
+        features.sort_by_key(|f| f.category);
+        let rows = |fs: &[feature_matrix_core::Feature]| {
+            fs.iter()
+                .map(|f| (f.id.to_string(), f.category, f.phase, f.link.clone(), f.note.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(&back.features), rows(&features));
+        let names: Vec<String> = features.iter().map(|f| format!("{} ({})", f.name, f.id)).collect();
+        assert_eq!(back.features.iter().map(|f| f.name.to_string()).collect::<Vec<_>>(), names);
+    }
+
+    fn catalog_of(value: &Value) -> Catalog {
+        let r = istio::read("data", value, &[], usize::MAX);
+        istio::catalog(&r, "Istio features", "https://istio.io/latest", legend())
+    }
+
+    #[test]
+    fn every_release_file() {
+        for name in super::RELEASES {
+            let (_, r) = super::release(name);
+            let c = istio::catalog(&r, "Istio features", "https://istio.io/latest", legend());
+            assert!(!c.features.is_empty(), "{name}");
+            assert_validates(&c);
+        }
+    }
+
+    #[test]
+    fn the_canary_shapes() {
+        let level = |m: &str| json!({ "checklist": "", "maturity": m });
+        let shapes = [
+            // No area, a blank area, an area named like the fallback, an area of symbols.
+            json!([{ "name": "A", "id": "core.a", "level": level("Beta") },
+                   { "name": "B", "id": "core.b", "area": "  ", "level": level("Beta") },
+                   { "name": "C", "id": "core.c", "area": "Other", "level": level("Alpha") },
+                   { "name": "D", "id": "core.d", "area": "+++", "level": level("Stable") }]),
+            // Repeated ids and keys that slug alike; an id of symbols; no id.
+            json!([{ "name": "Same", "id": "x.a", "area": "Core", "level": level("Beta") },
+                   { "name": "Same", "id": "x.a", "area": "Core", "level": level("Beta") },
+                   { "name": "Other", "id": "x-a", "area": "Core", "level": level("Beta") },
+                   { "name": "Sym", "id": "+++", "area": "Core", "level": level("Beta") },
+                   { "name": "None", "area": "Core", "level": level("Alpha") }]),
+            // Markup, control characters, bad and nested links, deprecation notes, spaces.
+            json!([{ "name": "<b>x</b>\u{7}\n", "id": "a.b", "area": "Traffic Management", "level": level("Stable"),
+                     "link": "javascript:alert(1)" },
+                   { "name": "  padded  ", "id": "a.c", "area": "Traffic Management", "level":
+                     { "maturity": "Beta", "link": "/docs/x/" }, "link": " /docs/y/ " },
+                   { "name": "Old", "id": "a.d", "area": "Core", "level": level("Alpha"),
+                     "deprecation": { "state": "deprecated", "details": { "next": "1.30", "replacement": "New" } } }]),
+        ];
+        for list in shapes {
+            let c = catalog_of(&json!({ "features": list }));
+            assert!(!c.features.is_empty());
+            assert_validates(&c);
+        }
+    }
+
+    fn entry() -> impl Strategy<Value = Value> {
+        let text = prop::sample::select(vec![
+            "",
+            " ",
+            "A",
+            "a",
+            "A b",
+            "DNS Proxying",
+            "ü",
+            "x.y",
+            "x-y",
+            "+",
+            "<i>",
+            "\u{200b}",
+            "Ä",
+            "a\tb",
+            "1.2",
+        ]);
+        let maturity = prop::sample::select(vec!["Alpha", "Beta", "Stable", "Experimental", "Gamma", ""]);
+        let link =
+            prop::option::of(prop::sample::select(vec!["/docs/a/", "https://x.example/", "ftp://x", "", " /y/ "]));
+        (text.clone(), text.clone(), text, maturity, link, any::<bool>()).prop_map(
+            |(name, id, area, m, link, deprecated)| {
+                let mut e =
+                    json!({ "name": name, "id": id, "area": area, "level": { "checklist": "", "maturity": m } });
+                if let Some(l) = link {
+                    e["link"] = json!(l);
+                }
+                if deprecated {
+                    e["deprecation"] = json!({ "state": "deprecated", "details": { "next": "1.40" } });
+                }
+                e
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn random_data(list in prop::collection::vec(entry(), 1..12)) {
+            let c = catalog_of(&json!({ "features": list }));
+            prop_assume!(!c.features.is_empty());
+            assert_validates(&c);
+        }
+    }
+}
