@@ -430,9 +430,8 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Place
     let mut index = Places::default();
     let mut seen: Vec<&str> = Vec::new();
     for a in areas {
-        let key = area_key(a);
-        if !index.contains_key(&key) {
-            index.insert(key, Place::default());
+        if let std::collections::hash_map::Entry::Vacant(v) = index.entry(area_key(a)) {
+            v.insert(Place::default());
             seen.push(area_name(a));
         }
     }
