@@ -430,8 +430,7 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Place
     let mut index = Places::default();
     let mut seen: Vec<&str> = Vec::new();
     for a in areas {
-        if let std::collections::hash_map::Entry::Vacant(v) = index.entry(area_key(a)) {
-            v.insert(Place::default());
+        if index.insert(area_key(a), Place::default()).is_none() {
             seen.push(area_name(a));
         }
     }

@@ -202,12 +202,7 @@ async fn render_istio(json: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(json).unwrap();
     let release = istio::read("data", &value, &[], 100);
     let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
-    let catalog = istio::catalog_to_show(
-        &release,
-        &feature_matrix_core::i18n::Messages::english(),
-        "https://istio.io/latest",
-        legend,
-    )?;
+    let catalog = istio::catalog_to_show(&release, "Istio features", "https://istio.io/latest", legend)?;
     let problems = feature_matrix_view::Problems::findings(&release);
     let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
         custom_catalog: true,
