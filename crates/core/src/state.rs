@@ -62,8 +62,6 @@ pub struct MatrixState {
     pub revealed: Option<Revealed>,
     /// Feedback for the last copy or export, cleared by the next change.
     pub notice: Option<Notice>,
-    /// The Istio release shown (its label), or `None` for the Feature Status page.
-    pub release: Option<String>,
     /// The release the changes view compares the shown one with (`None`: the one before).
     pub diff_from: Option<String>,
 }
@@ -212,7 +210,7 @@ impl Session {
             sort: st.query.sort,
             direction: st.query.direction,
             view: st.view,
-            release: st.release.clone(),
+            release: self.shown.release().map(|r| self.shown.label(r).to_owned()),
             from: st.diff_from.clone(),
             target: st.revealed.and_then(|r| self.shown.catalog().features.get(r.feature)).map(|f| f.id.to_string()),
         }
@@ -328,8 +326,10 @@ impl Session {
         // A change the link does not hold (legend, notices, pages) leaves the address alone.
         // Compared on the state: the same release means the same catalog and positions.
         let (a, b) = (&next.state, &self.state);
-        let link_changed =
-            a.query != b.query || a.view != b.view || a.release != b.release || a.diff_from != b.diff_from;
+        let link_changed = a.query != b.query
+            || a.view != b.view
+            || !Rc::ptr_eq(&next.shown, &self.shown)
+            || a.diff_from != b.diff_from;
         let write = if write == UrlWrite::Replace || link_changed { write } else { UrlWrite::Keep };
         Some((next, Effects { write, dropped, announce: link_changed }))
     }
@@ -342,12 +342,11 @@ impl Session {
         if let (Some(r), None, Some(out)) = (url.release.as_deref(), release, explain.as_deref_mut()) {
             out.push(Dropped::Release(r.to_owned()));
         }
-        // `shown` always belongs to `state.release`; build another only for another release.
-        if release != self.state.release.as_deref() {
+        // Another `Shown` only for another release.
+        if release != self.shown.release().map(|r| self.shown.label(r)) {
             self.shown = sources.shown(release);
         }
         let st = &mut self.state;
-        st.release = release.map(str::to_owned);
         st.query.text = clean_search(&url.text);
         st.query.phases = url.phases.clone();
         st.query.categories.clear();

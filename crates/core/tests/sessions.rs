@@ -72,7 +72,7 @@ fn seen(s: &Session, src: &Sources) -> Seen {
     let c = s.shown.catalog();
     let view = s.shown.compute(&s.state.query);
     Seen {
-        release: s.state.release.clone(),
+        release: s.url().release,
         rows: view.rows.iter().map(|&i| c.features[i].id.to_string()).collect(),
         phases: s.state.query.phases.iter().copied().collect(),
         categories: s.url().categories,
@@ -144,7 +144,7 @@ fn every_release_resolves_its_own_categories_and_features() {
     for label in LABELS {
         let url = UrlState { release: Some(label.to_owned()), ..UrlState::default() };
         let s = Session::start(&src, &url).0;
-        assert_eq!(s.state.release.as_deref(), Some(label));
+        assert_eq!(s.url().release.as_deref(), Some(label));
         let c = s.shown.catalog();
         for (i, cat) in c.categories.iter().enumerate() {
             let mut u = url.clone();
@@ -198,7 +198,7 @@ fn back_and_forward_across_releases_restore_each_step() {
         let (next, effects) = cur.apply(Action::Restore(urls[want].clone()), &src).expect("each step changes the view");
         cur = next;
         assert_eq!(cur.url(), urls[want], "step {step}");
-        assert_eq!(cur.state.release.as_deref(), urls[want].release.as_deref());
+        assert_eq!(cur.url().release, urls[want].release);
         assert_eq!(cur.shown.release(), urls[want].release.as_deref().and_then(|r| src.find(r)));
         assert_eq!(effects.write, UrlWrite::Replace, "back/forward never pushes");
     }
@@ -242,7 +242,7 @@ fn links_that_cannot_be_shown_are_clamped() {
     assert_eq!(s.diff_from(&src), src.find("1.23"));
     assert_eq!(s.url().from, None);
     let (s, dropped) = open("?fm.release=7.7&fm.cat=core");
-    assert_eq!(s.state.release, None);
+    assert_eq!(s.shown.release(), None);
     assert_eq!(dropped, [Dropped::Release("7.7".into())]);
     assert_eq!(s.url().categories, ["core"]);
 }
