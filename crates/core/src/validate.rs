@@ -311,33 +311,50 @@ pub fn validate(raw: RawCatalog) -> Result<Catalog, Vec<Diagnostic>> {
     validate_with(raw, LinkPolicy::Reject).map(|v| v.catalog)
 }
 
-/// [`validate`] with a choice of what bad links are. With [`LinkPolicy::DropAndWarn`] a
-/// catalog whose only problems are links is accepted, those links removed, and the
-/// problems returned as warnings; if there are errors, the warnings are listed with them.
-pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, Vec<Diagnostic>> {
-    let mut c = Collector { file: &raw.file, out: Vec::new(), policy, warnings: Vec::new() };
-    let catalog_entry = "catalog";
+/// A catalog being checked: what was seen so far, and what passed.
+struct Check<'a> {
+    c: Collector<'a>,
+    /// Feature names (lower case) and ids, category names (lower case) and ids.
+    names: Places,
+    ids: Ids,
+    category_names: Places,
+    category_ids: Ids,
+    categories: Vec<Category>,
+    features: Vec<Feature>,
+}
 
-    if let Err(e) = links::classify(&raw.docs_base).and_then(|k| match k {
-        links::LinkKind::Absolute => Ok(()),
-        links::LinkKind::Relative => Err(LinkError::NoHost(raw.docs_base.clone())),
-    }) {
-        c.push(None, catalog_entry, "docs_base", e.into());
+/// Where a feature is: its category (position, id and name as places describe it) and its
+/// row in it (from 1).
+#[derive(Clone, Copy)]
+struct FeatureAt<'a> {
+    category: usize,
+    category_id: &'a str,
+    label: &'a Rc<str>,
+    row: usize,
+}
+
+impl Check<'_> {
+    /// The catalog-wide rules: a docs base with a host, at most 65,535 categories, a feature.
+    fn catalog(&mut self, raw: &RawCatalog) {
+        let (c, entry) = (&mut self.c, "catalog");
+        if let Err(e) = links::classify(&raw.docs_base).and_then(|k| match k {
+            links::LinkKind::Absolute => Ok(()),
+            links::LinkKind::Relative => Err(LinkError::NoHost(raw.docs_base.clone())),
+        }) {
+            c.push(None, entry, "docs_base", e.into());
+        }
+        if raw.categories.len() > usize::from(u16::MAX) {
+            c.push(None, entry, "categories", Problem::TooManyCategories(raw.categories.len()));
+        }
+        if raw.categories.iter().all(|cat| cat.features.is_empty()) {
+            c.push(None, entry, "features", Problem::NoFeatures);
+        }
     }
-    if raw.categories.len() > usize::from(u16::MAX) {
-        c.push(None, catalog_entry, "categories", Problem::TooManyCategories(raw.categories.len()));
-    }
 
-    let mut categories = Vec::with_capacity(raw.categories.len());
-    let mut features = Vec::new();
-    let count: usize = raw.categories.iter().map(|c| c.features.len()).sum();
-    let mut names = Places::with_capacity(count);
-    let mut ids = Ids::with_capacity(count);
-    let mut category_names = Places::default();
-    let mut category_ids = Ids::default();
-    let categories_label: Rc<str> = Rc::from("categories");
-
-    for (ci, cat) in raw.categories.iter().enumerate() {
+    /// Category `ci`: a name that derives an id (numbered when taken, with a warning), used
+    /// once, and features. Returns its id and its name as places name it.
+    fn category(&mut self, ci: usize, cat: &RawCategory) -> (String, Rc<str>) {
+        let c = &mut self.c;
         let cat_entry = format!("category {:?}", cat.name);
         let cat_name = cat.name.trim();
         if cat_name.is_empty() {
@@ -350,16 +367,15 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
             c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
         }
         // "C++", "C" and "C#" all derive `c`: later ones get a number, with a warning.
-        let here = Place { line: cat.line, row: ci + 1, category: categories_label.clone() };
+        let here = Place { line: cat.line, row: ci + 1, category: Rc::from("categories") };
         if !cat_id.is_empty() {
             let taken = cat_id.clone();
-            cat_id = category_ids.claim(taken.clone(), here.clone());
+            cat_id = self.category_ids.claim(taken.clone(), here.clone());
             if cat_id != taken {
                 c.warn(cat.line, &cat_entry, "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
             }
         }
-        let cat_label: Rc<str> = Rc::from(cat_name);
-        if let Some(first) = category_names.insert(cat_name.to_lowercase(), here) {
+        if let Some(first) = self.category_names.insert(cat_name.to_lowercase(), here) {
             if !cat_name.is_empty() {
                 let first = first.describe();
                 c.push(cat.line, &cat_entry, "name", Problem::DuplicateName { name: cat_name.to_owned(), first });
@@ -368,146 +384,183 @@ pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, V
         if cat.features.is_empty() {
             c.push(cat.line, &cat_entry, "features", Problem::EmptyCategory);
         }
-        categories.push(Category { id: cat_id.clone().into(), name: cat_name.to_owned().into() });
+        self.categories.push(Category { id: cat_id.clone().into(), name: cat_name.to_owned().into() });
+        (cat_id, Rc::from(cat_name))
+    }
 
-        for (fi, f) in cat.features.iter().enumerate() {
-            let name = f.name.trim();
-            let here = Place { line: f.line, row: fi + 1, category: cat_label.clone() };
-            // Only a problem needs the entry's description.
-            let entry = || {
-                if name.is_empty() {
-                    format!("feature #{} of {:?}", fi + 1, cat_name)
-                } else {
-                    format!("feature {:?} ({}, row {})", name, cat_name, fi + 1)
-                }
-            };
-            let mut ok = true;
+    /// One feature: kept when its name, id, phase, links and note pass.
+    fn feature(&mut self, at: FeatureAt<'_>, f: &RawFeature) -> Option<Feature> {
+        let name = f.name.trim();
+        // Only a problem needs the entry's description.
+        let entry = || {
             if name.is_empty() {
-                c.push(f.line, &entry(), "name", Problem::EmptyName);
-                ok = false;
-            } else if has_control(name) {
-                c.push(f.line, &entry(), "name", Problem::ControlCharacters);
-                ok = false;
+                format!("feature #{} of {:?}", at.row, &**at.label)
             } else {
-                let key = name.to_lowercase();
-                if let Some(first) = names.get(&key) {
-                    let first = first.describe();
-                    c.push(f.line, &entry(), "name", Problem::DuplicateName { name: name.to_owned(), first });
-                    ok = false;
+                format!("feature {:?} ({}, row {})", name, &**at.label, at.row)
+            }
+        };
+        let here = Place { line: f.line, row: at.row, category: at.label.clone() };
+        // The name: present, without control characters, used once in the catalog (case aside).
+        let c = &mut self.c;
+        let mut ok = false;
+        if name.is_empty() {
+            c.push(f.line, &entry(), "name", Problem::EmptyName);
+        } else if has_control(name) {
+            c.push(f.line, &entry(), "name", Problem::ControlCharacters);
+        } else {
+            let key = name.to_lowercase();
+            if let Some(first) = self.names.get(&key) {
+                let first = first.describe();
+                c.push(f.line, &entry(), "name", Problem::DuplicateName { name: name.to_owned(), first });
+            } else {
+                self.names.insert(key, here.clone());
+                ok = true;
+            }
+        }
+        let id = self.feature_id(at, f, name, &mut ok, here, &entry);
+        let c = &mut self.c;
+        let phase = if f.phase.trim().is_empty() {
+            c.push(f.line, &entry(), "phase", Problem::MissingPhase);
+            None
+        } else {
+            let p = Phase::parse(&f.phase);
+            if p.is_none() {
+                c.push(f.line, &entry(), "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
+            }
+            p
+        };
+        let mut link = f.link.as_deref().map(str::trim);
+        if let Some(href) = link {
+            if let Err(e) = links::classify(href) {
+                if c.bad_link(f.line, &entry(), e.into()) {
+                    link = None;
                 } else {
-                    names.insert(key, here.clone());
+                    ok = false;
                 }
             }
+        }
+        if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry(), Problem::ExtraLinks(f.extra_links.len() + 1)) {
+            ok = false;
+        }
+        let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        if note.is_some_and(has_control) {
+            c.push(f.line, &entry(), "note", Problem::ControlCharacters);
+            ok = false;
+        }
+        let phase = phase.filter(|_| ok)?;
+        Some(Feature {
+            id: id.into(),
+            name: name.to_owned().into(),
+            category: u16::try_from(at.category).unwrap_or(u16::MAX),
+            phase,
+            link: link.map(|l| Cow::Owned(l.to_owned())),
+            note: note.map(|n| Cow::Owned(n.to_owned())),
+        })
+    }
 
-            let mut id = match &f.id {
-                Some(id) => id.trim().to_owned(),
-                None if name.is_empty() => String::new(),
-                None => {
-                    let slug = slugify(name);
-                    if slug.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{cat_id}-{slug}")
-                    }
+    /// A feature's id: its own, or `{category id}-{name's slug}` (numbered, with a warning,
+    /// when two names derive the same); one that is not empty, has no spaces or control
+    /// characters, does not start with `-` and is used once. Clears `ok` when it fails.
+    fn feature_id(
+        &mut self,
+        at: FeatureAt<'_>,
+        f: &RawFeature,
+        name: &str,
+        ok: &mut bool,
+        here: Place,
+        entry: &impl Fn() -> String,
+    ) -> String {
+        let c = &mut self.c;
+        let mut id = match &f.id {
+            Some(id) => id.trim().to_owned(),
+            None if name.is_empty() => String::new(),
+            None => {
+                let slug = slugify(name);
+                if slug.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}-{slug}", at.category_id)
                 }
-            };
-            // Two names that derive the same id ("A+B" and "A B"): the later one gets a number.
-            if f.id.is_none() && ok && !id.is_empty() && ids.contains(&id) {
-                let taken = std::mem::take(&mut id);
-                id = ids.numbered(&taken);
-                c.warn(f.line, &entry(), "id", Problem::IdTaken { id: taken, used: id.clone() });
             }
-            if id.starts_with('-') {
-                c.push(f.line, &entry(), "id", Problem::IdStartsWithDash);
-                ok = false;
-            } else if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
-                if !name.is_empty() {
-                    c.push(f.line, &entry(), "id", Problem::EmptyId);
-                }
-                ok = false;
-            } else if let Some(first) = ids.get(&id) {
-                // A derived id repeats when the name does; that is already reported.
-                if ok || f.id.is_some() {
-                    c.push(f.line, &entry(), "id", Problem::DuplicateId { id: id.clone(), first: first.describe() });
-                }
-                ok = false;
-            } else {
-                ids.insert(id.clone(), here);
+        };
+        // Two names that derive the same id ("A+B" and "A B"): the later one gets a number.
+        if f.id.is_none() && *ok && !id.is_empty() && self.ids.contains(&id) {
+            let taken = std::mem::take(&mut id);
+            id = self.ids.numbered(&taken);
+            c.warn(f.line, &entry(), "id", Problem::IdTaken { id: taken, used: id.clone() });
+        }
+        if id.starts_with('-') {
+            c.push(f.line, &entry(), "id", Problem::IdStartsWithDash);
+            *ok = false;
+        } else if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
+            if !name.is_empty() {
+                c.push(f.line, &entry(), "id", Problem::EmptyId);
             }
+            *ok = false;
+        } else if let Some(first) = self.ids.get(&id) {
+            // A derived id repeats when the name does; that is already reported.
+            if *ok || f.id.is_some() {
+                c.push(f.line, &entry(), "id", Problem::DuplicateId { id: id.clone(), first: first.describe() });
+            }
+            *ok = false;
+        } else {
+            self.ids.insert(id.clone(), here);
+        }
+        id
+    }
+}
 
-            let phase = if f.phase.trim().is_empty() {
-                c.push(f.line, &entry(), "phase", Problem::MissingPhase);
-                None
-            } else {
-                let p = Phase::parse(&f.phase);
-                if p.is_none() {
-                    c.push(f.line, &entry(), "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
-                }
-                p
-            };
-
-            let mut link = f.link.as_deref().map(str::trim);
-            if let Some(href) = link {
-                if let Err(e) = links::classify(href) {
-                    if c.bad_link(f.line, &entry(), e.into()) {
-                        link = None;
-                    } else {
-                        ok = false;
-                    }
-                }
-            }
-            if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry(), Problem::ExtraLinks(f.extra_links.len() + 1))
+/// [`validate`] with a choice of what bad links are. With [`LinkPolicy::DropAndWarn`] a
+/// catalog whose only problems are links is accepted, those links removed, and the
+/// problems returned as warnings; if there are errors, the warnings are listed with them.
+pub fn validate_with(raw: RawCatalog, policy: LinkPolicy) -> Result<Validated, Vec<Diagnostic>> {
+    let c = Collector { file: &raw.file, out: Vec::new(), policy, warnings: Vec::new() };
+    let count: usize = raw.categories.iter().map(|c| c.features.len()).sum();
+    let mut check = Check {
+        c,
+        names: Places::with_capacity(count),
+        ids: Ids::with_capacity(count),
+        category_names: Places::default(),
+        category_ids: Ids::default(),
+        categories: Vec::with_capacity(raw.categories.len()),
+        features: Vec::new(),
+    };
+    check.catalog(&raw);
+    for (ci, cat) in raw.categories.iter().enumerate() {
+        let (cat_id, label) = check.category(ci, cat);
+        for (fi, f) in cat.features.iter().enumerate() {
+            if let Some(feature) =
+                check.feature(FeatureAt { category: ci, category_id: &cat_id, label: &label, row: fi + 1 }, f)
             {
-                ok = false;
-            }
-            let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-            if note.is_some_and(has_control) {
-                c.push(f.line, &entry(), "note", Problem::ControlCharacters);
-                ok = false;
-            }
-
-            if let (true, Some(phase)) = (ok, phase) {
-                features.push(Feature {
-                    id: id.into(),
-                    name: name.to_owned().into(),
-                    category: u16::try_from(ci).unwrap_or(u16::MAX),
-                    phase,
-                    link: link.map(|l| Cow::Owned(l.to_owned())),
-                    note: note.map(|n| Cow::Owned(n.to_owned())),
-                });
+                check.features.push(feature);
             }
         }
     }
-    if raw.categories.iter().all(|cat| cat.features.is_empty()) {
-        c.push(None, catalog_entry, "features", Problem::NoFeatures);
-    }
-
     let legend = match &raw.legend {
         None => Legend { phases: Cow::Borrowed(&[]), aspects: Cow::Borrowed(&[]) },
-        Some(l) => validate_legend(l, &mut c),
+        Some(l) => validate_legend(l, &mut check.c),
     };
-
-    if c.out.is_empty() {
-        Ok(Validated {
-            catalog: Catalog {
-                title: raw.title.trim().to_owned().into(),
-                description: raw.description.trim().to_owned().into(),
-                provenance: raw.provenance.trim().to_owned().into(),
-                docs_base: raw.docs_base.trim().to_owned().into(),
-                categories: categories.into(),
-                features: features.into(),
-                legend,
-            },
-            warnings: c.warnings,
-            translations: Vec::new(),
-        })
-    } else {
+    let Check { c, categories, features, .. } = check;
+    if !c.out.is_empty() {
         let mut all = c.out;
         for w in c.warnings {
             push_bounded(&mut all, w);
         }
-        Err(all)
+        return Err(all);
     }
+    Ok(Validated {
+        catalog: Catalog {
+            title: raw.title.trim().to_owned().into(),
+            description: raw.description.trim().to_owned().into(),
+            provenance: raw.provenance.trim().to_owned().into(),
+            docs_base: raw.docs_base.trim().to_owned().into(),
+            categories: categories.into(),
+            features: features.into(),
+            legend,
+        },
+        warnings: c.warnings,
+        translations: Vec::new(),
+    })
 }
 
 /// Checks a phase-definitions table on its own (used for the release era's legend).

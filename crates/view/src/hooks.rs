@@ -1,9 +1,10 @@
 //! The widget's hooks into the page, each an effect the root component calls by name:
-//! back/forward and deep links feed the reducer, "/" focuses the search box, a hydrated
-//! widget shows its controls, a revealed row or a new page of rows takes focus. (What a
-//! change asks of the page, the address and the change event, is `store::use_page_effects`.) Listeners send ids and strings only; the reducer resolves
-//! them against the catalog shown at that moment, never a captured one. Each is a plain
-//! function returning the `use_effect_with` it sets up: Yew's `#[hook]` would box each one.
+//! back/forward and deep links feed the reducer, "/" focuses the search box, a revealed row
+//! or a new page of rows takes focus. (What a change asks of the page, the address, the
+//! console and the change event, is `store::use_page_effects`.) Listeners send ids and
+//! strings only; the reducer resolves them against the catalog shown at that moment, never a
+//! captured one. Each is a plain function returning the `use_effect_with` it sets up: Yew's
+//! `#[hook]` would box each one.
 
 use std::rc::Rc;
 
@@ -18,19 +19,6 @@ use crate::browser;
 use crate::handle::ShownHandle;
 use crate::ids;
 use crate::store::Store;
-
-/// A hydrating widget is static (`fm--static`: controls hidden) until mounted, so the
-/// server's HTML and the first render agree. Once mounted the class leaves the DOM
-/// directly: a state change here would render the whole widget a second time at start-up.
-/// Later renders keep the same class value, so Yew never writes it back.
-pub fn use_static_until_mounted(root: &NodeRef, hydrating: bool) -> impl Hook<Output = ()> {
-    let root = root.clone();
-    use_effect_with((), move |()| {
-        if hydrating {
-            browser::remove_class(&root, "fm--static");
-        }
-    })
-}
 
 /// After a deep link re-renders the rows, brings the target row into view.
 pub fn use_reveal_row(

@@ -59,12 +59,21 @@ fn tell_page(ns: &str, session: &Session, effects: &Effects) {
 
 /// Carries out what the first state asks of the page once mounted, and after every render
 /// the change event the reducer announced (see [`PageEffects`]).
-pub fn use_page_effects(store: &UseReducerHandle<Store>, root: &NodeRef, view: &Rc<View>) -> PageEffects {
-    PageEffects { store: store.clone(), root: root.clone(), view: view.clone() }
+pub fn use_page_effects(
+    store: &UseReducerHandle<Store>,
+    root: &NodeRef,
+    view: &Rc<View>,
+    hydrating: bool,
+) -> PageEffects {
+    PageEffects { store: store.clone(), root: root.clone(), view: view.clone(), hydrating }
 }
 
 /// The hook of [`use_page_effects`]. Once mounted, what the first state asks of the address
-/// and the console ([`tell_page`]); after each render whose change the reducer announces,
+/// and the console ([`tell_page`]), and a hydrated widget shows its controls: it is static
+/// (`fm--static`: controls hidden) until mounted, so the server's HTML and the first render
+/// agree; the class then leaves the DOM directly (a state change would render the whole
+/// widget a second time at start-up, and later renders keep the same class value, so Yew
+/// never writes it back). After each render whose change the reducer announces,
 /// the host page's change event (`host::publish`), sent in a task of its own: it lists every visible id (100,000 in the largest catalogs), work
 /// that would otherwise lengthen the task that renders the change. A newer announcement, or
 /// the widget's removal, cancels one not yet sent.
@@ -73,6 +82,8 @@ pub struct PageEffects {
     root: NodeRef,
     /// The rows of this render's state.
     view: Rc<View>,
+    /// The widget hydrates prerendered HTML.
+    hydrating: bool,
 }
 
 impl Hook for PageEffects {
@@ -80,11 +91,14 @@ impl Hook for PageEffects {
 
     fn run(self, ctx: &mut HookContext) {
         let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>).run(ctx);
-        let PageEffects { store, root, view } = self;
+        let PageEffects { store, root, view, hydrating } = self;
         use_effect_with(store.changes, move |_| {
             let (ns, effects) = (store.ns.clone(), &store.effects);
             if store.changes == 0 {
                 tell_page(&ns, &store.session, effects);
+                if hydrating {
+                    crate::browser::remove_class(&root, "fm--static");
+                }
             }
             if effects.announce {
                 // After the reader changed the view (not at start-up, where it would lengthen

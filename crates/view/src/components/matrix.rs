@@ -23,9 +23,7 @@ use super::toolbar::{toolbar, ToolbarProps};
 use crate::embedded::RELEASES;
 use crate::handle::{CatalogHandle, Problems, ShownHandle, Tr};
 use crate::handlers::Handlers;
-use crate::hooks::{
-    use_browser_events, use_focus_new_page, use_reveal_row, use_select_value, use_static_until_mounted,
-};
+use crate::hooks::{use_browser_events, use_focus_new_page, use_reveal_row, use_select_value};
 use crate::ids;
 use crate::store::{sender, use_page_effects, Store};
 
@@ -88,8 +86,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let view = use_memo((shown.clone(), state.query.clone()), |(s, q)| s.0.compute(q));
     let diff_from = session.diff_from(&store.sources);
     let root = use_node_ref();
-    use_static_until_mounted(&root, props.start.hydrate);
-    use_page_effects(&store, &root, &view);
+    use_page_effects(&store, &root, &view, props.start.hydrate);
     use_browser_events(&ns, &root, props.start.then.clone(), store.clone());
     let release_select = use_select_value(shown.0.release().map_or("", |r| shown.0.label(r)));
     let compare_select = use_select_value(diff_from.map_or("", |r| shown.0.label(r)));
