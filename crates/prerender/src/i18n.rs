@@ -16,15 +16,15 @@ pub fn codes() -> Vec<&'static str> {
 
 /// `lang` as the widget speaks it: messages and, where istio.io's edition exists, its
 /// catalog text.
-pub fn language(lang: &str) -> Language {
+pub fn language(lang: &str) -> Result<Language, String> {
     let messages =
-        Messages::built_in(lang).unwrap_or_else(|| panic!("no messages for language {lang:?} (i18n/{lang}.toml)"));
+        Messages::built_in(lang).ok_or_else(|| format!("no messages for language {lang:?} (i18n/{lang}.toml)"))?;
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../data/istio.io-i18n/{lang}.md"));
     let translation = match std::fs::read_to_string(&path) {
-        Ok(page) => translation(&page).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        Ok(page) => translation(&page).map_err(|e| format!("{}: {e}", path.display()))?,
         Err(_) => Translation::default(),
     };
-    Language { messages: std::rc::Rc::new(messages), translation: std::rc::Rc::new(translation) }
+    Ok(Language { messages: std::rc::Rc::new(messages), translation: std::rc::Rc::new(translation) })
 }
 
 /// The file a page loads for `lang`: a script (classic or module) that registers the
@@ -200,7 +200,7 @@ mod tests {
     fn reads_istio_io_chinese_and_ukrainian_pages() {
         for (lang, traffic, aspects) in [("zh", "流量管理", 14), ("uk", "Управління трафіком", 15)]
         {
-            let l = language(lang);
+            let l = language(lang).unwrap();
             let t = &l.translation;
             assert!(
                 t.categories.iter().any(|(id, n)| id == "traffic-management" && n == traffic),
@@ -228,6 +228,6 @@ mod tests {
             assert_eq!(sorted(&back.translation), sorted(&l.translation));
             assert_eq!(back.messages, l.messages);
         }
-        assert_eq!(language("zh").translation.title.as_deref(), Some("功能状态"));
+        assert_eq!(language("zh").unwrap().translation.title.as_deref(), Some("功能状态"));
     }
 }
