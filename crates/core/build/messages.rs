@@ -159,6 +159,7 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Reads, checks and compiles the message files (see the module's documentation).
 pub fn generate() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let root = manifest.join("../..");
@@ -180,9 +181,32 @@ pub fn generate() {
             fail(&[format!("{en_file}: key `{key}`: line breaks and tabs cannot be shown; use one line")]);
         }
     }
+    let langs = read_languages(&dir, &shown, &en);
+    check_usage(&root, &en_file, &en);
+    // The strings kept out of the wasm, per language (English first): the badges' and the
+    // entry module's, each as a table for host tools.
+    let outside = |keep: fn(&str) -> bool| -> Table {
+        let of = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
+            messages.iter().filter(|(k, _)| keep(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
+        };
+        std::iter::once(("en".to_owned(), of(&en))).chain(langs.iter().map(|(lang, m)| (lang.clone(), of(m)))).collect()
+    };
+    let (badges, entry) = (outside(is_badge), outside(is_entry));
+    let en: Vec<(String, Forms)> = en.into_iter().filter(|(k, _)| !is_badge(k) && !is_entry(k)).collect();
+
+    let out = rust_source(&en, &langs, &badges, &entry);
+    let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("messages.rs");
+    std::fs::write(path, out).expect("write messages.rs");
+}
+
+type Table = Vec<(String, Vec<(String, String)>)>;
+
+/// Every language besides English, read and checked against English (`en`); the build fails
+/// naming every problem.
+fn read_languages(dir: &Path, shown: &str, en: &[(String, Forms)]) -> Vec<(String, Vec<(String, Forms)>)> {
     let mut langs: Vec<(String, Vec<(String, Forms)>)> = Vec::new();
     let mut errors = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| fail(&[format!("{}: {e}", dir.display())]))
         .flatten()
         .map(|e| e.path())
@@ -201,7 +225,7 @@ pub fn generate() {
         }
         match read(&path) {
             Ok(messages) => {
-                let (e, w) = check(&file, &lang, &en, &messages);
+                let (e, w) = check(&file, &lang, en, &messages);
                 errors.extend(e);
                 for w in w {
                     println!("cargo::warning={w}");
@@ -215,7 +239,12 @@ pub fn generate() {
         fail(&errors);
     }
 
-    // English keys no code uses (the widget's as `Msg::key`, the badges' by name, quoted).
+    langs
+}
+
+/// Warns on English keys no code uses (the widget's as `Msg::key`, the badges' by name,
+/// quoted); fails when the entry module does not write an `entry_` string as English has it.
+fn check_usage(root: &Path, en_file: &str, en: &[(String, Forms)]) {
     let mut code = String::new();
     let mut files = Vec::new();
     for crate_dir in ["crates/core/src", "crates/view/src", "src"] {
@@ -235,7 +264,7 @@ pub fn generate() {
     }
     println!("cargo::rerun-if-changed={}", root.join("www/feature-matrix.js").display());
     let entry_code = std::fs::read_to_string(root.join("www/feature-matrix.js")).unwrap_or_default();
-    for (key, forms) in &en {
+    for (key, forms) in en {
         let used = if is_badge(key) {
             badge_code.contains(&format!("\"{key}\""))
         } else if is_entry(key) {
@@ -252,17 +281,16 @@ pub fn generate() {
             println!("cargo::warning={en_file}: key `{key}` is not used by the widget");
         }
     }
-    // The strings kept out of the wasm, per language (English first): the badges' and the
-    // entry module's, each as a table for host tools.
-    let outside = |keep: fn(&str) -> bool| -> Vec<(String, Vec<(String, String)>)> {
-        let of = |messages: &[(String, Forms)]| -> Vec<(String, String)> {
-            messages.iter().filter(|(k, _)| keep(k)).map(|(k, f)| (k.clone(), f["other"].clone())).collect()
-        };
-        std::iter::once(("en".to_owned(), of(&en))).chain(langs.iter().map(|(lang, m)| (lang.clone(), of(m)))).collect()
-    };
-    let (badges, entry) = (outside(is_badge), outside(is_entry));
-    let en: Vec<(String, Forms)> = en.into_iter().filter(|(k, _)| !is_badge(k) && !is_entry(k)).collect();
+}
 
+/// `$OUT_DIR/messages.rs`: `Msg`, `SLOTS`, `EN_TEXT` and, for host tools, `KEYS`,
+/// `LANGUAGES`, `BADGE_MESSAGES` and `ENTRY_MESSAGES`.
+fn rust_source(
+    en: &[(String, Forms)],
+    langs: &[(String, Vec<(String, Forms)>)],
+    badges: &Table,
+    entry: &Table,
+) -> String {
     // Slots: one per message, four (one, few, many, other) per counted message.
     let mut out = String::from(
         "/// A message of the interface, by its key in `i18n/en.toml` (the discriminant is its first slot).\n\
@@ -270,7 +298,7 @@ pub fn generate() {
     );
     let mut slot = 0;
     let mut counted = Vec::new();
-    for (key, forms) in &en {
+    for (key, forms) in en {
         let _ = writeln!(out, "    {key} = {slot},");
         if forms.len() > 1 {
             counted.push(key.clone());
@@ -290,26 +318,26 @@ pub fn generate() {
     // no table of pointers in the wasm, and the parser is there anyway.
     let text = |lang: &str, messages: &[(String, Forms)]| {
         let mut t = format!("{lang} {}", plural::rule(lang));
-        for slot in table_slots(&en, messages) {
+        for slot in table_slots(en, messages) {
             t.push('\n');
             t.push_str(&slot);
         }
         rust_str(&t)
     };
-    let _ = writeln!(out, "/// English, the widget's own language: `en 1` (code and plural rule), then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", text("en", &en));
+    let _ = writeln!(out, "/// English, the widget's own language: `en 1` (code and plural rule), then one message per line in slot order.\npub static EN_TEXT: &str = {};\n", text("en", en));
     out.push_str("/// Every key by name (host tools: the Hugo site's i18n files).\n#[cfg(feature = \"source\")]\npub static KEYS: &[(&str, Msg)] = &[\n");
-    for (key, _) in &en {
+    for (key, _) in en {
         let _ = writeln!(out, "    ({}, Msg::{key}),", rust_str(key));
     }
     out.push_str("];\n\n");
     out.push_str("/// Every other language, by code, as `EN_TEXT` is (host tools only: each page loads only its own).\n#[cfg(feature = \"source\")]\npub static LANGUAGES: &[(&str, &str)] = &[\n");
-    for (lang, messages) in &langs {
+    for (lang, messages) in langs {
         let _ = writeln!(out, "    ({}, {}),", rust_str(lang), text(lang, messages));
     }
     out.push_str("];\n\n");
     for (name, what, table) in [
-        ("BADGE_MESSAGES", "feature badges' strings (`badge_*`", &badges),
-        ("ENTRY_MESSAGES", "entry module's strings (`entry_*`", &entry),
+        ("BADGE_MESSAGES", "feature badges' strings (`badge_*`", badges),
+        ("ENTRY_MESSAGES", "entry module's strings (`entry_*`", entry),
     ] {
         let _ = writeln!(out, "/// The {what} keys) of every language, English first (host tools only).\n#[cfg(feature = \"source\")]\npub static {name}: &[(&str, &[(&str, &str)])] = &[");
         for (lang, messages) in table {
@@ -319,8 +347,7 @@ pub fn generate() {
         }
         out.push_str("];\n");
     }
-    let path = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("messages.rs");
-    std::fs::write(path, out).expect("write messages.rs");
+    out
 }
 
 fn fail(errors: &[String]) -> ! {
