@@ -126,10 +126,19 @@ describe('deep links', () => {
     await context.close();
   });
 
-  test('following an in-page link to a feature works too', async () => {
-    const { page, context } = await openDemo(browser);
+  test('following an in-page link to a feature works too, also when the search hides it', async () => {
+    const { page, context } = await openDemo(browser, { width: 1000, height: 500 });
+    await searchBox(page).fill('dns');
+    await statusSays(page, '1 of 43 features');
     await page.evaluate(() => { location.hash = 'fm-observability-trace-sampling'; });
     await page.waitForFunction(() => document.activeElement?.id === 'fm-observability-trace-sampling');
+    await statusSays(page, /Showing “Trace Sampling”: cleared the search that hid it\./);
+    assert.equal(await searchBox(page).inputValue(), '');
+    const row = featureRows(page).filter({ hasText: 'Trace Sampling' });
+    const box = await row.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 500, `the row is in the viewport (y=${box?.y})`);
+    // The cleared search leaves the address too.
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('fm.q'));
     await context.close();
   });
 });

@@ -668,12 +668,21 @@ mod tests {
     }
 
     #[test]
-    fn since_ranks_keep_the_ready_name_order() {
+    fn since_ranks_order_the_since_sort_and_keep_the_ready_name_order() {
         let c = sample();
-        let index = SearchIndex::new(&c).with_since(vec![0; c.features.len()]);
-        assert!(index.orders[SearchIndex::slot(SortKey::Feature, Direction::Ascending)].get().is_some());
-        let q = Query { sort: SortKey::Feature, ..Query::default() };
-        assert_eq!(run(&c, &q).rows, compute(&c, &index, &q).rows);
+        let ranks = vec![3, 1, 2, 0, 1, 5, 4];
+        assert_eq!(ranks.len(), c.features.len());
+        let index = SearchIndex::new(&c).with_since(ranks.clone());
+        assert!(
+            index.orders[SearchIndex::slot(SortKey::Feature, Direction::Ascending)].get().is_some(),
+            "the name order built with the index is kept"
+        );
+        let mut expected: Vec<usize> = (0..ranks.len()).collect();
+        expected.sort_by_key(|&i| ranks[i]);
+        let q = Query { sort: SortKey::Since, ..Query::default() };
+        assert_eq!(compute(&c, &index, &q).rows, expected, "by rank, ties (1, 4) in page order");
+        let q = Query { sort: SortKey::Since, direction: Direction::Descending, ..Query::default() };
+        assert_eq!(compute(&c, &index, &q).rows, [5, 6, 0, 2, 1, 4, 3]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use feature_matrix_core::search::{match_ranges, segments, terms};
 use feature_matrix_core::shown::Shown;
 use feature_matrix_core::source::{load_markdown, SourceInfo};
 use feature_matrix_core::url_state::{self, UrlState};
-use feature_matrix_core::validate::{validate, RawCatalog, RawCategory, RawFeature};
+use feature_matrix_core::validate::{validate, validate_with, LinkPolicy, RawCatalog, RawCategory, RawFeature};
 use feature_matrix_core::ViewMode;
 use proptest::prelude::*;
 use std::rc::Rc;
@@ -191,7 +191,8 @@ fn check_catalog(c: &Catalog) -> Result<(), TestCaseError> {
         if let Some(l) = &f.link {
             prop_assert!(classify(l).is_ok(), "bad link kept: {l:?}");
             let url = resolve(&c.docs_base, l).expect("valid links resolve");
-            prop_assert!(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("HTTP"), "{url}");
+            let scheme = url.get(..8).unwrap_or_default().to_ascii_lowercase();
+            prop_assert!(scheme == "https://" || scheme.starts_with("http://"), "{url}");
         }
     }
     let mut category_ids = BTreeSet::new();
@@ -255,15 +256,56 @@ proptest! {
                 let total: usize = raw.categories.iter().map(|c| c.features.len()).sum();
                 prop_assert_eq!(c.features.len(), total, "a valid catalog drops nothing");
             }
-            Err(problems) => prop_assert!(!problems.is_empty()),
+            // Every problem names the file and, but for the catalog-wide ones, its entry.
+            Err(problems) => prop_assert!(problems.iter().all(|d| d.file == "fuzz" && !d.entry.is_empty()), "{problems:?}"),
         }
     }
 
+    /// Random JSON: the reader never panics, and whatever it accepts keeps the invariants.
     #[test]
     fn runtime_catalog_reader_never_panics(v in json_value()) {
         if let Ok(v) = json_catalog::load("fuzz", "https://istio.io/latest", &v) {
             check_catalog(&v.catalog)?;
         }
+    }
+
+    /// Catalogs written in the run-time format (most of them valid, with hostile text): the
+    /// reader accepts exactly what `validate` accepts with bad links dropped, with the same
+    /// rows, and keeps the invariants.
+    #[test]
+    fn runtime_catalog_reader_reads_what_validate_reads(raw in raw_catalog()) {
+        let json = serde_json::json!({
+            "docsBase": raw.docs_base,
+            "categories": raw.categories.iter().map(|c| serde_json::json!({
+                "name": c.name,
+                "features": c.features.iter().map(|f| serde_json::json!({
+                    "name": f.name, "phase": f.phase, "link": f.link, "note": f.note,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        let read = json_catalog::load("fuzz", "https://istio.io/latest", &json);
+        let checked = validate_with(raw, LinkPolicy::DropAndWarn);
+        prop_assert_eq!(read.is_ok(), checked.is_ok(), "{:?} / {:?}", read, checked);
+        if let (Ok(read), Ok(checked)) = (read, checked) {
+            check_catalog(&read.catalog)?;
+            prop_assert_eq!(&read.catalog.features, &checked.catalog.features);
+        }
+    }
+
+    /// Valid catalogs in the run-time format always load.
+    #[test]
+    fn runtime_catalog_reader_loads_every_valid_catalog(c in catalog()) {
+        let json = serde_json::json!({
+            "docsBase": c.docs_base.as_ref(),
+            "categories": c.categories.iter().enumerate().map(|(ci, cat)| serde_json::json!({
+                "name": cat.name.as_ref(),
+                "features": c.features.iter().filter(|f| usize::from(f.category) == ci)
+                    .map(|f| serde_json::json!({ "name": f.name.as_ref(), "phase": f.phase.label() })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        let read = json_catalog::load("gen", "https://istio.io/latest", &json).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        check_catalog(&read.catalog)?;
+        prop_assert_eq!(&read.catalog.features, &c.features);
     }
 
     #[test]
@@ -322,6 +364,8 @@ proptest! {
                 SortKey::Feature => feature_matrix_core::search::fold(&f.name),
                 SortKey::Category => format!("{:05}", f.category),
                 SortKey::Phase => format!("{}", f.phase.maturity()),
+                // A page has no history: every row ties (page order). Releases are
+                // `since_sort_follows_each_features_history`'s.
                 SortKey::Since => String::new(),
             }
         };
@@ -370,6 +414,64 @@ proptest! {
                 prop_assert!(!href.starts_with("//"));
             }
             Err(_) => prop_assert!(resolve("https://x.example", &href).is_none()),
+        }
+    }
+}
+
+/// Up to four releases of up to eight features (keys `core.f0`…), each feature in some of
+/// them with some maturity: a release set with real histories.
+fn release_set() -> impl Strategy<Value = &'static feature_matrix_core::releases::ReleaseSet> {
+    let release = prop::collection::vec(
+        prop::option::of(prop::sample::select(vec!["Experimental", "Alpha", "Beta", "Stable"])),
+        8,
+    );
+    prop::collection::vec(release, 1..5).prop_map(|releases| {
+        let read: Vec<(String, feature_matrix_core::istio::Release)> = releases
+            .iter()
+            .enumerate()
+            .map(|(r, features)| {
+                let entries: Vec<serde_json::Value> = features
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, m)| {
+                        let m = (*m)?;
+                        Some(serde_json::json!({ "name": format!("F{k}"), "id": format!("core.f{k}"), "area": "Core",
+                                                 "level": { "checklist": "", "maturity": m } }))
+                    })
+                    .collect();
+                let json = serde_json::json!({ "features": entries });
+                (format!("1.{r}"), feature_matrix_core::istio::read("gen", &json, &[], usize::MAX))
+            })
+            .collect();
+        let legend = feature_matrix_core::model::Legend { phases: Default::default(), aspects: Default::default() };
+        let set = feature_matrix_core::source::history::build(&read, legend, "https://x.example", "gen");
+        &*Box::leak(Box::new(set))
+    })
+}
+
+proptest! {
+    /// Sorting by "since" in a release: rows ordered by the release each reached its phase
+    /// in (as its history says), ties in page order, either direction.
+    #[test]
+    fn since_sort_follows_each_features_history(set in release_set(), r in 0usize..4, desc in any::<bool>()) {
+        let r = r % set.len();
+        let shown = Shown::of_release(set, r);
+        let direction = if desc { Direction::Descending } else { Direction::Ascending };
+        let view = shown.compute(&Query { sort: SortKey::Since, direction, ..Query::default() });
+        prop_assert_eq!(view.rows.len(), shown.catalog().features.len());
+        let since = |i: usize| shown.history(i).and_then(|h| h.since()).unwrap_or(usize::MAX);
+        for w in view.rows.windows(2) {
+            let (x, y) = (since(w[0]), since(w[1]));
+            match direction {
+                Direction::Ascending => prop_assert!(x <= y, "{x} before {y}"),
+                Direction::Descending => prop_assert!(x >= y, "{x} before {y}"),
+            }
+            if x == y { prop_assert!(w[0] < w[1], "ties keep page order"); }
+        }
+        // No feature reached its phase after the release shown.
+        for (i, f) in shown.catalog().features.iter().enumerate() {
+            let s = since(i);
+            prop_assert!(s <= r, "{} reached its phase after the release shown", f.id);
         }
     }
 }

@@ -257,20 +257,41 @@ fn changes_are_searched_like_the_table() {
     let all = s.shown.changes(from, "").unwrap();
     assert!(!all.all.promoted.is_empty());
     assert_eq!(all.all, all.matching);
-    // By category (area) name, which the name-only filter missed.
-    let by_area = s.shown.changes(from, "ambient").unwrap();
-    assert!(!by_area.matching.added.is_empty() || !by_area.matching.promoted.is_empty());
-    for &(row, _, _) in &by_area.matching.promoted {
-        let e = set.release(s.shown.release().unwrap()).iter().find(|e| e.row == row).unwrap();
-        assert!(
-            set.string(e.area).to_lowercase().contains("ambient")
-                || set.string(e.name).to_lowercase().contains("ambient")
-        );
+    // Exactly the changes whose feature matches in every searchable field of the release
+    // that lists it (1.24; 1.23 for removed features): name, area, note, phase.
+    let to = s.shown.release().unwrap();
+    let matching = |text: &str| {
+        let terms = feature_matrix_core::search::terms(text);
+        let fold = feature_matrix_core::search::fold;
+        let hit = |r: usize, row: u16| {
+            let (c, rows) = set.catalog(r);
+            let f = &c.features[rows.iter().position(|&x| x == row).unwrap()];
+            let fields = [
+                fold(&f.name),
+                fold(&c.category(f).name),
+                fold(f.note.as_deref().unwrap_or("")),
+                fold(f.phase.label()),
+            ];
+            feature_matrix_core::search::matches(&fields, &terms)
+        };
+        let mut d = all.all.clone();
+        d.added.retain(|&row| hit(to, row));
+        d.removed.retain(|&row| hit(from, row));
+        d.promoted.retain(|&(row, _, _)| hit(to, row));
+        d.demoted.retain(|&(row, _, _)| hit(to, row));
+        d
+    };
+    for text in ["ambient", "stable", "dns", "Ambient mode", "zzzz-nothing"] {
+        assert_eq!(s.shown.changes(from, text).unwrap().matching, matching(text), "{text}");
     }
+    // By area name, which a name-only filter missed: changes of every kind, fewer than all.
+    let by_area = matching("ambient");
+    assert!(!by_area.added.is_empty() && !by_area.promoted.is_empty(), "{by_area:?}");
+    assert_ne!(by_area, all.all);
     // By phase, which is a field of the row.
     let stable = s.shown.changes(from, "stable").unwrap();
     assert!(stable.matching.promoted.iter().any(|&(_, _, to)| to == Phase::Stable));
-    assert!(s.shown.changes(from, "zzzz-nothing").unwrap().matching == Default::default());
+    assert_eq!(s.shown.changes(from, "zzzz-nothing").unwrap().matching, Default::default());
 }
 
 #[test]
