@@ -241,6 +241,18 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
     let mut ids = Places::default();
     for (i, item) in items.iter().enumerate() {
         r.line = if lines_known { lines.get(i).copied() } else { None };
+        if let Some(e) = r.entry(i, item, &mut ids) {
+            r.out.entries.push(e);
+        }
+    }
+    r.refuse_too_many_areas();
+    r.out
+}
+
+impl Reader<'_> {
+    /// Entry `i` of the list: every field read and checked; `None` when it is not an object.
+    fn entry<V: JsonValue>(&mut self, i: usize, item: &V, ids: &mut Places) -> Option<Entry> {
+        let r = self;
         let m = item.members();
         let get = |k: &str| member(&m, k);
         let raw_id = get("id").and_then(JsonValue::string);
@@ -252,7 +264,7 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
         };
         if item.kind() != Kind::Object {
             r.find(Severity::Error, format!("expected an object, found {}", item.kind().name()));
-            continue;
+            return None;
         }
         r.known("", &m, &["name", "id", "link", "area", "level", "deprecation", "apis"]);
         let id = r.text("id", get("id"), false);
@@ -278,117 +290,128 @@ pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> 
             r.find(Severity::Error, "`level` is not an object".to_owned());
         }
         r.known("level.", &level, &["checklist", "maturity", "maturityNotes", "nextExpectedPromotion", "link"]);
-        let raw_maturity = r.text("level.maturity", member(&level, "maturity"), true).unwrap_or_default();
-        let end = raw_maturity.find(|c: char| !c.is_alphanumeric()).unwrap_or(raw_maturity.len());
-        let (word, rest) = raw_maturity.split_at(end);
+        let (maturity, note) = r.maturity(&level);
+        let link = r.link(get("link"), member(&level, "link"));
+        let deprecation = get("deprecation").and_then(|d| r.deprecation(d));
+        let key = match &id {
+            Some(id) => r.key(id, ids),
+            None => format!("name:{}", slugify(&name)),
+        };
+        let checklist = r.text("level.checklist", member(&level, "checklist"), false);
+        let next_expected_promotion =
+            r.text("level.nextExpectedPromotion", member(&level, "nextExpectedPromotion"), false);
+        let line = r.line;
+        Some(Entry { line, key, id, name, area, maturity, note, link, checklist, next_expected_promotion, deprecation })
+    }
+
+    /// `level.maturity` (one of the four, a trailing note moved to the note with a warning)
+    /// and `level.maturityNotes`.
+    fn maturity<V: JsonValue>(&mut self, level: &[(String, V)]) -> (Option<Phase>, Option<String>) {
+        let raw = self.text("level.maturity", member(level, "maturity"), true).unwrap_or_default();
+        let end = raw.find(|c: char| !c.is_alphanumeric()).unwrap_or(raw.len());
+        let (word, rest) = raw.split_at(end);
         let maturity = Phase::parse(word).filter(|p| *p != Phase::Deprecated);
-        let mut note = r.text("level.maturityNotes", member(&level, "maturityNotes"), false);
+        let mut note = self.text("level.maturityNotes", member(level, "maturityNotes"), false);
         match maturity {
-            None => r.find(
+            None => self.find(
                 Severity::Error,
-                format!("`level.maturity` {raw_maturity:?} is not one of Experimental, Alpha, Beta, Stable"),
+                format!("`level.maturity` {raw:?} is not one of Experimental, Alpha, Beta, Stable"),
             ),
             Some(_) if !rest.trim().is_empty() => {
                 let extra = rest
                     .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-'))
                     .trim();
-                r.find(Severity::Warning, format!("`level.maturity` carries a note ({extra:?}); use `maturityNotes`"));
+                self.find(
+                    Severity::Warning,
+                    format!("`level.maturity` carries a note ({extra:?}); use `maturityNotes`"),
+                );
                 if note.is_none() {
                     note = Some(extra.to_owned());
                 }
             }
             Some(_) => {}
         }
-        let mut link = r.text("link", get("link"), false);
+        (maturity, note)
+    }
+
+    /// `link`, else `level.link` (with a warning); a link that is not http(s) or a path is
+    /// an error and dropped.
+    fn link<V: JsonValue>(&mut self, top: Option<&V>, under_level: Option<&V>) -> Option<String> {
+        let mut link = self.text("link", top, false);
         if link.is_none() {
-            link = r.text("level.link", member(&level, "link"), false);
+            link = self.text("level.link", under_level, false);
             if link.is_some() {
-                r.find(Severity::Warning, "`link` is under `level`; the schema puts it at the top level".to_owned());
+                self.find(Severity::Warning, "`link` is under `level`; the schema puts it at the top level".to_owned());
             }
         }
         if let Some(Err(e)) = link.as_deref().map(links::classify) {
-            r.find(Severity::Error, format!("`link`: {e}"));
+            self.find(Severity::Error, format!("`link`: {e}"));
             link = None;
         }
-        let deprecation = get("deprecation").and_then(|d| {
-            let d = d.members();
-            r.known("deprecation.", &d, &["state", "details"]);
-            let details = member(&d, "details").map(JsonValue::members).unwrap_or_default();
-            r.known("deprecation.details.", &details, &["next", "replacement"]);
-            let state = r.text("deprecation.state", member(&d, "state"), true);
-            let retired = state.as_deref() == Some("retired");
-            if !retired && state.as_deref() != Some("deprecated") {
-                let state = state.unwrap_or_default();
-                r.find(Severity::Error, format!("`deprecation.state` {state:?} is not one of deprecated, retired"));
-                return None;
-            }
-            let next = r.text("deprecation.details.next", member(&details, "next"), false);
-            if next.is_none() {
-                r.find(Severity::Warning, "`deprecation.details.next` is missing".to_owned());
-            }
-            let replacement = r.text("deprecation.details.replacement", member(&details, "replacement"), false);
-            Some(Deprecation { retired, next, replacement })
-        });
-        let key = match &id {
-            Some(id) => {
-                let (repeats, first) = match ids.get_mut(id) {
-                    Some(seen) => {
-                        seen.row += 1;
-                        (seen.row, seen.line)
-                    }
-                    None => {
-                        ids.insert(id.clone(), Place { line: r.line, row: 1, ..Place::default() });
-                        (1, r.line)
-                    }
-                };
-                if repeats == 1 {
-                    id.clone()
-                } else {
-                    let at = first.map_or_else(|| "earlier".to_owned(), |l| format!("on line {l}"));
-                    r.find(Severity::Error, format!("duplicate id {id:?}, first used {at}; kept as {id}#{repeats}"));
-                    format!("{id}#{repeats}")
-                }
-            }
-            None => format!("name:{}", slugify(&name)),
-        };
-        let checklist = r.text("level.checklist", member(&level, "checklist"), false);
-        let next_expected_promotion =
-            r.text("level.nextExpectedPromotion", member(&level, "nextExpectedPromotion"), false);
-        r.out.entries.push(Entry {
-            line: r.line,
-            key,
-            id,
-            name,
-            area,
-            maturity,
-            note,
-            link,
-            checklist,
-            next_expected_promotion,
-            deprecation,
-        });
+        link
     }
-    // A feature names its category by a 16-bit index, as in the widget's own format: data with
-    // more areas is refused whole, with this one finding.
-    // (Only data with more entries than that can have more areas: no second map otherwise.)
-    let mut areas = Places::default();
-    if r.out.entries.len() > MAX_AREAS {
-        for e in &r.out.entries {
-            areas.insert(area_key(&e.area), Place::default());
+
+    /// `deprecation`: its state (deprecated or retired, else an error and none) and details.
+    fn deprecation<V: JsonValue>(&mut self, d: &V) -> Option<Deprecation> {
+        let d = d.members();
+        self.known("deprecation.", &d, &["state", "details"]);
+        let details = member(&d, "details").map(JsonValue::members).unwrap_or_default();
+        self.known("deprecation.details.", &details, &["next", "replacement"]);
+        let state = self.text("deprecation.state", member(&d, "state"), true);
+        let retired = state.as_deref() == Some("retired");
+        if !retired && state.as_deref() != Some("deprecated") {
+            let state = state.unwrap_or_default();
+            self.find(Severity::Error, format!("`deprecation.state` {state:?} is not one of deprecated, retired"));
+            return None;
+        }
+        let next = self.text("deprecation.details.next", member(&details, "next"), false);
+        if next.is_none() {
+            self.find(Severity::Warning, "`deprecation.details.next` is missing".to_owned());
+        }
+        let replacement = self.text("deprecation.details.replacement", member(&details, "replacement"), false);
+        Some(Deprecation { retired, next, replacement })
+    }
+
+    /// The row key of an entry with `id`: the id, or `id#n` for its n-th use (an error).
+    fn key(&mut self, id: &str, ids: &mut Places) -> String {
+        let (repeats, first) = match ids.get_mut(id) {
+            Some(seen) => {
+                seen.row += 1;
+                (seen.row, seen.line)
+            }
+            None => {
+                ids.insert(id.to_owned(), Place { line: self.line, row: 1, ..Place::default() });
+                (1, self.line)
+            }
+        };
+        if repeats == 1 {
+            return id.to_owned();
+        }
+        let at = first.map_or_else(|| "earlier".to_owned(), |l| format!("on line {l}"));
+        self.find(Severity::Error, format!("duplicate id {id:?}, first used {at}; kept as {id}#{repeats}"));
+        format!("{id}#{repeats}")
+    }
+
+    /// A feature names its category by a 16-bit index, as in the widget's own format: data
+    /// with more areas is refused whole, with this one finding. (Only data with more entries
+    /// than that can have more areas: no second map otherwise.)
+    fn refuse_too_many_areas(&mut self) {
+        let mut areas = Places::default();
+        if self.out.entries.len() > MAX_AREAS {
+            for e in &self.out.entries {
+                areas.insert(area_key(&e.area), Place::default());
+            }
+        }
+        if areas.len() > MAX_AREAS {
+            self.out = Release::default();
+            (self.line, self.entry) = (None, "file".to_owned());
+            let n = crate::i18n::english_number(areas.len());
+            self.find(
+                Severity::Error,
+                format!("{n} areas; a catalog holds at most 65,535 categories, so none is shown"),
+            );
         }
     }
-    if areas.len() > MAX_AREAS {
-        r.out = Release::default();
-        (r.line, r.entry) = (None, "file".to_owned());
-        r.find(
-            Severity::Error,
-            format!(
-                "{} areas; a catalog holds at most 65,535 categories, so none is shown",
-                crate::i18n::english_number(areas.len())
-            ),
-        );
-    }
-    r.out
 }
 
 /// The category of entries with no area.
