@@ -8,7 +8,8 @@ use std::rc::Rc;
 use feature_matrix_core::i18n::Msg;
 use feature_matrix_core::model::plain_name;
 use feature_matrix_core::options::{Columns, LegendMode};
-use feature_matrix_core::{Action, Notice, SortKey, Sources, Start, ViewMode};
+use feature_matrix_core::state::Revealed;
+use feature_matrix_core::{Action, Catalog, Notice, SortKey, Sources, Start, ViewMode};
 use yew::prelude::*;
 
 use super::empty_state::{empty_state, EmptyProps};
@@ -96,13 +97,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     let title = props.title.clone().unwrap_or_else(|| AttrValue::from(catalog.title.to_string()));
     let docs_base = props.docs_base.clone().unwrap_or_else(|| AttrValue::from(catalog.docs_base.to_string()));
     let on = Handlers::new(&store, &root, &view, &docs_base, tr);
-    let revealed_note = state.revealed.and_then(|r| {
-        let name = plain_name(&catalog.features.get(r.feature)?.name);
-        Some(match r.cleared.any() {
-            true => tr.fill(Msg::notice_revealed_cleared, &[("name", &name), ("filters", &r.cleared.describe(tr))]),
-            false => tr.fill(Msg::notice_revealed, &[("name", &name)]),
-        })
-    });
+    let notice = revealed_note(state.revealed, catalog, tr).or_else(|| state.notice.as_ref().map(|n| n.message(tr)));
     let filters_text = state.query.describe(catalog, tr);
     let release = shown.0.release();
     let dispatcher = store.dispatcher();
@@ -121,7 +116,7 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
                 id_prefix: ns.clone(),
                 tr: tr.clone(),
                 status: view.status(tr).into(),
-                notice: revealed_note.or_else(|| state.notice.as_ref().map(|n| n.message(tr))),
+                notice,
                 manual_link: match &state.notice { Some(Notice::CopyFailed(l)) => Some(AttrValue::from(l.clone())), _ => None },
                 filtered: state.query.is_filtered(),
                 view_mode: state.view,
@@ -164,4 +159,14 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
             { footer(&FooterProps { shown: &shown.0, built_in: props.with_releases, warnings: &props.warnings, tr }) }
         </section>
     }
+}
+
+/// What the status says after a deep link: the feature shown, and what was cleared for it.
+fn revealed_note(revealed: Option<Revealed>, catalog: &Catalog, tr: &Tr) -> Option<String> {
+    let r = revealed?;
+    let name = plain_name(&catalog.features.get(r.feature)?.name);
+    Some(match r.cleared.any() {
+        true => tr.fill(Msg::notice_revealed_cleared, &[("name", &name), ("filters", &r.cleared.describe(tr))]),
+        false => tr.fill(Msg::notice_revealed, &[("name", &name)]),
+    })
 }

@@ -61,12 +61,7 @@ pub fn feature_table(props: &TableProps) -> Html {
         html! {
             <th scope="col" class={classes!("fm-th", class)} aria-sort={sorted.then(|| props.direction.aria())}>
                 <button type="button" class="fm-sort" {onclick}>
-                    {tr.t(match key {
-                        SortKey::Feature => Msg::column_feature,
-                        SortKey::Category => Msg::column_category,
-                        SortKey::Phase => Msg::column_phase,
-                        SortKey::Since => Msg::column_since,
-                    })}
+                    {tr.t(column_label(key))}
                     <span class={classes!("fm-sort-icon", sorted.then_some("fm-sort-icon--active"))} aria-hidden="true">{icon}</span>
                 </button>
             </th>
@@ -89,7 +84,8 @@ pub fn feature_table(props: &TableProps) -> Html {
     };
     let row = |i: usize, at: usize| {
         let revealed = props.revealed == Some(i);
-        render_row(props, &release, i, &catalog.features[i], revealed, revealed || page_first == Some(i), row_index(at))
+        let focusable = revealed || page_first == Some(i);
+        render_row(&RowContext { props, release: &release, revealed, focusable, row_index: row_index(at) }, i)
     };
     let body = if view.groups.is_empty() {
         html! { <tbody>{ for view.rows[..shown].iter().enumerate().map(|(pos, &i)| row(i, 2 + pos)) }</tbody> }
@@ -119,18 +115,7 @@ pub fn feature_table(props: &TableProps) -> Html {
             })
             .collect()
     };
-    let more = (shown < view.rows.len()).then(|| {
-        let on_show_more = props.on_show_more.clone();
-        let next = (view.rows.len() - shown).min(props.limit.max(1));
-        html! {
-            <div class="fm-more">
-                <p class="fm-more-text">{tr.count(Msg::more_text, view.rows.len(), &[("shown", &tr.number(shown))])}</p>
-                <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_show_more.emit(()))}>
-                    {tr.count(Msg::more_button, next, &[])}
-                </button>
-            </div>
-        }
-    });
+    let more = (shown < view.rows.len()).then(|| show_more(props, shown));
     html! {
         <div class="fm-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="fm-table fm-features" aria-rowcount={row_count}>
@@ -159,15 +144,50 @@ pub fn feature_table(props: &TableProps) -> Html {
     }
 }
 
-fn render_row(
-    props: &TableProps,
-    release: &str,
-    i: usize,
-    f: &Feature,
+/// A column's header text.
+fn column_label(key: SortKey) -> Msg {
+    match key {
+        SortKey::Feature => Msg::column_feature,
+        SortKey::Category => Msg::column_category,
+        SortKey::Phase => Msg::column_phase,
+        SortKey::Since => Msg::column_since,
+    }
+}
+
+/// Below a page of a longer list: how many rows are shown, and a button for the next page.
+fn show_more(props: &TableProps, shown: usize) -> Html {
+    let (rows, tr) = (props.view.rows.len(), &props.tr);
+    let on_show_more = props.on_show_more.clone();
+    let next = (rows - shown).min(props.limit.max(1));
+    html! {
+        <div class="fm-more">
+            <p class="fm-more-text">{tr.count(Msg::more_text, rows, &[("shown", &tr.number(shown))])}</p>
+            <button type="button" class="fm-button" onclick={Callback::from(move |_: MouseEvent| on_show_more.emit(()))}>
+                {tr.count(Msg::more_button, next, &[])}
+            </button>
+        </div>
+    }
+}
+
+/// What a row needs besides its feature.
+struct RowContext<'a> {
+    props: &'a TableProps,
+    /// What a report names as the release (once per render, not per row).
+    release: &'a str,
+    /// The row a deep link points at: highlighted.
     revealed: bool,
+    /// The row can take focus (the deep link's, the first of a new page).
     focusable: bool,
+    /// Its `aria-rowindex` when the table shows a page of a longer list.
     row_index: Option<String>,
-) -> Html {
+}
+
+/// Feature `i`'s row: its name (linked to its docs), note and details, category, phase badge
+/// and, in a release, the release it reached its phase in.
+fn render_row(cx: &RowContext<'_>, i: usize) -> Html {
+    let RowContext { props, release, revealed, focusable, .. } = *cx;
+    let row_index = cx.row_index.clone();
+    let f: &Feature = &props.shown.0.catalog().features[i];
     let history = props.shown.0.history(i);
     let catalog = props.shown.0.catalog();
     let tr = &props.tr;
