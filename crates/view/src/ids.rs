@@ -3,7 +3,8 @@
 //! is its deep-link fragment, `{ns}-{feature id}` (`url_state::feature_anchor`); the
 //! widget's own elements use `{ns}--…`, which no feature id can reach (validation refuses
 //! ids that start with `-`, and derived ids never do). The widget finds its elements within
-//! its own root, never by a page-wide id lookup (`browser::focus_in`).
+//! its own root, never by a page-wide id lookup (`browser::focus`, `browser::reveal`). The
+//! Hugo shortcode writes the same ids for the table it renders.
 
 use feature_matrix_core::Phase;
 
@@ -29,11 +30,7 @@ pub fn compare(ns: &str) -> String {
     format!("{ns}--from")
 }
 
-/// A filter group (`phase`, `category`) and its label.
-pub fn filter(ns: &str, group: &str) -> String {
-    format!("{ns}--{group}")
-}
-
+/// A filter group's label (`phase`, `category`).
 pub fn filter_label(ns: &str, group: &str) -> String {
     format!("{ns}--{group}-label")
 }

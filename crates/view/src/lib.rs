@@ -3,9 +3,11 @@
 //! time. It compiles for the browser (`csr`, `hydration`) and for the host (`ssr`, used to
 //! prerender the widget's HTML).
 //!
-//! Components own no rules: search, filtering, sorting, counting, ids, history and link
-//! checks all live in the core. Render paths never touch the DOM (so they run under Yew SSR); DOM access
-//! happens only in callbacks and effects, through [`browser`].
+//! Rules (search, filtering, sorting, counting, ids, history, links, exports) live in the
+//! core; the parts render what it computes. Rendering never touches the DOM (the parts run
+//! under Yew SSR): the DOM is reached only from effects (`hooks`, `store`), handlers
+//! (`handlers`), the parts' event callbacks (reading the control that changed), the change
+//! event (`host`) and the panic hook (`crash`).
 
 pub mod browser;
 pub mod components;

@@ -1,10 +1,14 @@
-//! The widget's parts, one per file. Two are components: `root` (what an instance shows)
-//! and `matrix` (`FeatureMatrix`: the store, the hooks, the wiring). Every other part is a
-//! plain function from a props struct (data from the core and callbacks) to `Html`,
-//! rendered with the widget: each component type instantiates Yew's generic component code
-//! once more (about 1 KB gzip), and these parts re-render with the widget anyway; hooks they
-//! need are called by `FeatureMatrix`. Shared prop types live in `crate::handle`, the store
-//! in `crate::store`, hooks in `crate::hooks`, ids in `crate::ids`.
+//! The widget's parts, one per file. Two are components: `root` (what an instance shows:
+//! the widget or the catalog's error box) and `matrix` (`FeatureMatrix`: the store, the
+//! hooks, the handlers, the wiring). Every part (`toolbar`, `search_box`, `filters`, `table`,
+//! `matrix_view`, `releases`, `legend`, `empty_state`, `footer`) is a plain function from a
+//! props struct (data from the core, callbacks) to `Html`, rendered with the widget: each
+//! component type instantiates Yew's generic component code once more (about 1 KB gzip), and
+//! these parts re-render with the widget anyway; the hooks they need are called by
+//! `FeatureMatrix`. `highlight`, `markup` and `phase` are helpers the parts share (search
+//! highlighting, markup written as text, phase badges). Shared prop types live in
+//! `crate::handle`, the store in `crate::store`, hooks in `crate::hooks`, the controls'
+//! browser side in `crate::handlers`, ids in `crate::ids`.
 
 pub mod empty_state;
 pub mod filters;
