@@ -1,6 +1,7 @@
-//! The core's modules form no import circle: each module's `crate::` uses (outside its
-//! tests) are read from the source and the graph is searched for a cycle. A circle means two
-//! modules own one rule between them; break it by moving the rule to one of them.
+//! The core's shape: its modules form no import circle (each module's `crate::` uses outside
+//! its tests are read from the source and the graph is searched for a cycle; a circle means
+//! two modules own one rule between them: move the rule to one of them), and it depends on
+//! nothing that reaches a browser or the network.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -68,6 +69,31 @@ fn the_core_modules_import_no_circle() {
     for m in g.keys() {
         if let Some(c) = cycle(&g, m, &mut Vec::new()) {
             panic!("import circle: {}", c.join(" -> "));
+        }
+    }
+}
+
+#[test]
+fn the_core_depends_on_no_browser_or_network_crate() {
+    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let deps = manifest.split("[dependencies]").nth(1).expect("a [dependencies] table");
+    let deps = deps.split("\n[").next().unwrap_or_default();
+    let names: Vec<&str> = deps
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split('=').next().map(str::trim))
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(names.contains(&"serde"), "the dependencies were read: {names:?}");
+    for banned in ["web-sys", "js-sys", "wasm-bindgen", "gloo", "reqwest", "yew"] {
+        assert!(!names.iter().any(|n| n.starts_with(banned)), "the core depends on {banned}: {names:?}");
+    }
+    // And no module names one.
+    for (module, uses) in graph() {
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("src/{module}.rs"))).unwrap();
+        for banned in ["web_sys", "js_sys", "wasm_bindgen", "yew::"] {
+            assert!(!text.contains(banned), "{module} names {banned} (uses {uses:?})");
         }
     }
 }
