@@ -316,3 +316,38 @@ fn the_host_state_names_the_release_and_the_one_compared_with() {
     let (s, _) = s.apply(Action::SetView(ViewMode::Table), &src).unwrap();
     assert_eq!(ViewState::of("fm", &s, &src, &s.shown.compute(&s.state.query)).from, None);
 }
+
+/// What an export holds is the core's decision (`export::download`): the visible rows named
+/// after the catalog, or in the changes view the upgrade checklist of what that view shows,
+/// titled from the message files.
+#[test]
+fn exports_hold_what_the_view_shows() {
+    use feature_matrix_core::export::{download, Format};
+    use feature_matrix_core::i18n::Messages;
+    let src = sources();
+    let en = Messages::english();
+    let open = |search: &str| Session::start(&src, &url_state::from_location("fm", search, "")).0;
+    // The table: exactly the visible rows, one CSV line each after the header.
+    let s = open("?fm.q=dns");
+    let view = s.shown.compute(&s.state.query);
+    let d = download(&s.shown, s.changes_shown(&src).as_ref(), &view, "https://istio.io/latest", Format::Csv, &en);
+    assert_eq!((d.rows, d.mime), (view.rows.len(), "text/csv;charset=utf-8"));
+    assert_eq!(d.text.trim_end().split("\r\n").count(), 1 + view.rows.len());
+    assert_eq!(d.file, "feature-status-features.csv");
+    // The changes view of 1.24 from 1.22, searched: the checklist of the matching changes.
+    let s = open("?fm.release=1.24&fm.view=changes&fm.from=1.22&fm.q=ambient");
+    let changes = s.changes_shown(&src).expect("the changes view shows changes");
+    let view = s.shown.compute(&s.state.query);
+    let d = download(&s.shown, Some(&changes), &view, "https://istio.io/latest", Format::Markdown, &en);
+    let m = &changes.matching;
+    assert_eq!(d.rows, m.added.len() + m.removed.len() + m.promoted.len() + m.demoted.len());
+    assert!(d.rows > 0 && d.rows < view.total);
+    assert!(d.text.starts_with("# Upgrading from Istio 1.22 to Istio 1.24\n"), "{}", d.text);
+    assert_eq!(d.file, "upgrading-from-istio-1-22-to-istio-1-24-features.md");
+    // In another language, the title is that language's.
+    let zh = Messages::built_in("zh").unwrap();
+    let d = download(&s.shown, Some(&changes), &view, "https://istio.io/latest", Format::Markdown, &zh);
+    assert!(d.text.starts_with("# 从 Istio 1.22 升级到 Istio 1.24\n"), "{}", d.text);
+    // The table of a release is not its changes.
+    assert_eq!(open("?fm.release=1.24&fm.q=ambient").changes_shown(&src), None);
+}
