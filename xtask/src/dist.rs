@@ -20,7 +20,7 @@ const WASM_STABLE: &str = "target/wasm32-unknown-unknown/release/feature_matrix.
 const WASM_NIGHTLY: &str = "target/nightly/wasm32-unknown-unknown/release/feature_matrix.wasm";
 
 /// Builds the release wasm with `toolchain`; returns its path.
-fn release_wasm(root: &Path, toolchain: Toolchain) -> Result<&'static str> {
+pub fn release_wasm(root: &Path, toolchain: Toolchain) -> Result<&'static str> {
     if toolchain == Toolchain::Stable {
         step("build: release wasm with stable Rust (cargo build --release --target wasm32-unknown-unknown)");
         run(root, "cargo", &["build", "--release", "--target", "wasm32-unknown-unknown", "--lib"])?;
@@ -538,7 +538,7 @@ pub fn minify_css(css: &str) -> String {
     out
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
+pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
     Ok(gzip(bytes)?.len())
 }
 

@@ -8,10 +8,12 @@
 //! - `cargo xtask fuzz [--cases N]`: the long property-test run (default 100,000 per property).
 //! - `cargo xtask bench [--quick] [node bench/run.mjs options]`: the benchmark against the
 //!   peer libraries (bench/); the full run writes bench/results.json and BENCHMARKS.md.
+//! - `cargo xtask size`: where the shipped wasm's bytes come from, by origin (`docs/size.md`).
 
 mod dist;
 mod serve;
 mod setup;
+mod size_map;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -32,13 +34,14 @@ fn main() -> ExitCode {
         }
         Some("test") => test(&root),
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
+        Some("size") => setup::all(&root, false).and_then(|t| size_map::map(&root, t)),
         // The stable build runs beside the shipped one (contestant ours-stable).
         Some("bench") => setup::all(&root, true)
             .and_then(|t| dist::build(&root, t).and_then(|_| dist::stable_variant(&root, t)).map(drop))
             .and_then(|()| bench(&root, &args[1..])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N] | bench [--quick]>"
+                "usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N] | bench [--quick] | size>"
             );
             return ExitCode::from(2);
         }
