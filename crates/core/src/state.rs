@@ -1,7 +1,9 @@
 //! The widget's state and every change to it as an [`Action`]. [`Session::apply`] is the
-//! reducer: pure, returns `None` when an action changes nothing (so the view skips a
-//! render). [`start`] decides a widget's first state. The visible rows are not part of the
-//! state; see [`Shown::compute`].
+//! reducer: pure, it returns the next session with its [`Effects`] (how the address follows,
+//! what could not be shown, whether the host page hears of it), or `None` when an action
+//! changes nothing (so the view skips a render); the view carries the effects out.
+//! [`start`] decides a widget's first state. The visible rows are not part of the state; see
+//! [`Shown::compute`].
 
 use std::rc::Rc;
 
