@@ -278,6 +278,14 @@ describe('Istio data through the Hugo shortcode', () => {
       '    id: "core-twin"',
       '    level: { checklist: "", maturity: Beta }',
       '    area: Core',
+      '  - name: "Lower case area"',
+      '    id: "core.lower"',
+      '    level: { checklist: "", maturity: Beta }',
+      '    area: "  core "',
+      '  - name: "Symbols for an area"',
+      '    id: "core.symbols"',
+      '    level: { checklist: "", maturity: Beta }',
+      '    area: "+++"',
       '',
     ].join('\n');
     const bad = await hugoSite(hostile);
@@ -285,10 +293,14 @@ describe('Istio data through the Hugo shortcode', () => {
       for (const js of [false, true]) {
         const { page, context, errors } = await open(`${bad.server.base}${PAGE}`, { js });
         const all = matrix(page, 'Istio features');
-        if (js) await statusSays(all, '7 of 7 features');
-        assert.deepEqual(await names(all), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Twin one', 'Twin two', 'Numbered'], `js ${js}`);
+        if (js) await statusSays(all, '9 of 9 features');
+        assert.deepEqual(await names(all), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Twin one', 'Twin two', 'Lower case area', 'Numbered', 'Symbols for an area'], `js ${js}`);
         const ids = await featureRows(all).evaluateAll((trs) => trs.map((tr) => tr.id));
-        assert.deepEqual(ids, ['fm-core-fine', 'fm-core-markup', 'fm-core-old', 'fm-core-going', 'fm-core-twin', 'fm-core-twin-2', 'fm-core-number'], `js ${js}: ids that derive alike are numbered the same way`);
+        assert.deepEqual(ids, ['fm-core-fine', 'fm-core-markup', 'fm-core-old', 'fm-core-going', 'fm-core-twin', 'fm-core-twin-2', 'fm-core-lower', 'fm-core-number', 'fm-core-symbols'], `js ${js}: ids that derive alike are numbered the same way`);
+        // Areas that differ only in case and spaces are one; no area, or one of symbols, is "Other".
+        const headings = all.getByRole('rowheader', { name: /\(\d+\)$/ });
+        assert.deepEqual(await headings.allTextContents(), ['Core (7)', 'Other (2)'], `js ${js}: the groups`);
+        assert.deepEqual(await headings.evaluateAll((ths) => ths.map((th) => th.id)), ['fm--cat-core', 'fm--cat-other'], `js ${js}: the groups' ids`);
         assert.equal(await page.locator('main img, main b').count(), 0, `js ${js}: names are text, never markup`);
         assert.equal(await all.getByRole('link', { name: /img src/ }).count(), 0, `js ${js}: no javascript: link`);
         const going = featureRows(all).filter({ has: page.getByRole('rowheader', { name: /^Going away/ }) });
@@ -315,7 +327,7 @@ describe('Istio data through the Hugo shortcode', () => {
       const alert = page.getByRole('alert').first();
       await alert.waitFor();
       assert.match(await alert.textContent(), /invalid JSON at line 2, column 12/);
-      assert.deepEqual(await names(matrix(page, 'Istio features')), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Twin one', 'Twin two', 'Numbered'], 'the server-rendered table stays readable');
+      assert.deepEqual(await names(matrix(page, 'Istio features')), ['Fine feature', '<img src=x onerror=alert(1)></script><b>bold</b>', 'Old thing', 'Going away', 'Twin one', 'Twin two', 'Lower case area', 'Numbered', 'Symbols for an area'], 'the server-rendered table stays readable');
       assert.deepEqual(errors, []);
       await shot(page, 'dropin-broken-json.png');
       await context.close();

@@ -429,26 +429,27 @@ pub fn is_features_data<V: JsonValue>(v: &V) -> bool {
 }
 
 /// An area as shown: trimmed, and [`NO_AREA`] for entries with none (an error the reader
-/// reported), so a reader hears a name, not an empty one.
+/// reported) or with a name that has no letter or digit, so a reader hears a name, not an
+/// empty one.
 fn area_name(area: &str) -> &str {
     let a = area.trim();
-    if a.is_empty() {
-        NO_AREA
-    } else {
+    if a.chars().any(char::is_alphanumeric) {
         a
+    } else {
+        NO_AREA
     }
 }
 
-/// What tells areas apart: the ids their shown names derive ("Core", " core " and "CORE"
-/// are one category, named as first written; entries with no area join an area named
-/// "Other"; names without letters or digits are one category, with the id `area`).
+/// What tells areas apart, and each category's id: the slug of the area's shown name
+/// ("Core", " core " and "CORE" are one category; entries with no area join an area named
+/// "Other").
 fn area_key(area: &str) -> String {
     slugify(area_name(area))
 }
 
-/// Categories for the areas of `entries` (in order of appearance): the schema's areas in
-/// istio.io's page order, then any other area in order of appearance. Returns them with each
-/// area's category index (as `row`), by [`area_key`], which is also the category's id.
+/// Categories for the areas of `entries`: the schema's areas in istio.io's page order, by
+/// the schema's spelling, then any other area in order of appearance, as first written.
+/// Returns them with each area's category index (as `row`), by [`area_key`].
 fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Places) {
     let mut index = Places::default();
     let mut seen: Vec<&str> = Vec::new();
@@ -458,13 +459,13 @@ fn categories<'a>(areas: impl Iterator<Item = &'a str>) -> (Vec<Category>, Place
         }
     }
     let known: Vec<&str> = AREAS.iter().copied().filter(|a| index.contains_key(&area_key(a))).collect();
-    let others = seen.into_iter().filter(|a| !known.iter().any(|k| area_key(k) == area_key(a)));
+    let known_keys: Vec<String> = known.iter().map(|k| area_key(k)).collect();
+    let others = seen.into_iter().filter(|a| !known_keys.contains(&area_key(a)));
     let mut out: Vec<Category> = Vec::new();
     for (i, name) in known.iter().copied().chain(others).enumerate() {
         let key = area_key(name);
-        let id = if key.is_empty() { "area".to_owned() } else { key.clone() };
+        out.push(Category { id: key.clone().into(), name: Cow::Owned(name.to_owned()) });
         index.insert(key, Place { row: i, ..Place::default() });
-        out.push(Category { id: id.into(), name: Cow::Owned(name.to_owned()) });
     }
     (out, index)
 }
@@ -478,27 +479,22 @@ pub fn catalog_to_show(release: &Release, title: &str, docs_base: &str, legend: 
     (!c.features.is_empty() || !release.has_errors()).then_some(c)
 }
 
-/// A unique id from `text`'s slug (`empty` when it has none; `validate::Ids` numbers repeats).
-fn claim_slug(ids: &mut Ids, text: &str, empty: &str) -> String {
-    let slug = slugify(text);
-    ids.claim(if slug.is_empty() { empty.to_owned() } else { slug }, Place::default())
-}
-
 /// The entries that can be shown (a name and a valid maturity) as a catalog: categories as
 /// [`categories`] orders them, features in file order, ids derived from the row keys
 /// (`traffic.sidecar` → `traffic-sidecar`, a repeat `…#2` → `…-2`), numbered when two
 /// derive the same id. Bad links were already dropped by the reader and all text is free of
-/// control characters: `validate` accepts the catalog but for two rules of its own that
-/// Istio's data does not follow (names repeat across areas; an area's name may have no
-/// letter or digit), which `tests/features_yaml.rs` (`istio_catalogs_validate`) proves on
-/// every release file, hostile shapes and random data.
+/// control characters: `validate` accepts the catalog but for one rule of its own that
+/// Istio's data does not follow (names repeat across areas), which `tests/features_yaml.rs`
+/// (`istio_catalogs_validate`) proves on every release file, hostile shapes and random data.
 pub fn catalog(release: &Release, title: &str, docs_base: &str, legend: Legend) -> Catalog {
     let shown: Vec<(&Entry, Phase)> = release.entries.iter().filter_map(|e| e.phase().map(|p| (e, p))).collect();
     let (categories, areas) = categories(shown.iter().map(|(e, _)| e.area.as_str()));
     let mut ids = Ids::default();
     let mut features = Vec::with_capacity(shown.len());
     for (e, phase) in shown {
-        let id = claim_slug(&mut ids, &e.key, "feature");
+        // The row key's slug (`feature` when it has none), numbered when taken.
+        let slug = slugify(&e.key);
+        let id = ids.claim(if slug.is_empty() { "feature".to_owned() } else { slug }, Place::default());
         features.push(Feature {
             id: id.into(),
             name: Cow::Owned(e.name.clone()),

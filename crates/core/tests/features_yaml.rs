@@ -456,13 +456,13 @@ mod history {
 }
 
 /// `istio::catalog` builds its catalog without `validate`; this proves that `validate`
-/// accepts every catalog it builds once names are told apart by id (Istio's entries are
-/// identified by id, and upstream repeats names: "DNS Proxying" in Traffic Management and
-/// in Ambient mode), and that it reads back the same categories, ids, names, phases, links
-/// and notes.
+/// accepts every catalog it builds once feature names are told apart by id (Istio's entries
+/// are identified by id, and upstream repeats names: "DNS Proxying" in Traffic Management
+/// and in Ambient mode), and that it reads back the same categories, ids, names, phases,
+/// links and notes.
 mod istio_catalogs_validate {
     use feature_matrix_core::istio;
-    use feature_matrix_core::model::{slugify, Catalog, Legend};
+    use feature_matrix_core::model::{Catalog, Legend};
     use feature_matrix_core::validate::{validate_with, LinkPolicy, Problem, RawCatalog, RawCategory, RawFeature};
     use proptest::prelude::*;
     use serde_json::{json, Value};
@@ -479,9 +479,7 @@ mod istio_catalogs_validate {
             .enumerate()
             .map(|(ci, cat)| RawCategory {
                 line: None,
-                // An area of symbols only is shown with the id `area`; validate wants a name
-                // that derives an id.
-                name: if slugify(&cat.name).is_empty() { cat.id.to_string() } else { cat.name.to_string() },
+                name: cat.name.to_string(),
                 features: c
                     .features
                     .iter()
@@ -551,7 +549,10 @@ mod istio_catalogs_validate {
             json!([{ "name": "A", "id": "core.a", "level": level("Beta") },
                    { "name": "B", "id": "core.b", "area": "  ", "level": level("Beta") },
                    { "name": "C", "id": "core.c", "area": "Other", "level": level("Alpha") },
-                   { "name": "D", "id": "core.d", "area": "+++", "level": level("Stable") }]),
+                   { "name": "D", "id": "core.d", "area": "+++", "level": level("Stable") },
+                   { "name": "E", "id": "core.e", "area": "Area", "level": level("Beta") },
+                   { "name": "F", "id": "core.f", "area": " other ", "level": level("Beta") },
+                   { "name": "G", "id": "core.g", "area": "traffic management", "level": level("Beta") }]),
             // Repeated ids and keys that slug alike; an id of symbols; no id.
             json!([{ "name": "Same", "id": "x.a", "area": "Core", "level": level("Beta") },
                    { "name": "Same", "id": "x.a", "area": "Core", "level": level("Beta") },
@@ -577,6 +578,8 @@ mod istio_catalogs_validate {
         let text = prop::sample::select(vec![
             "",
             " ",
+            "Area",
+            "Other",
             "A",
             "a",
             "A b",
