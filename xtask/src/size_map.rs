@@ -36,10 +36,10 @@ pub fn map(root: &Path, toolchain: Toolchain) -> Result {
     // The shipped wasm (names removed) beside it, when `dist/` has one.
     if let Ok(shipped) = std::fs::read(root.join("dist/pkg/feature_matrix_bg.wasm")) {
         let s = parse(&shipped)?;
-        let code: usize = s.bodies.iter().sum();
+        let code: usize = s.code.iter().map(Vec::len).sum();
         text.push_str(&format!(
             "The shipped wasm in `dist/` (names removed): code {code} bytes in {} functions, data {} bytes.\n",
-            s.bodies.len(),
+            s.code.len(),
             s.data
         ));
     }
@@ -63,9 +63,7 @@ pub fn map(root: &Path, toolchain: Toolchain) -> Result {
 pub struct Module {
     /// Functions imported (the code section's bodies are numbered after them).
     imports: u32,
-    /// Each body's size, in function order.
-    bodies: Vec<usize>,
-    /// Each body's bytes (for gzip sizes).
+    /// Each function body, in function order.
     code: Vec<Vec<u8>>,
     /// Function names by index.
     names: BTreeMap<u32, String>,
@@ -98,26 +96,34 @@ fn name(b: &[u8], at: &mut usize) -> Result<String> {
     Ok(String::from_utf8_lossy(text).into_owned())
 }
 
-/// Reads the sections of a wasm binary: imports (counted), code, data, names.
-pub fn parse(b: &[u8]) -> Result<Module> {
-    if b.get(..4) != Some(b"\0asm") {
-        return Err("not a wasm module".into());
-    }
-    let mut m = Module { total: b.len(), ..Module::default() };
-    let mut at = 8;
+/// The records of `b`, each an id byte, a size and that many bytes: a module's sections
+/// (after its header) and the name section's subsections.
+fn records(b: &[u8]) -> Result<Vec<(u8, &[u8])>> {
+    let (mut out, mut at) = (Vec::new(), 0);
     while at < b.len() {
         let id = b[at];
         at += 1;
         let size = leb(b, &mut at)? as usize;
-        let end = at + size;
-        let body = b.get(at..end).ok_or("a wasm section runs past the end")?;
+        out.push((id, b.get(at..at + size).ok_or("a wasm section runs past the end")?));
+        at += size;
+    }
+    Ok(out)
+}
+
+/// Reads the sections of a wasm binary: imports (counted), code, data, names.
+pub fn parse(b: &[u8]) -> Result<Module> {
+    if b.get(..4) != Some(b"\0asm") || b.len() < 8 {
+        return Err("not a wasm module".into());
+    }
+    let mut m = Module { total: b.len(), ..Module::default() };
+    for (id, body) in records(&b[8..])? {
+        let size = body.len();
         match id {
             2 => m.imports = count_function_imports(body)?,
             10 => {
                 let mut p = 0;
                 for _ in 0..leb(body, &mut p)? {
                     let len = leb(body, &mut p)? as usize;
-                    m.bodies.push(len);
                     m.code.push(body.get(p..p + len).ok_or("a function body runs past the end")?.to_vec());
                     p += len;
                 }
@@ -132,7 +138,6 @@ pub fn parse(b: &[u8]) -> Result<Module> {
             }
             _ => m.other += size,
         }
-        at = end;
     }
     Ok(m)
 }
@@ -172,20 +177,14 @@ fn count_function_imports(b: &[u8]) -> Result<u32> {
 }
 
 fn read_function_names(b: &[u8], out: &mut BTreeMap<u32, String>) -> Result {
-    let mut p = 0;
-    while p < b.len() {
-        let sub = b[p];
-        p += 1;
-        let size = leb(b, &mut p)? as usize;
-        let end = p + size;
+    for (sub, names) in records(b)? {
         if sub == 1 {
-            let mut q = p;
-            for _ in 0..leb(b, &mut q)? {
-                let index = leb(b, &mut q)?;
-                out.insert(index, name(b, &mut q)?);
+            let mut p = 0;
+            for _ in 0..leb(names, &mut p)? {
+                let index = leb(names, &mut p)?;
+                out.insert(index, name(names, &mut p)?);
             }
         }
-        p = end;
     }
     Ok(())
 }
@@ -250,25 +249,25 @@ pub struct Row {
 }
 
 fn rows(m: &Module) -> Result<Vec<Row>> {
-    let mut by: BTreeMap<String, (usize, usize, Vec<u8>)> = BTreeMap::new();
-    for (i, (&size, code)) in m.bodies.iter().zip(&m.code).enumerate() {
+    // Per origin: its functions and their code, end to end.
+    let mut by: BTreeMap<String, (usize, Vec<u8>)> = BTreeMap::new();
+    for (i, code) in m.code.iter().enumerate() {
         let index = m.imports + u32::try_from(i).map_err(|_| "too many functions")?;
         let origin = m.names.get(&index).map_or_else(|| "unnamed".to_owned(), |n| origin(n));
         let e = by.entry(origin).or_default();
         e.0 += 1;
-        e.1 += size;
-        e.2.extend_from_slice(code);
+        e.1.extend_from_slice(code);
     }
     let mut rows = Vec::new();
-    for (origin, (functions, raw, code)) in by {
-        rows.push(Row { origin, functions, raw, gzip: dist::gzip_len(&code)? });
+    for (origin, (functions, code)) in by {
+        rows.push(Row { origin, functions, raw: code.len(), gzip: dist::gzip_len(&code)? });
     }
     rows.sort_by(|a, b| b.raw.cmp(&a.raw).then(a.origin.cmp(&b.origin)));
     Ok(rows)
 }
 
 fn table(rows: &[Row], m: &Module) -> String {
-    let code: usize = m.bodies.iter().sum();
+    let code: usize = m.code.iter().map(Vec::len).sum();
     let mut out = String::from("| origin | functions | code bytes | gzip alone |\n|---|---:|---:|---:|\n");
     for r in rows {
         out.push_str(&format!("| {} | {} | {} | {} |\n", r.origin, r.functions, r.raw, r.gzip));
@@ -276,7 +275,7 @@ fn table(rows: &[Row], m: &Module) -> String {
     out.push_str(&format!(
         "\nCode {code} bytes in {} functions; data (statics) {} bytes; other sections {} bytes \
          (the function names make up the rest of the {} bytes of this build).\n",
-        m.bodies.len(),
+        m.code.len(),
         m.data,
         m.other,
         m.total
@@ -346,7 +345,7 @@ mod tests {
         b.push(u8::try_from(custom.len()).unwrap());
         b.extend(custom);
         let m = parse(&b).unwrap();
-        assert_eq!((m.imports, m.bodies.clone()), (1, vec![2, 3]));
+        assert_eq!((m.imports, m.code.iter().map(Vec::len).collect::<Vec<_>>()), (1, vec![2, 3]));
         assert_eq!(m.names.get(&1).map(String::as_str), Some("a"));
         assert_eq!(m.names.get(&2).map(String::as_str), Some("b"));
         assert!(parse(b"not wasm").is_err());
