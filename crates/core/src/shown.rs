@@ -17,11 +17,9 @@ use crate::search;
 pub struct Shown {
     catalog: Rc<Catalog>,
     index: SearchIndex,
-    /// Index of the release shown; `None` for the page (or a custom catalog).
-    release: Option<usize>,
-    /// The releases `release` belongs to (release views only): the one way the view reaches
-    /// release labels and names.
-    set: Option<&'static ReleaseSet>,
+    /// The release shown: the releases it belongs to (the one way the view reaches release
+    /// labels and names) and its index; `None` for the page (or a custom catalog).
+    release: Option<(&'static ReleaseSet, usize)>,
     /// Per feature: its row in the release set (release views only).
     rows: Vec<u16>,
     /// Per feature: its history (release views only).
@@ -74,7 +72,6 @@ impl Shown {
             phases: phases_of(&catalog),
             catalog,
             release: None,
-            set: None,
             rows: Vec::new(),
             history: Vec::new(),
             source: None,
@@ -102,8 +99,8 @@ impl Shown {
             lines: (0..rows.len()).map(|i| set.line(r, i).unwrap_or(0)).collect(),
             ids: rows.iter().map(|&row| set.string(set.row_keys[usize::from(row)]).to_owned()).collect(),
         });
-        let (release, set) = (Some(r), Some(set));
-        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release, set, rows, history, source }
+        let release = Some((set, r));
+        Shown { phases: phases_of(&catalog), catalog: Rc::new(catalog), index, release, rows, history, source }
     }
 
     /// The release's data as of: its `features.yaml` at a commit, as (URL, short commit, date).
@@ -136,23 +133,23 @@ impl Shown {
 
     /// Index of the release shown, if a release is.
     pub fn release(&self) -> Option<usize> {
-        self.release
+        self.release.map(|(_, r)| r)
     }
 
     /// The releases the release shown belongs to (release views only).
     pub fn releases(&self) -> Option<&'static ReleaseSet> {
-        self.set
+        self.release.map(|(set, _)| set)
     }
 
     /// The label of release `r` of [`Shown::releases`] (`1.24`); empty for the page.
     pub fn label(&self, r: usize) -> &'static str {
-        self.set.map_or("", |set| set.label(r))
+        self.releases().map_or("", |set| set.label(r))
     }
 
     /// What changed from release `from` to the release shown, filtered by the search
     /// `text`; `None` for the page.
     pub fn changes(&self, from: usize, text: &str) -> Option<Changes> {
-        changes(self.set?, from, self, text)
+        changes(self.releases()?, from, self, text)
     }
 
     /// True when features have a history (a "Since" column, sorting by since).
@@ -225,7 +222,7 @@ pub struct Changes {
 
 /// The changes from release `from` to the release `to` shows, filtered by `text`.
 fn changes(set: &ReleaseSet, from: usize, to: &Shown, text: &str) -> Option<Changes> {
-    let to_index = to.release?;
+    let to_index = to.release()?;
     let all = set.diff(from, to_index);
     let terms = search::terms(text);
     let mut matching = all.clone();

@@ -159,7 +159,8 @@ impl Dropped {
 
 /// What an action does besides changing the state: how the address bar follows it, what it
 /// asked for that cannot be shown, and whether the host page hears of it. The view carries
-/// these out after the render.
+/// these out: the address and the console right after the reducer, the change event after
+/// the render.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Effects {
     pub write: UrlWrite,
@@ -170,9 +171,9 @@ pub struct Effects {
 }
 
 /// The state with the catalog it refers to, and the reducer that keeps the two in step.
-/// Ids (from URLs, options, deep links, buttons) become positions here, always against the
-/// catalog shown after the action's release is applied (and, before any session exists, in
-/// the catalog's own lookups that [`Shown`] offers).
+/// Ids (from URLs, options, deep links, buttons) become positions here ([`Session::start`],
+/// [`Session::apply`]), through the lookups of the catalog shown after the action's release
+/// is applied.
 #[derive(Clone, Debug)]
 pub struct Session {
     pub state: MatrixState,
@@ -326,7 +327,7 @@ impl Session {
                 .then_some((next, Effects { write: UrlWrite::Keep, dropped, announce: false }));
         }
         // A change the link does not hold (legend, notices, pages) leaves the address alone.
-        // Compared on the state: the same release means the same catalog and positions.
+        // Another `Shown` means another release.
         let (a, b) = (&next.state, &self.state);
         let link_changed = a.query != b.query
             || a.view != b.view

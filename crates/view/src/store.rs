@@ -73,10 +73,11 @@ pub fn use_page_effects(
 /// (`fm--static`: controls hidden) until mounted, so the server's HTML and the first render
 /// agree; the class then leaves the DOM directly (a state change would render the whole
 /// widget a second time at start-up, and later renders keep the same class value, so Yew
-/// never writes it back). After each render whose change the reducer announces,
-/// the host page's change event (`host::publish`), sent in a task of its own: it lists every visible id (100,000 in the largest catalogs), work
-/// that would otherwise lengthen the task that renders the change. A newer announcement, or
-/// the widget's removal, cancels one not yet sent.
+/// never writes it back). After each render whose change the reducer announces, the host
+/// page's change event (`host::publish`), sent in a task of its own: it lists every visible
+/// id (100,000 in the largest catalogs), work that would otherwise lengthen the task that
+/// renders the change. A newer announcement, or the widget's removal, cancels one not yet
+/// sent.
 pub struct PageEffects {
     store: UseReducerHandle<Store>,
     root: NodeRef,
