@@ -103,9 +103,9 @@ function destroy(element, entry) {
 }
 
 // Mounts a widget into `element` (in place of a catalog error box it shows); resolves to its
-// handle ({ id, state(), destroy() }) once the widget can say what it shows. The handle stays valid across a restart after a crash: it
-// always acts on the widget's current instance; destroy() on a crashed widget puts back what
-// the element held.
+// handle ({ id, state(), destroy() }) once the widget can say what it shows. The handle stays
+// valid across a restart after a crash: it always acts on the widget's current instance;
+// destroy() on a crashed widget puts back what the element held.
 export async function mount(element, options = {}) {
   await Promise.all([ready, load(languageOf(element, options))]);
   // A box that shows only why its catalog could not be shown takes the new widget.
