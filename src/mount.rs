@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use feature_matrix_core::i18n::Quoted;
 use feature_matrix_core::options::{sanitize_id, EmbedOptions};
 use feature_matrix_core::validate::Validated;
 use feature_matrix_core::validate::REPORT_LIMIT;
@@ -154,7 +155,7 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
     let tr = match registered {
         Some(l) => Tr::new(l),
         None => {
-            browser::info(&format!("feature-matrix: no interface language {code:?} on this page (its file i18n/{code}.js was not loaded); showing English"));
+            browser::info(&format!("feature-matrix: no interface language {} on this page (its file i18n/{code}.js was not loaded); showing English", Quoted(&code)));
             Tr::default()
         }
     };
@@ -437,7 +438,9 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_
             .unwrap_or_else(|| base.to_owned());
         if id != base && (requested.is_some() || on_page(base)) {
             browser::warn(&format!(
-                "feature-matrix: id {base:?} is already used by another widget or element on this page; this one is {id:?}"
+                "feature-matrix: id {} is already used by another widget or element on this page; this one is {}",
+                Quoted(&base),
+                Quoted(&id)
             ));
         }
         ids.push(id.clone());
@@ -470,7 +473,7 @@ fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys
             .query_selector(selector)
             .ok()
             .flatten()
-            .ok_or_else(|| Problems::one(format!("{source}: no element matches {selector:?}")))?;
+            .ok_or_else(|| Problems::one(format!("{source}: no element matches {}", Quoted(selector))))?;
         let text = script.text_content().unwrap_or_default();
         let json = json::parse(&text).map_err(|e| Problems::one(format!("{source}: invalid JSON at {e}")))?;
         read_raw(&source, &base, &json.root())?

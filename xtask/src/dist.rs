@@ -43,11 +43,14 @@ pub fn release_wasm(root: &Path, toolchain: Toolchain) -> Result<&'static str> {
         "-Zbuild-std=std,panic_abort",
         "-Zbuild-std-features=optimize_for_size",
     ];
-    println!("    $ RUSTFLAGS=-Zlocation-detail=none cargo {}", args.join(" "));
+    // No source locations in panics, and `{:?}` prints nothing: shipped messages quote with
+    // `i18n::Quoted` (a core test keeps `{:?}` out of shipped code).
+    const FLAGS: &str = "-Zlocation-detail=none -Zfmt-debug=none";
+    println!("    $ RUSTFLAGS=\"{FLAGS}\" cargo {}", args.join(" "));
     let status = std::process::Command::new("cargo")
         .args(args)
         .current_dir(root)
-        .env("RUSTFLAGS", "-Zlocation-detail=none")
+        .env("RUSTFLAGS", FLAGS)
         // Set by the `cargo xtask` that runs this; they would pin the stable compiler.
         .env_remove("RUSTC")
         .env_remove("RUSTUP_TOOLCHAIN")

@@ -22,6 +22,7 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::Quoted;
 use crate::json_catalog::{JsonValue, Kind};
 use crate::links;
 use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
@@ -195,7 +196,7 @@ impl Reader<'_> {
         };
         let mut t = s.trim().to_owned();
         if warn_space && t.len() != s.len() {
-            self.find(Severity::Warning, format!("`{field}` {s:?} has stray whitespace"));
+            self.find(Severity::Warning, format!("`{field}` {} has stray whitespace", Quoted(&s)));
         }
         if t.chars().any(char::is_control) {
             self.find(Severity::Warning, format!("`{field}` has control characters; shown as spaces"));
@@ -259,7 +260,7 @@ impl Reader<'_> {
         let raw_name = get("name").and_then(JsonValue::string);
         r.entry = match (raw_id.as_deref().map(str::trim).filter(|s| !s.is_empty()), &raw_name) {
             (Some(id), _) => id.to_owned(),
-            (None, Some(n)) => format!("{:?}", n.trim()),
+            (None, Some(n)) => Quoted(n.trim()).to_string(),
             (None, None) => format!("entry #{}", i + 1),
         };
         if item.kind() != Kind::Object {
@@ -282,7 +283,7 @@ impl Reader<'_> {
         if !AREAS.contains(&area.as_str()) {
             r.find(
                 Severity::Warning,
-                format!("`area` {area:?} is not one of the schema's areas; shown as its own category"),
+                format!("`area` {} is not one of the schema's areas; shown as its own category", Quoted(&area)),
             );
         }
         let level = get("level").map(JsonValue::members).unwrap_or_default();
@@ -315,7 +316,7 @@ impl Reader<'_> {
         match maturity {
             None => self.find(
                 Severity::Error,
-                format!("`level.maturity` {raw:?} is not one of Experimental, Alpha, Beta, Stable"),
+                format!("`level.maturity` {} is not one of Experimental, Alpha, Beta, Stable", Quoted(&raw)),
             ),
             Some(_) if !rest.trim().is_empty() => {
                 let extra = rest
@@ -323,7 +324,7 @@ impl Reader<'_> {
                     .trim();
                 self.find(
                     Severity::Warning,
-                    format!("`level.maturity` carries a note ({extra:?}); use `maturityNotes`"),
+                    format!("`level.maturity` carries a note ({}); use `maturityNotes`", Quoted(extra)),
                 );
                 if note.is_none() {
                     note = Some(extra.to_owned());
@@ -361,7 +362,10 @@ impl Reader<'_> {
         let retired = state.as_deref() == Some("retired");
         if !retired && state.as_deref() != Some("deprecated") {
             let state = state.unwrap_or_default();
-            self.find(Severity::Error, format!("`deprecation.state` {state:?} is not one of deprecated, retired"));
+            self.find(
+                Severity::Error,
+                format!("`deprecation.state` {} is not one of deprecated, retired", Quoted(&state)),
+            );
             return None;
         }
         let next = self.text("deprecation.details.next", member(&details, "next"), false);
@@ -388,7 +392,7 @@ impl Reader<'_> {
             return id.to_owned();
         }
         let at = first.map_or_else(|| "earlier".to_owned(), |l| format!("on line {l}"));
-        self.find(Severity::Error, format!("duplicate id {id:?}, first used {at}; kept as {id}#{repeats}"));
+        self.find(Severity::Error, format!("duplicate id {}, first used {at}; kept as {id}#{repeats}", Quoted(id)));
         format!("{id}#{repeats}")
     }
 

@@ -6,6 +6,8 @@
 
 use thiserror::Error;
 
+use crate::i18n::Quoted;
+
 /// What kind of link an href is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkKind {
@@ -20,13 +22,13 @@ pub enum LinkKind {
 pub enum LinkError {
     #[error("link is empty")]
     Empty,
-    #[error("link {0:?} contains whitespace or control characters")]
+    #[error("link {} contains whitespace or control characters", Quoted(.0))]
     BadCharacters(String),
-    #[error("link {href:?} uses the scheme {scheme:?}; only https://, http:// and relative paths are allowed")]
+    #[error("link {} uses the scheme {}; only https://, http:// and relative paths are allowed", Quoted(.href), Quoted(.scheme))]
     Scheme { href: String, scheme: String },
-    #[error("link {0:?} is protocol-relative (starts with //); write https:// or a path")]
+    #[error("link {} is protocol-relative (starts with //); write https:// or a path", Quoted(.0))]
     ProtocolRelative(String),
-    #[error("link {0:?} has no host after the scheme")]
+    #[error("link {} has no host after the scheme", Quoted(.0))]
     NoHost(String),
 }
 

@@ -3,6 +3,7 @@
 //! pairs with the same camelCase names (`dataset` turns `data-docs-base` into `docsBase`).
 //! Nothing here fails: a value that is not understood is skipped with a warning.
 
+use crate::i18n::Quoted;
 use crate::model::Phase;
 use crate::query::{parse_sort, Direction, SortKey, ViewMode};
 use crate::url_state::{clean_search, UrlState};
@@ -126,7 +127,7 @@ impl EmbedOptions {
         let mut warnings = Vec::new();
         for (name, value) in pairs {
             let (name, value) = (name.as_ref(), value.as_ref().trim());
-            let mut bad = |what: &str| warnings.push(format!("option `{name}`: {what} {value:?}; ignored"));
+            let mut bad = |what: &str| warnings.push(format!("option `{name}`: {what} {}; ignored", Quoted(value)));
             match name {
                 "featureMatrix" => {}
                 "id" => match sanitize_id(value) {
@@ -139,7 +140,7 @@ impl EmbedOptions {
                         match Phase::parse(p) {
                             Some(p) if !o.phases.contains(&p) => o.phases.push(p),
                             Some(_) => {}
-                            None => warnings.push(format!("option `phases`: unknown phase {p:?}; ignored")),
+                            None => warnings.push(format!("option `phases`: unknown phase {}; ignored", Quoted(p))),
                         }
                     }
                 }
@@ -160,7 +161,7 @@ impl EmbedOptions {
                             "feature" => {}
                             "category" => cols.category = true,
                             "phase" => cols.phase = true,
-                            other => warnings.push(format!("option `columns`: unknown column {other:?}; ignored")),
+                            other => warnings.push(format!("option `columns`: unknown column {}; ignored", Quoted(other))),
                         }
                     }
                     o.columns = cols;

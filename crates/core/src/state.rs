@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::export::Format;
-use crate::i18n::{Messages, Msg};
+use crate::i18n::{Messages, Msg, Quoted};
 use crate::model::Phase;
 use crate::options::EmbedOptions;
 use crate::query::{Direction, Hidden, Query, SortKey, ViewMode};
@@ -147,12 +147,12 @@ impl Dropped {
     /// The console's words for it (English: the host page's developers read them).
     pub fn message(&self) -> String {
         match self {
-            Dropped::Category(id) => format!("no category {id:?} in the catalog shown; filter ignored"),
-            Dropped::Release(r) => format!("no release {r:?}; showing the Feature Status page"),
-            Dropped::Feature(id) => format!("no feature {id:?} in the catalog shown; deep link ignored"),
+            Dropped::Category(id) => format!("no category {} in the catalog shown; filter ignored", Quoted(id)),
+            Dropped::Release(r) => format!("no release {}; showing the Feature Status page", Quoted(r)),
+            Dropped::Feature(id) => format!("no feature {} in the catalog shown; deep link ignored", Quoted(id)),
             Dropped::SinceNeedsRelease => "sorting by since needs a release; sorting by category".to_owned(),
             Dropped::ChangesNeedRelease => "the changes view needs a release; showing the table".to_owned(),
-            Dropped::Compare(r) => format!("cannot compare with release {r:?}; comparing with the one before"),
+            Dropped::Compare(r) => format!("cannot compare with release {}; comparing with the one before", Quoted(r)),
         }
     }
 }

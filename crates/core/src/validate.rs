@@ -14,6 +14,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+
+use crate::i18n::Quoted;
 use std::rc::Rc;
 
 use thiserror::Error;
@@ -102,13 +104,13 @@ pub enum Problem {
     EmptyName,
     #[error("contains control characters")]
     ControlCharacters,
-    #[error("unknown phase {0:?}; expected one of Experimental, Alpha, Beta, Stable, Deprecated")]
+    #[error("unknown phase {}; expected one of Experimental, Alpha, Beta, Stable, Deprecated", Quoted(.0))]
     UnknownPhase(String),
     #[error("phase is missing")]
     MissingPhase,
-    #[error("duplicate name {name:?}, first used {first}")]
+    #[error("duplicate name {}, first used {first}", Quoted(.name))]
     DuplicateName { name: String, first: String },
-    #[error("duplicate id {id:?}, first used {first}")]
+    #[error("duplicate id {}, first used {first}", Quoted(.id))]
     DuplicateId { id: String, first: String },
     #[error("no letters or digits to derive an id from")]
     EmptyId,
@@ -120,7 +122,7 @@ pub enum Problem {
     EmptyCategory,
     #[error("catalog has no features")]
     NoFeatures,
-    #[error("phase {0:?} appears twice")]
+    #[error("phase {} appears twice", Quoted(.0))]
     DuplicatePhase(String),
     #[error("has {found} cells but the legend defines {expected} phases")]
     CellCount { expected: usize, found: usize },
@@ -130,7 +132,7 @@ pub enum Problem {
     Structure(String),
     #[error("starts with \"-\"; an id starts with a letter, digit or other sign (\"-\" marks the widget's own ids)")]
     IdStartsWithDash,
-    #[error("derived id {id:?} is already used by an earlier entry; this one is {used:?}")]
+    #[error("derived id {} is already used by an earlier entry; this one is {}", Quoted(.id), Quoted(.used))]
     IdTaken { id: String, used: String },
     /// Stands for the problems beyond [`REPORT_LIMIT`], which are counted, not listed.
     #[error("and {} more problems of the same kinds", crate::i18n::english_number(*.0))]
@@ -237,7 +239,7 @@ impl Place {
     fn describe(&self) -> String {
         match self.line {
             Some(l) => format!("on line {l}"),
-            None => format!("in row {} of {:?}", self.row, self.category),
+            None => format!("in row {} of {}", self.row, Quoted(&self.category)),
         }
     }
 }
@@ -355,7 +357,7 @@ impl Check<'_> {
     /// once, and features. Returns its id and its name as places name it.
     fn category(&mut self, ci: usize, cat: &RawCategory) -> (String, Rc<str>) {
         let c = &mut self.c;
-        let cat_entry = format!("category {:?}", cat.name);
+        let cat_entry = format!("category {}", Quoted(&cat.name));
         let cat_name = cat.name.trim();
         if cat_name.is_empty() {
             c.push(cat.line, &format!("category #{}", ci + 1), "name", Problem::EmptyName);
@@ -394,9 +396,9 @@ impl Check<'_> {
         // Only a problem needs the entry's description.
         let entry = || {
             if name.is_empty() {
-                format!("feature #{} of {:?}", at.row, &**at.label)
+                format!("feature #{} of {}", at.row, Quoted(&at.label))
             } else {
-                format!("feature {:?} ({}, row {})", name, &**at.label, at.row)
+                format!("feature {} ({}, row {})", Quoted(name), &**at.label, at.row)
             }
         };
         let here = Place { line: f.line, row: at.row, category: at.label.clone() };
@@ -591,7 +593,7 @@ fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
         let entry = if name.is_empty() {
             format!("phase definitions, row {}", ai + 1)
         } else {
-            format!("phase definition {name:?}")
+            format!("phase definition {}", Quoted(name))
         };
         if name.is_empty() {
             c.push(a.line, &entry, "name", Problem::EmptyName);
