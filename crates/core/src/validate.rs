@@ -396,7 +396,7 @@ impl Check<'_> {
         // Only a problem needs the entry's description.
         let entry = || {
             if name.is_empty() {
-                format!("feature #{} of {}", at.row, Quoted(&at.label))
+                format!("feature #{} of {}", at.row, Quoted(at.label))
             } else {
                 format!("feature {} ({}, row {})", Quoted(name), &**at.label, at.row)
             }
