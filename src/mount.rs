@@ -439,7 +439,7 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_
         if id != base && (requested.is_some() || on_page(base)) {
             browser::warn(&format!(
                 "feature-matrix: id {} is already used by another widget or element on this page; this one is {}",
-                Quoted(&base),
+                Quoted(base),
                 Quoted(&id)
             ));
         }
