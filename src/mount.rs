@@ -13,8 +13,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use feature_matrix_core::i18n::Quoted;
-use feature_matrix_core::options::{sanitize_id, EmbedOptions};
+use feature_matrix_core::i18n::{quote, Messages, Msg, Say};
+use feature_matrix_core::options::{sanitize_id, EmbedOptions, Expects, OptionWarning};
 use feature_matrix_core::validate::Validated;
 use feature_matrix_core::validate::REPORT_LIMIT;
 use feature_matrix_core::{istio, json, json_catalog};
@@ -155,7 +155,8 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
     let tr = match registered {
         Some(l) => Tr::new(l),
         None => {
-            browser::info(&format!("feature-matrix: no interface language {} on this page (its file i18n/{code}.js was not loaded); showing English", Quoted(&code)));
+            let file = format!("i18n/{code}.js");
+            browser::info(&english(Msg::page_no_language, &[("lang", &quote(&code)), ("file", &file)]));
             Tr::default()
         }
     };
@@ -168,35 +169,33 @@ fn language(element: &web_sys::Element, option: Option<&str>) -> Tr {
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<MatrixHandle, JsValue> {
     let Some(element) = element.dyn_ref::<web_sys::Element>() else {
-        let e = js_sys::TypeError::new(&format!(
-            "feature-matrix: mount(element, options) needs an Element, not {}",
-            kind(&element)
-        ));
-        return Err(e.into());
+        let found = kind(&element);
+        return Err(js_sys::TypeError::new(&english(Msg::page_not_element, &[("found", &found)])).into());
     };
     if element.has_attribute(MOUNTED_ATTR) {
-        return Err(JsValue::from_str("feature-matrix: this element already holds a widget; destroy() it first"));
+        return Err(JsValue::from_str(&english(Msg::page_mounted, &[])));
     }
     mount_into(element, &options)
 }
 
 fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHandle, JsValue> {
     let (pairs, catalog_object, type_warnings) = option_pairs(element, options)
-        .map_err(|e| js_sys::Error::new(&format!("feature-matrix: the options could not be read: {}", message(&e))))?;
-    let document =
-        element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
+        .map_err(|e| js_sys::Error::new(&english(Msg::page_options_unreadable, &[("problem", &message(&e))])))?;
+    let document = element.owner_document().ok_or_else(no_document)?;
     let fallback = document.create_document_fragment();
     let (opts, warnings) = EmbedOptions::from_pairs(pairs);
+    // The console speaks the widget's language from here on.
+    let tr = language(element, opts.lang.as_deref());
+    let m = &tr.0.messages;
     for w in type_warnings.iter().chain(&warnings) {
-        browser::warn(&format!("feature-matrix: {w}"));
+        browser::warn(&format!("feature-matrix: {}", w.say(m)));
     }
     let focus_before = active_element();
-    let id = claim_id(opts.id.as_deref(), element, &document);
+    let id = claim_id(opts.id.as_deref(), element, &document, m);
     let _ = element.set_attribute(MOUNTED_ATTR, &id);
     let search = browser::location_search();
-    let prerendered = intact_prerendered_root(element);
+    let prerendered = intact_prerendered_root(element, m);
     let custom = catalog_object.is_some() || opts.catalog.is_some();
-    let tr = language(element, opts.lang.as_deref());
     // One decision, in the core: what the first render shows, what follows once mounted,
     // whether the prerendered default widget is hydrated in place.
     let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
@@ -217,7 +216,7 @@ fn mount_into(element: &web_sys::Element, options: &JsValue) -> Result<MatrixHan
         return Ok(handle);
     }
 
-    let source = match load_catalog(&opts, catalog_object.as_ref(), element) {
+    let source = match load_catalog(&opts, catalog_object.as_ref(), element, &tr) {
         Ok((catalog, warnings, own)) => {
             // A catalog of its own format speaks its own translation (if it has one for the
             // widget's language), not Istio's.
@@ -296,8 +295,7 @@ fn render_into(
         app.update(RootProps { source });
         return Ok((app, root));
     }
-    let document =
-        element.owner_document().ok_or_else(|| JsValue::from_str("feature-matrix: element has no document"))?;
+    let document = element.owner_document().ok_or_else(no_document)?;
     let root = document.create_element("div")?;
     root.set_class_name("fm-root");
     add(&root)?;
@@ -308,16 +306,14 @@ fn render_into(
 /// left it as the build wrote it: a theme or an extension may have changed it (wrapped the
 /// table, wrapped text in <font>), and hydrating changed HTML would fail, so such a widget
 /// is rendered afresh instead (with one console note).
-fn intact_prerendered_root(element: &web_sys::Element) -> Option<web_sys::Element> {
+fn intact_prerendered_root(element: &web_sys::Element, m: &Messages) -> Option<web_sys::Element> {
     let root = element.query_selector(":scope > .fm-root").ok().flatten()?;
     root.query_selector(":scope > section.fm--static").ok().flatten()?;
     if let Some(stamped) = root.get_attribute("data-fm-shape") {
         // One read of the serialized DOM rather than a call per element: the browser escapes
         // `<` in text and attribute values, so its start tags are the elements.
         if feature_matrix_core::shape::of_html(&root.inner_html()) != stamped {
-            browser::info(
-                "feature-matrix: the page changed the prerendered table before it loaded; rendering it afresh",
-            );
+            browser::info(&format!("feature-matrix: {}", m.with(Msg::page_changed, "")));
             return None;
         }
     }
@@ -342,7 +338,7 @@ fn kind(value: &JsValue) -> String {
 /// the options object's `catalog` when it is an object rather than a selector; and a
 /// warning for every option whose value is of a type no option takes. Fails when reading
 /// the options throws.
-type Pairs = (Vec<(String, String)>, Option<JsValue>, Vec<String>);
+type Pairs = (Vec<(String, String)>, Option<JsValue>, Vec<OptionWarning>);
 
 fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, JsValue> {
     let mut pairs = Vec::new();
@@ -361,7 +357,7 @@ fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, 
         }
     }
     if !options.is_undefined() && !options.is_null() && !options.is_object() {
-        warnings.push("the options must be an object; ignored".to_owned());
+        warnings.push(OptionWarning::NotObject);
     } else if options.is_object() {
         for entry in try_entries(options)?.iter() {
             let entry: js_sys::Array = entry.unchecked_into();
@@ -371,14 +367,11 @@ fn option_pairs(element: &web_sys::Element, options: &JsValue) -> Result<Pairs, 
                 catalog = Some(value);
             } else if list && !matches!(key.as_str(), "phases" | "categories" | "columns") {
                 // A list joined with commas would be a wrong address or title, not a list.
-                warnings.push(format!("option `{key}`: expects one value, not a list; ignored"));
+                warnings.push(OptionWarning::value(&key, Expects::One, ""));
             } else if let Some(text) = js_text(&value)? {
                 pairs.push((key, text));
             } else {
-                warnings.push(format!(
-                    "option `{key}`: expects text, a whole number, true/false or a list, not {}; ignored",
-                    kind(&value)
-                ));
+                warnings.push(OptionWarning::value(&key, Expects::Type, &kind(&value)));
             }
         }
     }
@@ -413,7 +406,7 @@ fn js_text(value: &JsValue) -> Result<Option<String>, JsValue> {
 /// outside `element` has an id of (the prefix itself, or `{prefix}--…`, the ids its labels
 /// and descriptions name: a page's `id="fm--caption"` would otherwise name the widget's
 /// table), with a console warning when it was asked for explicitly or a page id took it.
-fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_sys::Document) -> String {
+fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_sys::Document, m: &Messages) -> String {
     let base = requested.unwrap_or("fm");
     let others = |selector: &str, attribute: &str| -> Vec<String> {
         let Ok(nodes) = document.query_selector_all(selector) else { return Vec::new() };
@@ -437,11 +430,8 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_
             .find(free)
             .unwrap_or_else(|| base.to_owned());
         if id != base && (requested.is_some() || on_page(base)) {
-            browser::warn(&format!(
-                "feature-matrix: id {} is already used by another widget or element on this page; this one is {}",
-                Quoted(base),
-                Quoted(&id)
-            ));
+            let taken = m.fill(Msg::page_id_taken, &[("id", &quote(base)), ("used", &quote(&id))]);
+            browser::warn(&format!("feature-matrix: {taken}"));
         }
         ids.push(id.clone());
         id
@@ -450,7 +440,13 @@ fn claim_id(requested: Option<&str>, element: &web_sys::Element, document: &web_
 
 /// The catalog for an instance (the options object's, the inline one the options point
 /// at, or the embedded default) with warnings to show; or the problems for the error box.
-fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys::Element) -> Result<Loaded, Problems> {
+fn load_catalog(
+    opts: &EmbedOptions,
+    object: Option<&JsValue>,
+    element: &web_sys::Element,
+    tr: &Tr,
+) -> Result<Loaded, Problems> {
+    let m = &tr.0.messages;
     let default = feature_matrix_view::default_catalog();
     let base = default.0.docs_base.to_string();
     // The text is read into a catalog of its own strings, then let go before the catalog is
@@ -458,38 +454,36 @@ fn load_catalog(opts: &EmbedOptions, object: Option<&JsValue>, element: &web_sys
     let raw = if let Some(object) = object {
         // One copy as plain data, one string rather than a walk field by field across the
         // wasm boundary: getters, proxies and cycles throw here, caught.
-        let source = "catalog option";
-        let unreadable = |e: String| Problems::one(format!("{source}: cannot be read as JSON data: {e}"));
+        let source = m.get(Msg::source_option);
+        let unreadable = |e: &str| Problems::one(m.fill(Msg::page_unreadable, &[("source", source), ("problem", e)]));
         // Not always a string: a `toJSON` may return `undefined`.
-        let text = js_sys::JSON::stringify(object).map_err(|e| unreadable(message(&e)))?;
-        let text = text.as_string().ok_or_else(|| unreadable("it has no JSON text".into()))?;
-        let json = json::parse(&text).map_err(|e| unreadable(e.to_string()))?;
-        read_raw(source, &base, &json.root())?
+        let text = js_sys::JSON::stringify(object).map_err(|e| unreadable(&message(&e)))?;
+        let text = text.as_string().ok_or_else(|| unreadable(m.get(Msg::page_no_json)))?;
+        let json = json::parse(&text).map_err(|e| invalid_json(m, source, &e))?;
+        read_raw(source, &base, &json.root(), m)?
     } else {
         let Some(selector) = opts.catalog.as_deref() else { return Ok((default, Problems::default(), None)) };
-        let source = format!("inline catalog {selector}");
-        let document = element.owner_document().ok_or_else(|| Problems::one(format!("{source}: no document")))?;
-        let script = document
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .ok_or_else(|| Problems::one(format!("{source}: no element matches {}", Quoted(selector))))?;
+        let source = m.with(Msg::source_inline, selector);
+        let no_element =
+            || Problems::one(m.fill(Msg::page_no_element, &[("source", &source), ("selector", &quote(selector))]));
+        // An element without a document has no catalog to point at.
+        let document = element.owner_document().ok_or_else(no_element)?;
+        let script = document.query_selector(selector).ok().flatten().ok_or_else(no_element)?;
         let text = script.text_content().unwrap_or_default();
-        let json = json::parse(&text).map_err(|e| Problems::one(format!("{source}: invalid JSON at {e}")))?;
-        read_raw(&source, &base, &json.root())?
+        let json = json::parse(&text).map_err(|e| invalid_json(m, &source, &e))?;
+        read_raw(&source, &base, &json.root(), m)?
     };
     match raw {
         Raw::Istio(release) => {
             let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
-            let problems = Problems::findings(&release);
-            // Titled in English unless the page gives a `title` (the Hugo shortcode gives it in
-            // the page's language).
-            match istio::catalog_to_show(&release, "Istio features", &base, legend) {
+            let problems = Problems::findings(&release, m);
+            // Titled in the widget's language unless the page gives a `title`.
+            match istio::catalog_to_show(&release, m.get(Msg::data_istio_title), &base, legend) {
                 Some(catalog) => Ok((CatalogHandle(Rc::new(catalog)), problems, None)),
                 None => Err(problems),
             }
         }
-        Raw::Own(read) => read.validate().map(wrap).map_err(|d| Problems::new(&d)),
+        Raw::Own(read) => read.validate().map(|v| wrap(v, m)).map_err(|d| Problems::new(&d, m)),
     }
 }
 
@@ -505,13 +499,28 @@ enum Raw {
 /// (`None`: Istio's data, which the language's own catalog text translates).
 type Loaded = (CatalogHandle, Problems, Option<Vec<(String, feature_matrix_core::i18n::Translation)>>);
 
-fn read_raw(source: &str, base: &str, value: &json::Value) -> Result<Raw, Problems> {
+fn read_raw(source: &str, base: &str, value: &json::Value, m: &Messages) -> Result<Raw, Problems> {
     if istio::is_features_data(value) {
         return Ok(Raw::Istio(istio::read(source, value, &[], REPORT_LIMIT)));
     }
-    json_catalog::read(source, base, value).map(Raw::Own).map_err(|d| Problems::new(&d))
+    json_catalog::read(source, base, value).map(Raw::Own).map_err(|d| Problems::new(&d, m))
 }
 
-fn wrap(v: Validated) -> Loaded {
-    (CatalogHandle(Rc::new(v.catalog)), Problems::new(&v.warnings), Some(v.translations))
+fn wrap(v: Validated, m: &Messages) -> Loaded {
+    (CatalogHandle(Rc::new(v.catalog)), Problems::new(&v.warnings, m), Some(v.translations))
+}
+
+fn invalid_json(m: &Messages, source: &str, e: &json::SyntaxError) -> Problems {
+    let (line, column) = (e.line.to_string(), e.column.to_string());
+    Problems::one(m.fill(Msg::page_invalid_json, &[("source", source), ("line", &line), ("column", &column)]))
+}
+
+/// A message of the entry crate's own, in English (before a widget has a language), for
+/// an exception.
+fn english(msg: Msg, args: &[(&str, &str)]) -> String {
+    format!("feature-matrix: {}", Tr::default().fill(msg, args))
+}
+
+fn no_document() -> JsValue {
+    JsValue::from_str(&english(Msg::page_no_document, &[]))
 }

@@ -6,7 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axeViolations, launch, openPage, shot } from './helpers.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, axeViolations, launch, openPage, shot } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 const DIST = 'dist';
@@ -307,6 +308,50 @@ describe('custom catalogs', () => {
     await widget.getByRole('searchbox', { name: '筛选功能' }).fill('networking');
     await widget.getByRole('status').filter({ hasText: /^共 2 个功能，显示 1 个$/ }).waitFor();
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('problems', () => {
+  /// A message of `lang` with its placeholders filled, read from the message file as a
+  /// translator wrote it (an independent reading of what the widget shows).
+  const say = (lang, key, args = {}) => messages(lang)[key].other.replace(/\{([a-z]+)\}/g, (_, k) => args[k]);
+
+  test('a catalog with problems and bad options: the error box and the console speak the widget’s language', async () => {
+    const { page, context } = await open('test-pages/languages.html');
+    await page.waitForFunction(() => globalThis.FeatureMatrix);
+    const warnings = [];
+    page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+    const catalog = { categories: [{ name: 'Networking', features: [{ name: 'Tunnels', phase: 'Omega', link: 'javascript:alert(1)' }] }] };
+    const seen = {};
+    for (const lang of ['zh', 'en']) {
+      seen[lang] = await page.evaluate(async ({ catalog, lang }) => {
+        const el = document.createElement('div');
+        document.body.append(el);
+        try { await globalThis.FeatureMatrix.mount(el, { lang, catalog, sort: 'sideways', colour: 'red' }); } catch { /* the error box is the result */ }
+        await new Promise((r) => setTimeout(r, 50));
+        return { label: el.querySelector('section')?.getAttribute('aria-label'), lines: [...el.querySelectorAll('[role=alert] li')].map((li) => li.textContent) };
+      }, { catalog, lang });
+    }
+    for (const lang of ['zh', 'en']) {
+      const source = say(lang, 'source_option');
+      const entry = say(lang, 'place_feature', { name: '"Tunnels"', category: 'Networking', row: '1' });
+      const line = (field, problem) => `${source}: ${say(lang, 'problem_in_field', { entry, field, problem })}`;
+      assert.deepEqual(seen[lang], {
+        label: say(lang, 'error_label'),
+        lines: [
+          line('phase', say(lang, 'problem_unknown_phase', { phase: '"Omega"' })),
+          line('link', say(lang, 'link_scheme', { href: '"javascript:alert(1)"', scheme: '"javascript"' })),
+        ],
+      }, lang);
+      const sort = say(lang, 'option_ignored', { option: 'sort', problem: say(lang, 'option_sort', { value: '"sideways"' }) });
+      assert.ok(warnings.includes(`feature-matrix: ${sort}`), `${lang}: ${warnings.join(' | ')}`);
+      const known = 'id, search, phases, categories, sort, view, columns, title, docsBase, legend, catalog, release, report, lang';
+      assert.ok(warnings.includes(`feature-matrix: ${say(lang, 'option_unknown', { option: 'colour', known })}`), warnings.join(' | '));
+    }
+    // The Chinese lines hold no English words of the messages (the data's own words aside).
+    assert.doesNotMatch(seen.zh.lines.join('\n'), /unknown phase|uses the scheme|feature "|field `/);
+    await page.getByRole('region', { name: say('zh', 'error_label') }).screenshot({ path: join(ARTIFACTS, 'i18n-zh-catalog-problems.png') });
     await context.close();
   });
 });

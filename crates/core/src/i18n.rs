@@ -49,6 +49,30 @@ pub fn group_digits(n: usize, sep: &str, min: usize) -> String {
     out
 }
 
+/// A problem or note for readers or hosts, typed where it is raised and worded by the
+/// message files when it is shown: in the widget's language in its error box and console
+/// lines, in English (its `Display`, [`english_display`]) for the build's tools and tests.
+pub trait Say {
+    fn say(&self, m: &Messages) -> String;
+}
+
+/// `Display` in English for types that [`Say`] what they are.
+#[macro_export]
+macro_rules! english_display {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Say::say(self, &$crate::i18n::Messages::english()))
+            }
+        }
+    )*};
+}
+
+/// `text` quoted as [`Quoted`] writes it, for a message's placeholder.
+pub fn quote(text: &str) -> String {
+    Quoted(text).to_string()
+}
+
 /// A text in double quotes with its quotes, backslashes and control characters escaped, as
 /// `{:?}` writes a `str`. Shipped messages quote with this: the wasm is built with
 /// `-Zfmt-debug=none`, where `{:?}` writes nothing.
@@ -124,6 +148,20 @@ impl Messages {
     /// A message with its placeholders filled in.
     pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
         fill(self.get(m), args)
+    }
+
+    /// A message of one placeholder (used any number of times) filled with `value`, or of
+    /// none: one call per message where a problem is worded (a list of named arguments at
+    /// each call costs wasm bytes).
+    pub fn with(&self, m: Msg, value: &str) -> String {
+        let mut out = String::new();
+        scan(self.get(m), &mut |field, text| out.push_str(if field { value } else { text }));
+        out
+    }
+
+    /// [`Messages::with`] with `value` quoted ([`Quoted`]).
+    pub fn quoting(&self, m: Msg, value: &str) -> String {
+        self.with(m, &quote(value))
     }
 
     /// A counted message for `n` (`{count}`, written as a number of this language) with the

@@ -22,11 +22,11 @@
 
 use std::borrow::Cow;
 
-use crate::i18n::Quoted;
+use crate::i18n::{quote, Messages, Msg, Say};
 use crate::json_catalog::{JsonValue, Kind};
-use crate::links;
+use crate::links::{self, LinkError};
 use crate::model::{slugify, Catalog, Category, Feature, Legend, Phase, Text};
-use crate::validate::{Ids, Place, Places};
+use crate::validate::{kind_message, EntryName, Ids, Place, Places, Seen};
 
 /// A feature maturity as upstream defines it: the widget's [`Phase`].
 pub type Maturity = Phase;
@@ -117,24 +117,114 @@ pub struct Finding {
     pub severity: Severity,
     pub file: String,
     pub line: Option<u32>,
-    /// The entry's id, or its name in quotes when it has none.
-    pub entry: String,
-    pub message: String,
+    /// The entry's id ([`EntryName::Path`]), its name when it has none ([`EntryName::Named`]), its
+    /// position when it has neither, or the file.
+    pub entry: EntryName,
+    pub problem: Problem,
 }
 
-impl std::fmt::Display for Finding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        f.write_str(&self.file)?;
+impl Say for Finding {
+    fn say(&self, m: &Messages) -> String {
+        let mut out = self.file.clone();
         if let Some(l) = self.line {
-            write!(f, ":{l}")?;
+            out.push(':');
+            out.push_str(&l.to_string());
         }
-        write!(f, ": {kind}: {}: {}", self.entry, self.message)
+        let severity = m.get(match self.severity {
+            Severity::Error => Msg::problem_error,
+            Severity::Warning => Msg::problem_warning,
+        });
+        let (entry, problem) = (self.entry.say(m), self.problem.say(m));
+        out.push_str(": ");
+        out.push_str(
+            &m.fill(Msg::problem_in_entry, &[("severity", severity), ("entry", &entry), ("problem", &problem)]),
+        );
+        out
     }
 }
+
+/// What is wrong with an entry of a features file. `field` is the field's path in the
+/// entry (`level.maturity`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The file is not `{"features": [...]}`: what it holds instead (`None`: no `features`).
+    NotFeatures(Option<Kind>),
+    UnknownField(String),
+    NotText {
+        field: &'static str,
+        found: Kind,
+    },
+    StraySpace {
+        field: &'static str,
+        value: String,
+    },
+    ControlCharacters(&'static str),
+    NotObject(Kind),
+    IdCharacters,
+    EmptyName,
+    UnknownArea(String),
+    LevelNotObject,
+    UnknownMaturity(String),
+    MaturityNote(String),
+    LinkUnderLevel,
+    BadLink(LinkError),
+    UnknownState(String),
+    NoNext,
+    /// An id used before (where first, if the file has lines), kept under `key`.
+    DuplicateId {
+        id: String,
+        first: Option<u32>,
+        key: String,
+    },
+    TooManyAreas(usize),
+    /// A build-time check's finding (the YAML, the JSON Schema, release order), in English:
+    /// the shipped reader never makes one.
+    Checked(String),
+}
+
+impl Say for Problem {
+    fn say(&self, m: &Messages) -> String {
+        let kind = |k: &Kind| m.get(kind_message(*k));
+        // Most findings are one message with one value (or none): one call at the end.
+        let (msg, value, quoted) = match self {
+            Problem::NotFeatures(k) => {
+                (Msg::istio_not_features, k.as_ref().map_or(m.get(Msg::json_nothing), kind), false)
+            }
+            Problem::UnknownField(f) => (Msg::istio_unknown_field, f.as_str(), false),
+            Problem::ControlCharacters(field) => (Msg::istio_control, *field, false),
+            Problem::NotObject(k) => (Msg::problem_expected_object, kind(k), false),
+            Problem::IdCharacters => (Msg::istio_id_characters, "", false),
+            Problem::EmptyName => (Msg::istio_empty_name, "", false),
+            Problem::UnknownArea(a) => (Msg::istio_unknown_area, a.as_str(), true),
+            Problem::LevelNotObject => (Msg::istio_level_not_object, "", false),
+            Problem::UnknownMaturity(v) => (Msg::istio_unknown_maturity, v.as_str(), true),
+            Problem::MaturityNote(n) => (Msg::istio_maturity_note, n.as_str(), true),
+            Problem::LinkUnderLevel => (Msg::istio_link_under_level, "", false),
+            Problem::UnknownState(v) => (Msg::istio_unknown_state, v.as_str(), true),
+            Problem::NoNext => (Msg::istio_no_next, "", false),
+            Problem::Checked(text) => return text.clone(),
+            Problem::BadLink(e) => return m.with(Msg::istio_bad_link, &e.say(m)),
+            Problem::TooManyAreas(n) => return m.with(Msg::istio_too_many_areas, &m.number(*n)),
+            Problem::NotText { field, found } => {
+                return m.fill(Msg::istio_not_text, &[("field", field), ("found", kind(found))])
+            }
+            Problem::StraySpace { field, value } => {
+                return m.fill(Msg::istio_stray_space, &[("field", field), ("value", &quote(value))])
+            }
+            Problem::DuplicateId { id, first, key } => {
+                let first = first.map_or(Seen::Earlier, Seen::Line).say(m);
+                return m.fill(Msg::istio_duplicate_id, &[("id", &quote(id)), ("first", &first), ("key", key)]);
+            }
+        };
+        if quoted {
+            m.quoting(msg, value)
+        } else {
+            m.with(msg, value)
+        }
+    }
+}
+
+crate::english_display!(Finding, Problem);
 
 /// A release's features and what is wrong with them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -162,14 +252,14 @@ struct Reader<'a> {
     limit: usize,
     out: Release,
     line: Option<u32>,
-    entry: String,
+    entry: EntryName,
 }
 
 impl Reader<'_> {
-    fn find(&mut self, severity: Severity, message: String) {
+    fn find(&mut self, severity: Severity, problem: Problem) {
         if self.out.findings.len() < self.limit {
             let (file, line, entry) = (self.file.to_owned(), self.line, self.entry.clone());
-            self.out.findings.push(Finding { severity, file, line, entry, message });
+            self.out.findings.push(Finding { severity, file, line, entry, problem });
         } else {
             self.out.more += 1;
         }
@@ -179,27 +269,27 @@ impl Reader<'_> {
     fn known<V>(&mut self, at: &str, members: &[(String, V)], known: &[&str]) {
         for (k, _) in members {
             if !known.contains(&k.as_str()) {
-                self.find(Severity::Warning, format!("unknown field `{at}{k}`; ignored"));
+                self.find(Severity::Warning, Problem::UnknownField(format!("{at}{k}")));
             }
         }
     }
 
     /// A string field, trimmed, control characters turned into spaces; `None` when absent,
     /// null or empty. Stray whitespace is reported for `warn_space` fields.
-    fn text<V: JsonValue>(&mut self, field: &str, v: Option<&V>, warn_space: bool) -> Option<String> {
+    fn text<V: JsonValue>(&mut self, field: &'static str, v: Option<&V>, warn_space: bool) -> Option<String> {
         let v = v?;
         let Some(s) = v.string() else {
             if v.kind() != Kind::Null {
-                self.find(Severity::Error, format!("`{field}` is {}, not text", v.kind().name()));
+                self.find(Severity::Error, Problem::NotText { field, found: v.kind() });
             }
             return None;
         };
         let mut t = s.trim().to_owned();
         if warn_space && t.len() != s.len() {
-            self.find(Severity::Warning, format!("`{field}` {} has stray whitespace", Quoted(&s)));
+            self.find(Severity::Warning, Problem::StraySpace { field, value: s.clone() });
         }
         if t.chars().any(char::is_control) {
-            self.find(Severity::Warning, format!("`{field}` has control characters; shown as spaces"));
+            self.find(Severity::Warning, Problem::ControlCharacters(field));
             let mut spaced = String::with_capacity(t.len());
             for c in t.chars() {
                 spaced.push(if c.is_control() { ' ' } else { c });
@@ -221,19 +311,12 @@ fn member<'v, V>(members: &'v [(String, V)], key: &str) -> Option<&'v V> {
 /// `limit` findings are kept. Data that is not of that shape gives a single error and no
 /// entries.
 pub fn read<V: JsonValue>(file: &str, root: &V, lines: &[u32], limit: usize) -> Release {
-    let mut r = Reader { file, limit, out: Release::default(), line: None, entry: "file".to_owned() };
+    let mut r = Reader { file, limit, out: Release::default(), line: None, entry: EntryName::File };
     let top = root.members();
     let features = member(&top, "features");
     let Some(items) = features.filter(|f| f.kind() == Kind::Array).map(JsonValue::elements) else {
-        let found = if root.kind() == Kind::Object {
-            features.map_or("nothing", |f| f.kind().name())
-        } else {
-            root.kind().name()
-        };
-        r.find(
-            Severity::Error,
-            format!("not a features.yaml: expected an object with a `features` list, found {found}"),
-        );
+        let found = if root.kind() == Kind::Object { features.map(JsonValue::kind) } else { Some(root.kind()) };
+        r.find(Severity::Error, Problem::NotFeatures(found));
         return r.out;
     };
     r.known("", &top, &["features"]);
@@ -259,12 +342,12 @@ impl Reader<'_> {
         let raw_id = get("id").and_then(JsonValue::string);
         let raw_name = get("name").and_then(JsonValue::string);
         r.entry = match (raw_id.as_deref().map(str::trim).filter(|s| !s.is_empty()), &raw_name) {
-            (Some(id), _) => id.to_owned(),
-            (None, Some(n)) => Quoted(n.trim()).to_string(),
-            (None, None) => format!("entry #{}", i + 1),
+            (Some(id), _) => EntryName::Path(id.to_owned()),
+            (None, Some(n)) => EntryName::Named(n.trim().to_owned()),
+            (None, None) => EntryName::Number(i + 1),
         };
         if item.kind() != Kind::Object {
-            r.find(Severity::Error, format!("expected an object, found {}", item.kind().name()));
+            r.find(Severity::Error, Problem::NotObject(item.kind()));
             return None;
         }
         r.known("", &m, &["name", "id", "link", "area", "level", "deprecation", "apis"]);
@@ -273,22 +356,19 @@ impl Reader<'_> {
             .as_deref()
             .is_some_and(|i| !i.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-')))
         {
-            r.find(Severity::Warning, "`id` has characters other than letters, digits and _.+-".to_owned());
+            r.find(Severity::Warning, Problem::IdCharacters);
         }
         let name = r.text("name", get("name"), true).unwrap_or_default();
         if name.is_empty() {
-            r.find(Severity::Error, "`name` is empty".to_owned());
+            r.find(Severity::Error, Problem::EmptyName);
         }
         let area = r.text("area", get("area"), true).unwrap_or_default();
         if !AREAS.contains(&area.as_str()) {
-            r.find(
-                Severity::Warning,
-                format!("`area` {} is not one of the schema's areas; shown as its own category", Quoted(&area)),
-            );
+            r.find(Severity::Warning, Problem::UnknownArea(area.clone()));
         }
         let level = get("level").map(JsonValue::members).unwrap_or_default();
         if get("level").is_some_and(|l| l.kind() != Kind::Object) {
-            r.find(Severity::Error, "`level` is not an object".to_owned());
+            r.find(Severity::Error, Problem::LevelNotObject);
         }
         r.known("level.", &level, &["checklist", "maturity", "maturityNotes", "nextExpectedPromotion", "link"]);
         let (maturity, note) = r.maturity(&level);
@@ -314,18 +394,12 @@ impl Reader<'_> {
         let maturity = Phase::parse(word).filter(|p| *p != Phase::Deprecated);
         let mut note = self.text("level.maturityNotes", member(level, "maturityNotes"), false);
         match maturity {
-            None => self.find(
-                Severity::Error,
-                format!("`level.maturity` {} is not one of Experimental, Alpha, Beta, Stable", Quoted(&raw)),
-            ),
+            None => self.find(Severity::Error, Problem::UnknownMaturity(raw.clone())),
             Some(_) if !rest.trim().is_empty() => {
                 let extra = rest
                     .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-'))
                     .trim();
-                self.find(
-                    Severity::Warning,
-                    format!("`level.maturity` carries a note ({}); use `maturityNotes`", Quoted(extra)),
-                );
+                self.find(Severity::Warning, Problem::MaturityNote(extra.to_owned()));
                 if note.is_none() {
                     note = Some(extra.to_owned());
                 }
@@ -342,11 +416,11 @@ impl Reader<'_> {
         if link.is_none() {
             link = self.text("level.link", under_level, false);
             if link.is_some() {
-                self.find(Severity::Warning, "`link` is under `level`; the schema puts it at the top level".to_owned());
+                self.find(Severity::Warning, Problem::LinkUnderLevel);
             }
         }
         if let Some(Err(e)) = link.as_deref().map(links::classify) {
-            self.find(Severity::Error, format!("`link`: {e}"));
+            self.find(Severity::Error, Problem::BadLink(e));
             link = None;
         }
         link
@@ -362,15 +436,12 @@ impl Reader<'_> {
         let retired = state.as_deref() == Some("retired");
         if !retired && state.as_deref() != Some("deprecated") {
             let state = state.unwrap_or_default();
-            self.find(
-                Severity::Error,
-                format!("`deprecation.state` {} is not one of deprecated, retired", Quoted(&state)),
-            );
+            self.find(Severity::Error, Problem::UnknownState(state));
             return None;
         }
         let next = self.text("deprecation.details.next", member(&details, "next"), false);
         if next.is_none() {
-            self.find(Severity::Warning, "`deprecation.details.next` is missing".to_owned());
+            self.find(Severity::Warning, Problem::NoNext);
         }
         let replacement = self.text("deprecation.details.replacement", member(&details, "replacement"), false);
         Some(Deprecation { retired, next, replacement })
@@ -391,9 +462,9 @@ impl Reader<'_> {
         if repeats == 1 {
             return id.to_owned();
         }
-        let at = first.map_or_else(|| "earlier".to_owned(), |l| format!("on line {l}"));
-        self.find(Severity::Error, format!("duplicate id {}, first used {at}; kept as {id}#{repeats}", Quoted(id)));
-        format!("{id}#{repeats}")
+        let key = format!("{id}#{repeats}");
+        self.find(Severity::Error, Problem::DuplicateId { id: id.to_owned(), first, key: key.clone() });
+        key
     }
 
     /// A feature names its category by a 16-bit index, as in the widget's own format: data
@@ -408,12 +479,8 @@ impl Reader<'_> {
         }
         if areas.len() > MAX_AREAS {
             self.out = Release::default();
-            (self.line, self.entry) = (None, "file".to_owned());
-            let n = crate::i18n::english_number(areas.len());
-            self.find(
-                Severity::Error,
-                format!("{n} areas; a catalog holds at most 65,535 categories, so none is shown"),
-            );
+            (self.line, self.entry) = (None, EntryName::File);
+            self.find(Severity::Error, Problem::TooManyAreas(areas.len()));
         }
     }
 }

@@ -117,19 +117,6 @@ pub enum Kind {
     Object,
 }
 
-impl Kind {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Kind::Null => "null",
-            Kind::Bool => "a boolean",
-            Kind::Number => "a number",
-            Kind::String => "a string",
-            Kind::Array => "an array",
-            Kind::Object => "an object",
-        }
-    }
-}
-
 /// Read access to a parsed JSON value.
 pub trait JsonValue: Sized {
     fn kind(&self) -> Kind;

@@ -8,12 +8,12 @@
 //! the wasm (about 24 KB gzip) and reports every shape problem at once, each with its
 //! JSON path (`categories[1].features[0].phase`).
 
-use crate::i18n::{Language, Translation};
+use crate::i18n::{Language, Msg, Translation};
 pub use crate::json::{JsonValue, Kind};
 use crate::model::Inline;
 use crate::validate::{
-    validate_with, Diagnostic, LinkPolicy, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend,
-    Validated,
+    validate_with, Diagnostic, EntryName, LinkPolicy, Problem, RawAspect, RawCatalog, RawCategory, RawFeature,
+    RawLegend, Validated,
 };
 
 struct Reader {
@@ -22,20 +22,20 @@ struct Reader {
 }
 
 impl Reader {
-    fn problem(&mut self, path: &str, field: &str, message: String) {
-        let entry = if path.is_empty() { "catalog".to_owned() } else { path.to_owned() };
-        let d = Diagnostic {
-            file: self.source.clone(),
-            line: None,
-            entry,
-            field: field.to_owned().into(),
-            problem: Problem::Structure(message),
-        };
+    fn problem(&mut self, path: &str, field: &str, problem: Problem) {
+        let entry = if path.is_empty() { EntryName::Catalog } else { EntryName::Path(path.to_owned()) };
+        let d = Diagnostic { file: self.source.clone(), line: None, entry, field: field.to_owned().into(), problem };
         crate::validate::push_bounded(&mut self.problems, d);
     }
 
     /// The members of an object at `path`, reporting any key not in `known`.
-    fn object<V: JsonValue>(&mut self, path: &str, field: &str, v: &V, known: &[&str]) -> Option<Vec<(String, V)>> {
+    fn object<V: JsonValue>(
+        &mut self,
+        path: &str,
+        field: &str,
+        v: &V,
+        known: &'static [&'static str],
+    ) -> Option<Vec<(String, V)>> {
         self.object_at(&|| (path.to_owned(), field.to_owned()), v, known)
     }
 
@@ -45,11 +45,11 @@ impl Reader {
         &mut self,
         at: &dyn Fn() -> (String, String),
         v: &V,
-        known: &[&str],
+        known: &'static [&'static str],
     ) -> Option<Vec<(String, V)>> {
         if v.kind() != Kind::Object {
             let (path, field) = at();
-            self.problem(&path, &field, format!("expected an object, found {}", v.kind().name()));
+            self.problem(&path, &field, Problem::Expected(Msg::problem_expected_object, v.kind()));
             return None;
         }
         let members = v.members();
@@ -57,11 +57,7 @@ impl Reader {
         for (k, _) in &members {
             if !known.is_empty() && !known.contains(&k.as_str()) {
                 let (path, field) = at();
-                self.problem(
-                    &join(&path, &field),
-                    k,
-                    format!("unknown field; expected one of {}", crate::i18n::join(known, ", ")),
-                );
+                self.problem(&join(&path, &field), k, Problem::UnknownField(known));
             }
         }
         Some(members)
@@ -82,7 +78,7 @@ impl Reader {
     ) -> Option<String> {
         let Some(v) = v else {
             if required {
-                self.problem(&path(), field, "missing".to_owned());
+                self.problem(&path(), field, Problem::Missing);
             }
             return None;
         };
@@ -91,7 +87,7 @@ impl Reader {
         }
         let kind = v.kind();
         if kind != Kind::Null || required {
-            self.problem(&path(), field, format!("expected a string, found {}", kind.name()));
+            self.problem(&path(), field, Problem::Expected(Msg::problem_expected_string, kind));
         }
         None
     }
@@ -99,12 +95,12 @@ impl Reader {
     fn array<V: JsonValue>(&mut self, path: &str, field: &str, v: Option<&V>) -> Vec<V> {
         match v {
             None => {
-                self.problem(path, field, "missing".to_owned());
+                self.problem(path, field, Problem::Missing);
                 Vec::new()
             }
             Some(v) if v.kind() == Kind::Array => v.elements(),
             Some(v) => {
-                self.problem(path, field, format!("expected an array, found {}", v.kind().name()));
+                self.problem(path, field, Problem::Expected(Msg::problem_expected_array, v.kind()));
                 Vec::new()
             }
         }
@@ -238,8 +234,8 @@ fn read_catalog<V: JsonValue>(r: &mut Reader, root: &V) -> Option<(RawCatalog, V
         let mut features = Vec::new();
         for (fi, f) in r.array(&path, "features", get(&cm, "features")).iter().enumerate() {
             let fpath = || format!("{path}.features[{fi}]");
-            let known = ["id", "name", "phase", "link", "note"];
-            let Some(fm) = r.object_at(&|| (format!("{path}.features"), format!("[{fi}]")), f, &known) else {
+            let known: &'static [&'static str] = &["id", "name", "phase", "link", "note"];
+            let Some(fm) = r.object_at(&|| (format!("{path}.features"), format!("[{fi}]")), f, known) else {
                 continue;
             };
             features.push(RawFeature {
@@ -307,7 +303,7 @@ fn read_cell<V: JsonValue>(r: &mut Reader, path: &str, ci: usize, cell: &V) -> V
             out
         }
         other => {
-            r.problem(path, &format!("[{ci}]"), format!("expected a string or an array, found {}", other.name()));
+            r.problem(path, &format!("[{ci}]"), Problem::Expected(Msg::problem_expected_text, other));
             Vec::new()
         }
     }

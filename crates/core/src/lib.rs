@@ -26,6 +26,7 @@ pub mod shown;
 // The session: options, the URL, the state and its reducer, the change event.
 pub mod events;
 pub mod options;
+pub mod percent;
 pub mod state;
 pub mod url_state;
 

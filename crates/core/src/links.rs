@@ -4,9 +4,7 @@
 //! (`javascript:`, `data:`, `mailto:`, protocol-relative `//host`, text with spaces or
 //! control characters) is rejected by validation and never rendered as a link.
 
-use thiserror::Error;
-
-use crate::i18n::Quoted;
+use crate::i18n::{quote, Messages, Msg, Say};
 
 /// What kind of link an href is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,19 +16,40 @@ pub enum LinkKind {
 }
 
 /// Why an href is not acceptable.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
-    #[error("link is empty")]
     Empty,
-    #[error("link {} contains whitespace or control characters", Quoted(.0))]
+    /// Whitespace or control characters.
     BadCharacters(String),
-    #[error("link {} uses the scheme {}; only https://, http:// and relative paths are allowed", Quoted(.href), Quoted(.scheme))]
-    Scheme { href: String, scheme: String },
-    #[error("link {} is protocol-relative (starts with //); write https:// or a path", Quoted(.0))]
+    /// A scheme other than http(s).
+    Scheme {
+        href: String,
+        scheme: String,
+    },
+    /// Starts with `//`.
     ProtocolRelative(String),
-    #[error("link {} has no host after the scheme", Quoted(.0))]
+    /// Nothing after `https://`.
     NoHost(String),
 }
+
+impl Say for LinkError {
+    fn say(&self, m: &Messages) -> String {
+        let (msg, href) = match self {
+            LinkError::Empty => return m.with(Msg::link_empty, ""),
+            LinkError::Scheme { href, scheme } => {
+                return m.fill(Msg::link_scheme, &[("href", &quote(href)), ("scheme", &quote(scheme))])
+            }
+            LinkError::BadCharacters(h) => (Msg::link_characters, h),
+            LinkError::ProtocolRelative(h) => (Msg::link_protocol_relative, h),
+            LinkError::NoHost(h) => (Msg::link_no_host, h),
+        };
+        m.quoting(msg, href)
+    }
+}
+
+crate::english_display!(LinkError);
+
+impl std::error::Error for LinkError {}
 
 /// Classifies an href, or says why it is not allowed.
 pub fn classify(href: &str) -> Result<LinkKind, LinkError> {
@@ -105,7 +124,7 @@ pub fn fill(template: &str, values: [(&str, &str); 5]) -> String {
     // `report` option's rule), a link stays a link, whatever the data's names.
     let encoded = values.map(|(_, v)| {
         let v = v.char_indices().nth(MAX_VALUE).map_or(v, |(at, _)| &v[..at]);
-        percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string()
+        crate::percent::component(v)
     });
     let args: [(&str, &str); 5] = std::array::from_fn(|i| (values[i].0, encoded[i].as_str()));
     // The messages' placeholder filling, with the values encoded.

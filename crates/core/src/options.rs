@@ -3,7 +3,7 @@
 //! pairs with the same camelCase names (`dataset` turns `data-docs-base` into `docsBase`).
 //! Nothing here fails: a value that is not understood is skipped with a warning.
 
-use crate::i18n::Quoted;
+use crate::i18n::{Messages, Msg, Say};
 use crate::model::Phase;
 use crate::query::{parse_sort, Direction, SortKey, ViewMode};
 use crate::url_state::{clean_search, UrlState};
@@ -114,10 +114,74 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// An option the widget skipped, for the console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionWarning {
+    /// An option given a value it does not take (as given, or for [`Expects::Type`] the
+    /// JavaScript type of what was given).
+    Value { option: String, expects: Expects, value: String },
+    /// A name that is no option.
+    Unknown(String),
+    /// `mount()`'s options were not an object.
+    NotObject,
+}
+
+/// What an option takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expects {
+    Id,
+    Sort,
+    View,
+    Phase,
+    Column,
+    Report,
+    DocsBase,
+    Legend,
+    /// One value, not a list.
+    One,
+    /// Text, a whole number, true/false or a list.
+    Type,
+}
+
+impl OptionWarning {
+    pub fn value(option: &str, expects: Expects, value: &str) -> OptionWarning {
+        OptionWarning::Value { option: option.to_owned(), expects, value: value.to_owned() }
+    }
+}
+
+impl Say for OptionWarning {
+    fn say(&self, m: &Messages) -> String {
+        let (option, expects, value) = match self {
+            OptionWarning::Value { option, expects, value } => (option, *expects, value),
+            OptionWarning::Unknown(name) => {
+                return m.fill(Msg::option_unknown, &[("option", name), ("known", &crate::i18n::join(&NAMES, ", "))])
+            }
+            OptionWarning::NotObject => return m.with(Msg::option_not_object, ""),
+        };
+        let msg = match expects {
+            Expects::Id => Msg::option_id,
+            Expects::Sort => Msg::option_sort,
+            Expects::View => Msg::option_view,
+            Expects::Phase => Msg::option_phase,
+            Expects::Column => Msg::option_column,
+            Expects::Report => Msg::option_report,
+            Expects::DocsBase => Msg::option_docs_base,
+            Expects::Legend => Msg::option_legend,
+            Expects::One => Msg::option_list,
+            // A JavaScript type's name, as it is.
+            Expects::Type => Msg::option_kind,
+        };
+        let problem = if expects == Expects::Type { m.with(msg, value) } else { m.quoting(msg, value) };
+        m.fill(Msg::option_ignored, &[("option", option), ("problem", &problem)])
+    }
+}
+
+crate::english_display!(OptionWarning);
+
 impl EmbedOptions {
     /// Reads options from (name, value) pairs; returns them with warnings for anything
     /// skipped. `featureMatrix` (the marker attribute itself) is ignored.
-    pub fn from_pairs<I, K, V>(pairs: I) -> (EmbedOptions, Vec<String>)
+    pub fn from_pairs<I, K, V>(pairs: I) -> (EmbedOptions, Vec<OptionWarning>)
     where
         I: IntoIterator<Item = (K, V)>,
         K: AsRef<str>,
@@ -127,12 +191,12 @@ impl EmbedOptions {
         let mut warnings = Vec::new();
         for (name, value) in pairs {
             let (name, value) = (name.as_ref(), value.as_ref().trim());
-            let mut bad = |what: &str| warnings.push(format!("option `{name}`: {what} {}; ignored", Quoted(value)));
+            let mut bad = |expects| warnings.push(OptionWarning::value(name, expects, value));
             match name {
                 "featureMatrix" => {}
                 "id" => match sanitize_id(value) {
                     Some(id) => o.id = Some(id),
-                    None => bad("needs a letter followed by letters, digits or dashes, not"),
+                    None => bad(Expects::Id),
                 },
                 "search" => o.search = Some(clean_search(value)),
                 "phases" => {
@@ -140,18 +204,18 @@ impl EmbedOptions {
                         match Phase::parse(p) {
                             Some(p) if !o.phases.contains(&p) => o.phases.push(p),
                             Some(_) => {}
-                            None => warnings.push(format!("option `phases`: unknown phase {}; ignored", Quoted(p))),
+                            None => warnings.push(OptionWarning::value(name, Expects::Phase, p)),
                         }
                     }
                 }
                 "categories" => o.categories.extend(list(value).map(str::to_owned)),
                 "sort" => match parse_sort(value) {
                     Some(s) => o.sort = Some(s),
-                    None => bad("expects feature, category or phase, optionally with -desc, not"),
+                    None => bad(Expects::Sort),
                 },
                 "view" => match ViewMode::parse(value) {
                     Some(v) => o.view = Some(v),
-                    None => bad("expects table, matrix or changes, not"),
+                    None => bad(Expects::View),
                 },
                 "release" => o.release = Some(value.to_owned()).filter(|r| !r.is_empty()),
                 "columns" => {
@@ -161,7 +225,7 @@ impl EmbedOptions {
                             "feature" => {}
                             "category" => cols.category = true,
                             "phase" => cols.phase = true,
-                            other => warnings.push(format!("option `columns`: unknown column {}; ignored", Quoted(other))),
+                            other => warnings.push(OptionWarning::value(name, Expects::Column, other)),
                         }
                     }
                     o.columns = cols;
@@ -177,21 +241,20 @@ impl EmbedOptions {
                     {
                         o.report = Some(value.to_owned())
                     }
-                    _ => bad("expects an http:// or https:// address template (placeholders after the host, at most 10), not"),
+                    _ => bad(Expects::Report),
                 },
                 "docsBase" => match crate::links::classify(value) {
                     Ok(crate::links::LinkKind::Absolute) => o.docs_base = Some(value.to_owned()),
-                    _ => bad("expects an http:// or https:// address, not"),
+                    _ => bad(Expects::DocsBase),
                 },
                 "legend" => match value {
                     "full" => o.legend = LegendMode::Full,
                     "compact" => o.legend = LegendMode::Compact,
                     "none" => o.legend = LegendMode::Hidden,
-                    _ => bad("expects full, compact or none, not"),
+                    _ => bad(Expects::Legend),
                 },
                 "catalog" => o.catalog = Some(value.to_owned()),
-                other => warnings
-                    .push(format!("unknown option `{other}`; ignored (known: {})", crate::i18n::join(&NAMES, ", "))),
+                other => warnings.push(OptionWarning::Unknown(other.to_owned())),
             }
         }
         (o, warnings)
@@ -288,10 +351,16 @@ mod tests {
         assert_eq!(o.columns, Columns { category: true, phase: false });
         assert_eq!(o.docs_base, None);
         assert_eq!(w.len(), 11, "{w:#?}");
-        assert!(w[10].starts_with("option `report`: expects an http:// or https:// address template"), "{}", w[10]);
+        assert!(matches!(&w[10], OptionWarning::Value { option, expects: Expects::Report, .. } if option == "report"));
+        assert!(w[10].to_string().starts_with("option `report`: expects an http:// or https:// address template"));
         assert!(EmbedOptions::from_pairs([("report", "https://x.example/new?t={name}&id={id}")]).0.report.is_some());
-        assert!(w[7].starts_with("option `docsBase`: expects an http:// or https:// address"), "{}", w[7]);
-        assert!(w[6].starts_with("unknown option `colour`"), "{}", w[6]);
+        assert_eq!(w[7], OptionWarning::value("docsBase", Expects::DocsBase, "javascript:alert(1)"));
+        assert_eq!(
+            w[7].to_string(),
+            "option `docsBase`: expects an http:// or https:// address, not \"javascript:alert(1)\"; ignored"
+        );
+        assert_eq!(w[6], OptionWarning::Unknown("colour".to_owned()));
+        assert!(w[6].to_string().starts_with("unknown option `colour`; ignored (known: id, search,"), "{}", w[6]);
         assert_eq!(EmbedOptions::from_pairs([("search", "a\tb")]).0.url_state().text, "a b");
     }
 

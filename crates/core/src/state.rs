@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use crate::export::Format;
-use crate::i18n::{Messages, Msg, Quoted};
+use crate::i18n::{Messages, Msg, Say};
 use crate::model::Phase;
 use crate::options::EmbedOptions;
 use crate::query::{Direction, Hidden, Query, SortKey, ViewMode};
@@ -143,19 +143,21 @@ pub enum Dropped {
     Compare(String),
 }
 
-impl Dropped {
-    /// The console's words for it (English: the host page's developers read them).
-    pub fn message(&self) -> String {
-        match self {
-            Dropped::Category(id) => format!("no category {} in the catalog shown; filter ignored", Quoted(id)),
-            Dropped::Release(r) => format!("no release {}; showing the Feature Status page", Quoted(r)),
-            Dropped::Feature(id) => format!("no feature {} in the catalog shown; deep link ignored", Quoted(id)),
-            Dropped::SinceNeedsRelease => "sorting by since needs a release; sorting by category".to_owned(),
-            Dropped::ChangesNeedRelease => "the changes view needs a release; showing the table".to_owned(),
-            Dropped::Compare(r) => format!("cannot compare with release {}; comparing with the one before", Quoted(r)),
-        }
+impl Say for Dropped {
+    fn say(&self, m: &Messages) -> String {
+        let (msg, value) = match self {
+            Dropped::Category(id) => (Msg::dropped_category, id.as_str()),
+            Dropped::Release(r) => (Msg::dropped_release, r.as_str()),
+            Dropped::Feature(id) => (Msg::dropped_feature, id.as_str()),
+            Dropped::Compare(r) => (Msg::dropped_compare, r.as_str()),
+            Dropped::SinceNeedsRelease => (Msg::dropped_since, ""),
+            Dropped::ChangesNeedRelease => (Msg::dropped_changes, ""),
+        };
+        m.quoting(msg, value)
     }
 }
+
+crate::english_display!(Dropped);
 
 /// What an action does besides changing the state: how the address bar follows it, what it
 /// asked for that cannot be shown, and whether the host page hears of it. The view carries
@@ -651,7 +653,7 @@ pub(crate) mod tests {
                 Dropped::ChangesNeedRelease
             ]
         );
-        assert_eq!(dropped[2].message(), "sorting by since needs a release; sorting by category");
+        assert_eq!(dropped[2].to_string(), "sorting by since needs a release; sorting by category");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Parameters of other instances and of the host page are kept as they are.
 
 use crate::model::Phase;
+use crate::percent;
 use crate::query::{format_sort, parse_sort, Direction, SortKey, ViewMode};
 use crate::set::SmallSet;
 
@@ -116,11 +117,11 @@ pub fn from_location(ns: &str, search: &str, fragment: &str) -> UrlState {
     let mut url = UrlState { target: feature_from_fragment(ns, fragment), ..UrlState::default() };
     let prefix = format!("{ns}.");
     let search = search.strip_prefix('?').unwrap_or(search);
-    for (k, v) in form_urlencoded::parse(search.as_bytes()) {
+    for (k, v) in percent::parse_form(search) {
         let Some(name) = k.strip_prefix(prefix.as_str()) else {
             continue;
         };
-        let v = v.as_ref();
+        let v = v.as_str();
         match name {
             "q" => url.text = clean_search(v),
             "phase" => url.phases.extend(v.split(',').filter_map(Phase::parse)),
@@ -152,22 +153,14 @@ pub fn from_location(ns: &str, search: &str, fragment: &str) -> UrlState {
 pub fn merge_search(ns: &str, search: &str, params: &[(String, String)]) -> String {
     let prefix = format!("{ns}.");
     let search = search.strip_prefix('?').unwrap_or(search);
-    let mut ser = form_urlencoded::Serializer::new(String::new());
-    let mut any = false;
-    for (k, v) in form_urlencoded::parse(search.as_bytes()) {
-        if !k.starts_with(prefix.as_str()) {
-            ser.append_pair(&k, &v);
-            any = true;
-        }
-    }
-    for (k, v) in params {
-        ser.append_pair(k, v);
-        any = true;
-    }
-    if any {
-        format!("?{}", ser.finish())
+    let kept: Vec<(String, String)> =
+        percent::parse_form(search).filter(|(k, _)| !k.starts_with(prefix.as_str())).collect();
+    let all = kept.iter().chain(params).map(|(k, v)| (k.as_str(), v.as_str()));
+    let query = percent::form(all);
+    if query.is_empty() {
+        query
     } else {
-        String::new()
+        format!("?{query}")
     }
 }
 
@@ -176,7 +169,7 @@ pub fn merge_search(ns: &str, search: &str, params: &[(String, String)]) -> Stri
 pub fn has_params(ns: &str, search: &str) -> bool {
     let prefix = format!("{ns}.");
     let search = search.strip_prefix('?').unwrap_or(search);
-    form_urlencoded::parse(search.as_bytes()).any(|(k, _)| k.starts_with(prefix.as_str()))
+    percent::parse_form(search).any(|(k, _)| k.starts_with(prefix.as_str()))
 }
 
 /// The element id of a feature's row, which is also the fragment that deep-links to it.
@@ -184,22 +177,17 @@ pub fn feature_anchor(ns: &str, feature_id: &str) -> String {
     format!("{ns}-{feature_id}")
 }
 
-/// Characters escaped in a fragment we write: what the URL standard escapes there, plus
-/// `%` (so decoding gives the id back) and the space-like ones readers cannot see.
-const FRAGMENT: &percent_encoding::AsciiSet =
-    &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'%').add(b'#');
-
 /// The fragment (with `#`) of a link to a feature: [`feature_anchor`], percent-encoded so
 /// that [`feature_from_fragment`] reads back exactly this id, whatever it contains.
 pub fn feature_fragment(ns: &str, feature_id: &str) -> String {
-    format!("#{}", percent_encoding::utf8_percent_encode(&feature_anchor(ns, feature_id), FRAGMENT))
+    format!("#{}", percent::fragment(&feature_anchor(ns, feature_id)))
 }
 
 /// The feature id a URL fragment (with or without `#`) deep-links to, if it is one of
 /// ours. Percent-decoded as browsers encode fragments (`+` and `&` stay themselves).
 pub fn feature_from_fragment(ns: &str, fragment: &str) -> Option<String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8().ok()?;
+    let decoded = percent::decode_fragment(fragment)?;
     let id = decoded.strip_prefix(ns)?.strip_prefix('-')?;
     (!id.is_empty()).then(|| id.to_owned())
 }

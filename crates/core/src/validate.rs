@@ -13,13 +13,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
-
-use crate::i18n::Quoted;
 use std::rc::Rc;
 
-use thiserror::Error;
-
+use crate::i18n::{quote, Messages, Msg, Say};
+use crate::json::Kind;
 use crate::links::{self, LinkError};
 use crate::model::{slugify, Aspect, Catalog, Category, Feature, Inline, Legend, Phase};
 
@@ -76,68 +73,229 @@ pub struct Diagnostic {
     pub file: String,
     pub line: Option<u32>,
     /// Which entry: `feature "DNS Proxying" (Traffic management, row 12)`.
-    pub entry: String,
+    pub entry: EntryName,
     /// Which field of the entry: `name`, `phase`, `link`, ...
     pub field: Cow<'static, str>,
     pub problem: Problem,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Problem::More(_) = self.problem {
-            return write!(f, "{}: {}", self.file, self.problem);
+impl Say for Diagnostic {
+    fn say(&self, m: &Messages) -> String {
+        let mut out = self.file.clone();
+        if let (Some(l), false) = (self.line, matches!(self.problem, Problem::More(_))) {
+            out.push(':');
+            out.push_str(&l.to_string());
         }
-        match self.line {
-            Some(line) => write!(f, "{}:{}: ", self.file, line)?,
-            None => write!(f, "{}: ", self.file)?,
-        }
-        write!(f, "{}: field `{}`: {}", self.entry, self.field, self.problem)
+        out.push_str(": ");
+        out.push_str(&match self.problem {
+            Problem::More(_) => self.problem.say(m),
+            _ => m.fill(
+                Msg::problem_in_field,
+                &[("entry", &self.entry.say(m)), ("field", &self.field), ("problem", &self.problem.say(m))],
+            ),
+        });
+        out
     }
 }
 
 impl std::error::Error for Diagnostic {}
 
+/// Which entry of a catalog a problem is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryName {
+    /// The catalog as a whole.
+    Catalog,
+    Category(String),
+    /// A category without a name, by its position (from 1).
+    CategoryNumber(usize),
+    Feature {
+        name: String,
+        category: Rc<str>,
+        row: usize,
+    },
+    /// A feature without a name, by its row in its category.
+    FeatureNumber {
+        category: Rc<str>,
+        row: usize,
+    },
+    /// The phase-definitions table.
+    Legend,
+    /// A row of the phase-definitions table.
+    Aspect(String),
+    AspectNumber(usize),
+    /// Istio's data: an entry by its position (from 1), and the file as a whole.
+    Number(usize),
+    File,
+    /// A name from the data, quoted (an Istio entry without an id).
+    Named(String),
+    /// Words that are the data's own: a JSON path (`categories[2].features[0]`), an id, or a
+    /// build tool's description of where it looked.
+    Path(String),
+}
+
+impl Say for EntryName {
+    fn say(&self, m: &Messages) -> String {
+        let (msg, value, quoted) = match self {
+            EntryName::Catalog => (Msg::place_catalog, "", false),
+            EntryName::Category(name) => (Msg::place_category, name.as_str(), true),
+            EntryName::Legend => (Msg::place_legend, "", false),
+            EntryName::Aspect(name) => (Msg::place_phase_definition, name.as_str(), true),
+            EntryName::File => (Msg::place_file, "", false),
+            EntryName::Named(name) => return quote(name),
+            EntryName::Path(path) => return path.clone(),
+            EntryName::CategoryNumber(n) => return m.with(Msg::place_category_unnamed, &n.to_string()),
+            EntryName::AspectNumber(n) => return m.with(Msg::place_phase_definition_unnamed, &n.to_string()),
+            EntryName::Number(n) => return m.with(Msg::place_number, &n.to_string()),
+            EntryName::Feature { name, category, row } => {
+                let (name, row) = (quote(name), row.to_string());
+                return m.fill(Msg::place_feature, &[("name", &name), ("category", category), ("row", &row)]);
+            }
+            EntryName::FeatureNumber { category, row } => {
+                let (category, row) = (quote(category), row.to_string());
+                return m.fill(Msg::place_feature_unnamed, &[("category", &category), ("row", &row)]);
+            }
+        };
+        if quoted {
+            m.quoting(msg, value)
+        } else {
+            m.with(msg, value)
+        }
+    }
+}
+
+/// Where an entry a problem repeats was first seen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seen {
+    Line(u32),
+    /// Its row in its category (sources without lines: JSON).
+    Row(usize, Rc<str>),
+    /// Before, where the source does not say.
+    Earlier,
+}
+
+impl Say for Seen {
+    fn say(&self, m: &Messages) -> String {
+        match self {
+            Seen::Line(l) => m.with(Msg::place_on_line, &l.to_string()),
+            Seen::Row(r, category) => {
+                m.fill(Msg::place_in_row, &[("row", &r.to_string()), ("category", &quote(category))])
+            }
+            Seen::Earlier => m.with(Msg::place_earlier, ""),
+        }
+    }
+}
+
+/// The message a JSON kind is named by.
+pub fn kind_message(kind: Kind) -> Msg {
+    match kind {
+        Kind::Null => Msg::json_null,
+        Kind::Bool => Msg::json_boolean,
+        Kind::Number => Msg::json_number,
+        Kind::String => Msg::json_string,
+        Kind::Array => Msg::json_array,
+        Kind::Object => Msg::json_object,
+    }
+}
+
 /// What is wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    #[error("name is empty")]
     EmptyName,
-    #[error("contains control characters")]
     ControlCharacters,
-    #[error("unknown phase {}; expected one of Experimental, Alpha, Beta, Stable, Deprecated", Quoted(.0))]
     UnknownPhase(String),
-    #[error("phase is missing")]
     MissingPhase,
-    #[error("duplicate name {}, first used {first}", Quoted(.name))]
-    DuplicateName { name: String, first: String },
-    #[error("duplicate id {}, first used {first}", Quoted(.id))]
-    DuplicateId { id: String, first: String },
-    #[error("no letters or digits to derive an id from")]
+    DuplicateName {
+        name: String,
+        first: Seen,
+    },
+    DuplicateId {
+        id: String,
+        first: Seen,
+    },
     EmptyId,
-    #[error(transparent)]
-    BadLink(#[from] LinkError),
-    #[error("more than one link ({0}); a feature has one documentation link")]
+    BadLink(LinkError),
+    /// How many links the name cell has.
     ExtraLinks(usize),
-    #[error("category has no features")]
     EmptyCategory,
-    #[error("catalog has no features")]
     NoFeatures,
-    #[error("phase {} appears twice", Quoted(.0))]
     DuplicatePhase(String),
-    #[error("has {found} cells but the legend defines {expected} phases")]
-    CellCount { expected: usize, found: usize },
-    #[error("too many categories ({0}); at most 65535")]
+    CellCount {
+        expected: usize,
+        found: usize,
+    },
     TooManyCategories(usize),
-    #[error("{0}")]
+    /// A field that must be there is not.
+    Missing,
+    /// A value of another kind than the field takes: the message saying what it takes
+    /// (`problem_expected_object`, `_string`, `_array`, `_text`) and the kind found.
+    Expected(Msg, Kind),
+    /// A field the object does not have, with the fields it has.
+    UnknownField(&'static [&'static str]),
+    /// A build-time reader's own words (a Markdown table's shape); English, never shipped.
     Structure(String),
-    #[error("starts with \"-\"; an id starts with a letter, digit or other sign (\"-\" marks the widget's own ids)")]
     IdStartsWithDash,
-    #[error("derived id {} is already used by an earlier entry; this one is {}", Quoted(.id), Quoted(.used))]
-    IdTaken { id: String, used: String },
+    IdTaken {
+        id: String,
+        used: String,
+    },
     /// Stands for the problems beyond [`REPORT_LIMIT`], which are counted, not listed.
-    #[error("and {} more problems of the same kinds", crate::i18n::english_number(*.0))]
     More(usize),
 }
+
+impl From<LinkError> for Problem {
+    fn from(e: LinkError) -> Problem {
+        Problem::BadLink(e)
+    }
+}
+
+impl Say for Problem {
+    fn say(&self, m: &Messages) -> String {
+        // Most problems are one message with one value (or none): one call at the end.
+        let (msg, value, quoted) = match self {
+            Problem::EmptyName => (Msg::problem_empty_name, "", false),
+            Problem::ControlCharacters => (Msg::problem_control, "", false),
+            Problem::UnknownPhase(p) => (Msg::problem_unknown_phase, p.as_str(), true),
+            Problem::MissingPhase => (Msg::problem_missing_phase, "", false),
+            Problem::EmptyId => (Msg::problem_empty_id, "", false),
+            Problem::EmptyCategory => (Msg::problem_empty_category, "", false),
+            Problem::NoFeatures => (Msg::problem_no_features, "", false),
+            Problem::DuplicatePhase(p) => (Msg::problem_duplicate_phase, p.as_str(), true),
+            Problem::Missing => (Msg::problem_missing, "", false),
+            Problem::Expected(what, k) => (*what, m.get(kind_message(*k)), false),
+            Problem::IdStartsWithDash => (Msg::problem_id_dash, "", false),
+            Problem::Structure(text) => return text.clone(),
+            Problem::BadLink(e) => return e.say(m),
+            Problem::ExtraLinks(n) => return m.with(Msg::problem_extra_links, &n.to_string()),
+            Problem::TooManyCategories(n) => return m.with(Msg::problem_too_many_categories, &m.number(*n)),
+            Problem::UnknownField(known) => return m.with(Msg::problem_unknown_field, &crate::i18n::join(known, ", ")),
+            Problem::More(n) => return m.count(Msg::problem_more, *n, &[]),
+            Problem::DuplicateName { name: id, first } | Problem::DuplicateId { id, first } => {
+                let msg = if let Problem::DuplicateName { .. } = self {
+                    Msg::problem_duplicate_name
+                } else {
+                    Msg::problem_duplicate_id
+                };
+                return m.fill(msg, &[("name", &quote(id)), ("id", &quote(id)), ("first", &first.say(m))]);
+            }
+            Problem::CellCount { expected, found } => {
+                let (found, expected) = (found.to_string(), expected.to_string());
+                return m.fill(Msg::problem_cell_count, &[("found", &found), ("expected", &expected)]);
+            }
+            Problem::IdTaken { id, used } => {
+                return m.fill(Msg::problem_id_taken, &[("id", &quote(id)), ("used", &quote(used))])
+            }
+        };
+        if quoted {
+            m.quoting(msg, value)
+        } else {
+            m.with(msg, value)
+        }
+    }
+}
+
+crate::english_display!(Diagnostic, EntryName, Seen, Problem);
+
+impl std::error::Error for Problem {}
 
 /// Problems reported in full per list; the rest are counted in one [`Problem::More`], so a
 /// catalog with a million bad entries costs a hundred messages, not a million.
@@ -155,7 +313,7 @@ pub fn push_bounded(list: &mut Vec<Diagnostic>, d: Diagnostic) {
         _ => list.push(Diagnostic {
             file: d.file,
             line: None,
-            entry: String::new(),
+            entry: EntryName::Catalog,
             field: Cow::Borrowed(""),
             problem: Problem::More(1),
         }),
@@ -236,10 +394,10 @@ pub(crate) struct Place {
 }
 
 impl Place {
-    fn describe(&self) -> String {
+    pub(crate) fn seen(&self) -> Seen {
         match self.line {
-            Some(l) => format!("on line {l}"),
-            None => format!("in row {} of {}", self.row, Quoted(&self.category)),
+            Some(l) => Seen::Line(l),
+            None => Seen::Row(self.row, self.category.clone()),
         }
     }
 }
@@ -277,7 +435,7 @@ struct Collector<'a> {
 impl Collector<'_> {
     /// A bad link: an error or a warning, by policy. Returns true when the link is dropped
     /// rather than the entry rejected.
-    fn bad_link(&mut self, line: Option<u32>, entry: &str, problem: Problem) -> bool {
+    fn bad_link(&mut self, line: Option<u32>, entry: EntryName, problem: Problem) -> bool {
         let d = self.diagnostic(line, entry, "link", problem);
         match self.policy {
             LinkPolicy::Reject => {
@@ -291,17 +449,17 @@ impl Collector<'_> {
         }
     }
 
-    fn diagnostic(&self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) -> Diagnostic {
-        Diagnostic { file: self.file.to_owned(), line, entry: entry.to_owned(), field: Cow::Borrowed(field), problem }
+    fn diagnostic(&self, line: Option<u32>, entry: EntryName, field: &'static str, problem: Problem) -> Diagnostic {
+        Diagnostic { file: self.file.to_owned(), line, entry, field: Cow::Borrowed(field), problem }
     }
 
     /// A problem that does not stop the catalog (listed as a warning).
-    fn warn(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
+    fn warn(&mut self, line: Option<u32>, entry: EntryName, field: &'static str, problem: Problem) {
         let d = self.diagnostic(line, entry, field, problem);
         push_bounded(&mut self.warnings, d);
     }
 
-    fn push(&mut self, line: Option<u32>, entry: &str, field: &'static str, problem: Problem) {
+    fn push(&mut self, line: Option<u32>, entry: EntryName, field: &'static str, problem: Problem) {
         let d = self.diagnostic(line, entry, field, problem);
         push_bounded(&mut self.out, d);
     }
@@ -338,18 +496,18 @@ struct FeatureAt<'a> {
 impl Check<'_> {
     /// The catalog-wide rules: a docs base with a host, at most 65,535 categories, a feature.
     fn catalog(&mut self, raw: &RawCatalog) {
-        let (c, entry) = (&mut self.c, "catalog");
+        let (c, entry) = (&mut self.c, || EntryName::Catalog);
         if let Err(e) = links::classify(&raw.docs_base).and_then(|k| match k {
             links::LinkKind::Absolute => Ok(()),
             links::LinkKind::Relative => Err(LinkError::NoHost(raw.docs_base.clone())),
         }) {
-            c.push(None, entry, "docs_base", e.into());
+            c.push(None, entry(), "docs_base", e.into());
         }
         if raw.categories.len() > usize::from(u16::MAX) {
-            c.push(None, entry, "categories", Problem::TooManyCategories(raw.categories.len()));
+            c.push(None, entry(), "categories", Problem::TooManyCategories(raw.categories.len()));
         }
         if raw.categories.iter().all(|cat| cat.features.is_empty()) {
-            c.push(None, entry, "features", Problem::NoFeatures);
+            c.push(None, entry(), "features", Problem::NoFeatures);
         }
     }
 
@@ -357,16 +515,16 @@ impl Check<'_> {
     /// once, and features. Returns its id and its name as places name it.
     fn category(&mut self, ci: usize, cat: &RawCategory) -> (String, Rc<str>) {
         let c = &mut self.c;
-        let cat_entry = format!("category {}", Quoted(&cat.name));
+        let cat_entry = || EntryName::Category(cat.name.clone());
         let cat_name = cat.name.trim();
         if cat_name.is_empty() {
-            c.push(cat.line, &format!("category #{}", ci + 1), "name", Problem::EmptyName);
+            c.push(cat.line, EntryName::CategoryNumber(ci + 1), "name", Problem::EmptyName);
         } else if has_control(cat_name) {
-            c.push(cat.line, &cat_entry, "name", Problem::ControlCharacters);
+            c.push(cat.line, cat_entry(), "name", Problem::ControlCharacters);
         }
         let mut cat_id = slugify(cat_name);
         if !cat_name.is_empty() && cat_id.is_empty() {
-            c.push(cat.line, &cat_entry, "name", Problem::EmptyId);
+            c.push(cat.line, cat_entry(), "name", Problem::EmptyId);
         }
         // "C++", "C" and "C#" all derive `c`: later ones get a number, with a warning.
         let here = Place { line: cat.line, row: ci + 1, category: Rc::from("categories") };
@@ -374,17 +532,17 @@ impl Check<'_> {
             let taken = cat_id.clone();
             cat_id = self.category_ids.claim(taken.clone(), here.clone());
             if cat_id != taken {
-                c.warn(cat.line, &cat_entry, "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
+                c.warn(cat.line, cat_entry(), "name", Problem::IdTaken { id: taken, used: cat_id.clone() });
             }
         }
         if let Some(first) = self.category_names.insert(cat_name.to_lowercase(), here) {
             if !cat_name.is_empty() {
-                let first = first.describe();
-                c.push(cat.line, &cat_entry, "name", Problem::DuplicateName { name: cat_name.to_owned(), first });
+                let first = first.seen();
+                c.push(cat.line, cat_entry(), "name", Problem::DuplicateName { name: cat_name.to_owned(), first });
             }
         }
         if cat.features.is_empty() {
-            c.push(cat.line, &cat_entry, "features", Problem::EmptyCategory);
+            c.push(cat.line, cat_entry(), "features", Problem::EmptyCategory);
         }
         self.categories.push(Category { id: cat_id.clone().into(), name: cat_name.to_owned().into() });
         (cat_id, Rc::from(cat_name))
@@ -396,9 +554,9 @@ impl Check<'_> {
         // Only a problem needs the entry's description.
         let entry = || {
             if name.is_empty() {
-                format!("feature #{} of {}", at.row, Quoted(at.label))
+                EntryName::FeatureNumber { category: at.label.clone(), row: at.row }
             } else {
-                format!("feature {} ({}, row {})", Quoted(name), &**at.label, at.row)
+                EntryName::Feature { name: name.to_owned(), category: at.label.clone(), row: at.row }
             }
         };
         let here = Place { line: f.line, row: at.row, category: at.label.clone() };
@@ -406,14 +564,14 @@ impl Check<'_> {
         let c = &mut self.c;
         let mut ok = false;
         if name.is_empty() {
-            c.push(f.line, &entry(), "name", Problem::EmptyName);
+            c.push(f.line, entry(), "name", Problem::EmptyName);
         } else if has_control(name) {
-            c.push(f.line, &entry(), "name", Problem::ControlCharacters);
+            c.push(f.line, entry(), "name", Problem::ControlCharacters);
         } else {
             let key = name.to_lowercase();
             if let Some(first) = self.names.get(&key) {
-                let first = first.describe();
-                c.push(f.line, &entry(), "name", Problem::DuplicateName { name: name.to_owned(), first });
+                let first = first.seen();
+                c.push(f.line, entry(), "name", Problem::DuplicateName { name: name.to_owned(), first });
             } else {
                 self.names.insert(key, here.clone());
                 ok = true;
@@ -422,31 +580,31 @@ impl Check<'_> {
         let id = self.feature_id(at, f, name, &mut ok, here, &entry);
         let c = &mut self.c;
         let phase = if f.phase.trim().is_empty() {
-            c.push(f.line, &entry(), "phase", Problem::MissingPhase);
+            c.push(f.line, entry(), "phase", Problem::MissingPhase);
             None
         } else {
             let p = Phase::parse(&f.phase);
             if p.is_none() {
-                c.push(f.line, &entry(), "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
+                c.push(f.line, entry(), "phase", Problem::UnknownPhase(f.phase.trim().to_owned()));
             }
             p
         };
         let mut link = f.link.as_deref().map(str::trim);
         if let Some(href) = link {
             if let Err(e) = links::classify(href) {
-                if c.bad_link(f.line, &entry(), e.into()) {
+                if c.bad_link(f.line, entry(), e.into()) {
                     link = None;
                 } else {
                     ok = false;
                 }
             }
         }
-        if !f.extra_links.is_empty() && !c.bad_link(f.line, &entry(), Problem::ExtraLinks(f.extra_links.len() + 1)) {
+        if !f.extra_links.is_empty() && !c.bad_link(f.line, entry(), Problem::ExtraLinks(f.extra_links.len() + 1)) {
             ok = false;
         }
         let note = f.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
         if note.is_some_and(has_control) {
-            c.push(f.line, &entry(), "note", Problem::ControlCharacters);
+            c.push(f.line, entry(), "note", Problem::ControlCharacters);
             ok = false;
         }
         let phase = phase.filter(|_| ok)?;
@@ -470,7 +628,7 @@ impl Check<'_> {
         name: &str,
         ok: &mut bool,
         here: Place,
-        entry: &impl Fn() -> String,
+        entry: &impl Fn() -> EntryName,
     ) -> String {
         let c = &mut self.c;
         let mut id = match &f.id {
@@ -489,20 +647,20 @@ impl Check<'_> {
         if f.id.is_none() && *ok && !id.is_empty() && self.ids.contains(&id) {
             let taken = std::mem::take(&mut id);
             id = self.ids.numbered(&taken);
-            c.warn(f.line, &entry(), "id", Problem::IdTaken { id: taken, used: id.clone() });
+            c.warn(f.line, entry(), "id", Problem::IdTaken { id: taken, used: id.clone() });
         }
         if id.starts_with('-') {
-            c.push(f.line, &entry(), "id", Problem::IdStartsWithDash);
+            c.push(f.line, entry(), "id", Problem::IdStartsWithDash);
             *ok = false;
         } else if id.is_empty() || has_control(&id) || id.chars().any(char::is_whitespace) {
             if !name.is_empty() {
-                c.push(f.line, &entry(), "id", Problem::EmptyId);
+                c.push(f.line, entry(), "id", Problem::EmptyId);
             }
             *ok = false;
         } else if let Some(first) = self.ids.get(&id) {
             // A derived id repeats when the name does; that is already reported.
             if *ok || f.id.is_some() {
-                c.push(f.line, &entry(), "id", Problem::DuplicateId { id: id.clone(), first: first.describe() });
+                c.push(f.line, entry(), "id", Problem::DuplicateId { id: id.clone(), first: first.seen() });
             }
             *ok = false;
         } else {
@@ -580,9 +738,9 @@ fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
     let mut phases = Vec::new();
     for p in &l.phases {
         match Phase::parse(p) {
-            None => c.push(l.line, "phase definitions", "phases", Problem::UnknownPhase(p.trim().to_owned())),
+            None => c.push(l.line, EntryName::Legend, "phases", Problem::UnknownPhase(p.trim().to_owned())),
             Some(ph) if phases.contains(&ph) => {
-                c.push(l.line, "phase definitions", "phases", Problem::DuplicatePhase(p.trim().to_owned()))
+                c.push(l.line, EntryName::Legend, "phases", Problem::DuplicatePhase(p.trim().to_owned()))
             }
             Some(ph) => phases.push(ph),
         }
@@ -590,16 +748,13 @@ fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
     let mut aspects = Vec::new();
     for (ai, a) in l.aspects.iter().enumerate() {
         let name = a.name.trim();
-        let entry = if name.is_empty() {
-            format!("phase definitions, row {}", ai + 1)
-        } else {
-            format!("phase definition {}", Quoted(name))
-        };
+        let entry =
+            || if name.is_empty() { EntryName::AspectNumber(ai + 1) } else { EntryName::Aspect(name.to_owned()) };
         if name.is_empty() {
-            c.push(a.line, &entry, "name", Problem::EmptyName);
+            c.push(a.line, entry(), "name", Problem::EmptyName);
         }
         if a.cells.len() != l.phases.len() {
-            c.push(a.line, &entry, "cells", Problem::CellCount { expected: l.phases.len(), found: a.cells.len() });
+            c.push(a.line, entry(), "cells", Problem::CellCount { expected: l.phases.len(), found: a.cells.len() });
         }
         for cell in &a.cells {
             for inline in cell {
@@ -608,10 +763,10 @@ fn validate_legend(l: &RawLegend, c: &mut Collector<'_>) -> Legend {
                     Inline::Link { text, href } => (text, Some(href)),
                 };
                 if has_control(text) {
-                    c.push(a.line, &entry, "cells", Problem::ControlCharacters);
+                    c.push(a.line, entry(), "cells", Problem::ControlCharacters);
                 }
                 if let Some(Err(e)) = href.map(|h| links::classify(h)) {
-                    c.bad_link(a.line, &entry, e.into());
+                    c.bad_link(a.line, entry(), e.into());
                 }
             }
         }

@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use feature_matrix_core::i18n::english_number;
-use feature_matrix_core::i18n::{Language, Messages};
+use feature_matrix_core::i18n::{Language, Messages, Msg, Say};
 use feature_matrix_core::istio::Release;
 use feature_matrix_core::validate::{count, Diagnostic};
 use feature_matrix_core::{Catalog, Shown};
@@ -96,17 +95,18 @@ pub struct Problems {
     pub lines: Vec<String>,
 }
 
+/// Each problem in the widget's language.
 impl Problems {
-    pub fn new(diagnostics: &[Diagnostic]) -> Problems {
-        Problems { total: count(diagnostics), lines: diagnostics.iter().map(ToString::to_string).collect() }
+    pub fn new(diagnostics: &[Diagnostic], m: &Messages) -> Problems {
+        Problems { total: count(diagnostics), lines: diagnostics.iter().map(|d| d.say(m)).collect() }
     }
 
     /// The findings of Istio's feature data (the reader keeps at most `validate::REPORT_LIMIT`
     /// and counts the rest).
-    pub fn findings(release: &Release) -> Problems {
-        let mut lines: Vec<String> = release.findings.iter().map(ToString::to_string).collect();
+    pub fn findings(release: &Release, m: &Messages) -> Problems {
+        let mut lines: Vec<String> = release.findings.iter().map(|f| f.say(m)).collect();
         if release.more > 0 {
-            lines.push(format!("and {} more problems", english_number(release.more)));
+            lines.push(m.count(Msg::problem_more_findings, release.more, &[]));
         }
         Problems { total: release.findings.len() + release.more, lines }
     }

@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use feature_matrix_core::events::ViewState;
+use feature_matrix_core::i18n::{Messages, Msg, Say};
 use feature_matrix_core::query::View;
 use feature_matrix_core::url_state;
 use feature_matrix_core::{Action, Dropped, Effects, Session, Sources, Start, UrlWrite};
@@ -23,15 +24,17 @@ pub struct Store {
     pub effects: Effects,
     /// Changes since mount; 0 for the first state. Keys [`use_page_effects`].
     pub changes: u32,
+    /// The widget's language, for its console warnings.
+    pub messages: Rc<Messages>,
 }
 
 impl Store {
     /// The first state: `start.first` resolved against `sources`. Its warnings and its
     /// address are written once mounted, by [`use_page_effects`], not while rendering.
-    pub fn new(ns: AttrValue, sources: Sources, start: &Start) -> Store {
+    pub fn new(ns: AttrValue, sources: Sources, start: &Start, messages: Rc<Messages>) -> Store {
         let (session, dropped) = Session::start(&sources, &start.first);
         let effects = Effects { write: start.write, dropped, announce: true };
-        Store { ns, sources, session, effects, changes: 0 }
+        Store { ns, sources, session, effects, changes: 0, messages }
     }
 }
 
@@ -47,8 +50,8 @@ pub fn address(ns: &str, session: &Session) -> String {
 /// after the reducer, before the render, so the address holds the reader's view even when
 /// rendering then fails (a page that rewrote the widget's HTML: the widget restarts in the
 /// reader's view); for the first state, once mounted.
-fn tell_page(ns: &str, session: &Session, effects: &Effects) {
-    warn(ns, &effects.dropped);
+fn tell_page(ns: &str, session: &Session, effects: &Effects, m: &Messages) {
+    warn(ns, &effects.dropped, m);
     if effects.write != UrlWrite::Keep {
         let next = address(ns, session);
         if next != crate::browser::location_search() {
@@ -96,7 +99,7 @@ impl Hook for PageEffects {
         use_effect_with(store.changes, move |_| {
             let (ns, effects) = (store.ns.clone(), &store.effects);
             if store.changes == 0 {
-                tell_page(&ns, &store.session, effects);
+                tell_page(&ns, &store.session, effects, &store.messages);
                 if hydrating {
                     crate::browser::remove_class(&root, "fm--static");
                 }
@@ -122,12 +125,13 @@ impl Hook for PageEffects {
 
 /// A console warning for each of the first three dropped ids or labels, and one that counts
 /// the rest (an address with 20,000 unknown categories is four lines, not 20,000).
-fn warn(ns: &str, dropped: &[Dropped]) {
+fn warn(ns: &str, dropped: &[Dropped], m: &Messages) {
     for d in dropped.iter().take(3) {
-        crate::browser::warn(&format!("feature-matrix ({ns}): {}", d.message()));
+        crate::browser::warn(&format!("feature-matrix ({ns}): {}", d.say(m)));
     }
     if dropped.len() > 3 {
-        crate::browser::warn(&format!("feature-matrix ({ns}): and {} more", dropped.len() - 3));
+        let more = m.count(Msg::problem_more_findings, dropped.len() - 3, &[]);
+        crate::browser::warn(&format!("feature-matrix ({ns}): {more}"));
     }
 }
 
@@ -140,12 +144,12 @@ impl Reducible for Store {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         crate::crash::enter(&self.ns);
         let Some((session, effects)) = self.session.apply(action, &self.sources) else { return self };
-        tell_page(&self.ns, &session, &effects);
+        tell_page(&self.ns, &session, &effects, &self.messages);
         if session == self.session {
             return self;
         }
         let (ns, sources, changes) = (self.ns.clone(), self.sources.clone(), self.changes.wrapping_add(1));
-        Rc::new(Store { ns, sources, session, effects, changes })
+        Rc::new(Store { ns, sources, session, effects, changes, messages: self.messages.clone() })
     }
 }
 

@@ -203,7 +203,7 @@ async fn render_istio(json: &str) -> Option<String> {
     let release = istio::read("data", &value, &[], 100);
     let legend = feature_matrix_view::embedded::RELEASES.legend.clone();
     let catalog = istio::catalog_to_show(&release, "Istio features", "https://istio.io/latest", legend)?;
-    let problems = feature_matrix_view::Problems::findings(&release);
+    let problems = feature_matrix_view::Problems::findings(&release, &feature_matrix_core::i18n::Messages::english());
     let start = feature_matrix_core::start(&feature_matrix_core::StartFrom {
         custom_catalog: true,
         ..feature_matrix_core::StartFrom::default()

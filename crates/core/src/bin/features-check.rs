@@ -164,7 +164,7 @@ fn main() -> ExitCode {
             for f in all.iter().flat_map(|(_, _, f)| f) {
                 let kind = if f.severity == Severity::Error { "error" } else { "warning" };
                 let line = f.line.map_or_else(String::new, |l| format!(",line={l}"));
-                let message = escape(&format!("{}: {}", f.entry, f.message), false);
+                let message = escape(&format!("{}: {}", f.entry, f.problem), false);
                 println!("::{kind} file={}{line},title=features-check::{message}", escape(&f.file, true));
             }
             println!("features-check: {errors} error(s), {warnings} warning(s) in {} file(s)", all.len());
@@ -179,8 +179,8 @@ fn main() -> ExitCode {
                             serde_json::json!({
                                 "severity": if f.severity == Severity::Error { "error" } else { "warning" },
                                 "line": f.line,
-                                "entry": f.entry,
-                                "message": f.message,
+                                "entry": f.entry.to_string(),
+                                "message": f.problem.to_string(),
                             })
                         })
                         .collect();

@@ -3,9 +3,10 @@
 //! and conventions a schema cannot express: promised releases that are already out, links that
 //! are not docs paths, ids that break the `area.name` convention. Host only (feature `source`).
 
-use crate::istio::{Finding, Release, Severity};
+use crate::istio::{Finding, Problem, Release, Severity};
 use crate::links::{classify, LinkKind};
 use crate::model::Phase;
+use crate::validate::EntryName;
 
 /// The id prefix of each area's features (`traffic.sidecar`, `security.authorization`).
 pub const ID_PREFIXES: [(&str, &str); 6] = [
@@ -35,14 +36,14 @@ pub fn conventions(file: &str, release: &Release, released: &str) -> Vec<Finding
     let newest = version(released);
     let mut out = Vec::new();
     for e in &release.entries {
-        let entry = e.id.clone().unwrap_or_else(|| format!("{:?}", e.name));
+        let entry = e.id.clone().map_or_else(|| EntryName::Named(e.name.clone()), EntryName::Path);
         let mut warn = |message: String| {
             out.push(Finding {
                 severity: Severity::Warning,
                 file: file.to_owned(),
                 line: e.line,
                 entry: entry.clone(),
-                message,
+                problem: Problem::Checked(message),
             });
         };
         if let Some(next) = e.next_expected_promotion.as_deref().filter(|n| !n.eq_ignore_ascii_case("never")) {
@@ -102,8 +103,8 @@ pub fn schema(
                 severity: Severity::Error,
                 file: file.to_owned(),
                 line: None,
-                entry: "schema".to_owned(),
-                message: format!("the JSON Schema is not valid: {e}"),
+                entry: EntryName::Path("schema".to_owned()),
+                problem: Problem::Checked(format!("the JSON Schema is not valid: {e}")),
             }]
         }
     };
@@ -120,10 +121,10 @@ pub fn schema(
                 file: file.to_owned(),
                 line,
                 entry: entry.map_or_else(
-                    || item.map_or_else(|| "file".to_owned(), |i| format!("entry #{}", i + 1)),
-                    |e| e.id.clone().unwrap_or_else(|| format!("{:?}", e.name)),
+                    || item.map_or(EntryName::File, |i| EntryName::Number(i + 1)),
+                    |e| e.id.clone().map_or_else(|| EntryName::Named(e.name.clone()), EntryName::Path),
                 ),
-                message: format!("schema: {err} (at {})", if path.is_empty() { "/" } else { &path }),
+                problem: Problem::Checked(format!("schema: {err} (at {})", if path.is_empty() { "/" } else { &path })),
             }
         })
         .collect()

@@ -29,8 +29,8 @@ pub fn read_tree(file: &str, text: &str) -> (Release, serde_json::Value) {
                 severity: Severity::Error,
                 file: file.to_owned(),
                 line: None,
-                entry: "file".to_owned(),
-                message: format!("not a features.yaml: {e}"),
+                entry: crate::validate::EntryName::File,
+                problem: crate::istio::Problem::Checked(format!("not a features.yaml: {e}")),
             };
             (Release { findings: vec![finding], ..Release::default() }, serde_json::Value::Null)
         }

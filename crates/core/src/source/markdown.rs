@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::SourceInfo;
 use crate::model::Inline;
-use crate::validate::{Diagnostic, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend};
+use crate::validate::{Diagnostic, EntryName, Problem, RawAspect, RawCatalog, RawCategory, RawFeature, RawLegend};
 
 #[derive(Deserialize, Default)]
 struct FrontMatter {
@@ -45,7 +45,7 @@ pub fn parse(info: &SourceInfo, text: &str) -> Result<RawCatalog, Vec<Diagnostic
     let diag = |line: Option<u32>, entry: &str, field: &'static str, msg: String| Diagnostic {
         file: info.file.clone(),
         line,
-        entry: entry.to_owned(),
+        entry: EntryName::Path(entry.to_owned()),
         field: field.into(),
         problem: Problem::Structure(msg),
     };

@@ -71,10 +71,11 @@ pub fn feature_matrix(props: &MatrixProps) -> Html {
     crate::crash::enter(&ns);
     let store = {
         let (page, start, with_releases) = (props.catalog.clone(), props.start.clone(), props.with_releases);
-        let (ns, translation) = (ns.clone(), props.tr.0.translation.clone());
+        let (ns, language) = (ns.clone(), props.tr.0.clone());
         use_reducer(move || {
             let releases = with_releases.then_some(&RELEASES);
-            Store::new(ns, Sources::translated(page.0, releases, Some(translation)), &start)
+            let sources = Sources::translated(page.0, releases, Some(language.translation.clone()));
+            Store::new(ns, sources, &start, language.messages.clone())
         })
     };
     let (session, state, tr) = (&store.session, &store.session.state, &props.tr);
