@@ -468,7 +468,9 @@ fn load_catalog(
             || Problems::one(m.fill(Msg::page_no_element, &[("source", &source), ("selector", &quote(selector))]));
         // An element without a document has no catalog to point at.
         let document = element.owner_document().ok_or_else(no_element)?;
-        let script = document.query_selector(selector).ok().flatten().ok_or_else(no_element)?;
+        // Inside the element first (a `<feature-matrix>`'s own data child), then the page.
+        let inside = element.query_selector(selector).ok().flatten();
+        let script = inside.or_else(|| document.query_selector(selector).ok().flatten()).ok_or_else(no_element)?;
         let text = script.text_content().unwrap_or_default();
         let json = json::parse(&text).map_err(|e| invalid_json(m, &source, &e))?;
         read_raw(&source, &base, &json.root(), m)?

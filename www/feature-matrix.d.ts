@@ -74,7 +74,21 @@ export function mount(element: Element, options?: MountOptions): Promise<MatrixH
  *  how many it mounted. */
 export function mountNew(): Promise<number>;
 
+/** `<feature-matrix>`: the widget as an element (registered by this module). Its attributes
+ *  are the options (`release`, `lang`, `phases`, `categories`, `sort`, `view`, `search`,
+ *  `columns`, `title`, `docs-base`, `legend`, `report`, `catalog`; the id as `data-id`); a
+ *  child `<script type="application/json">` is its own catalog. Connected: mounted;
+ *  removed: destroyed. A changed view attribute is the reader's change, the rest kept. */
+export interface FeatureMatrixElement extends HTMLElement {}
+/** `<feature-status feature="traffic.sidecar">`: a feature's badge (attributes `feature`,
+ *  `release`, `lang`, `matrix-href`). */
+export interface FeatureStatusElement extends HTMLElement {}
+
 declare global {
+  interface HTMLElementTagNameMap {
+    'feature-matrix': FeatureMatrixElement;
+    'feature-status': FeatureStatusElement;
+  }
   interface HTMLElementEventMap {
     /** Dispatched (bubbling) on the widget's element whenever its view changes, and once mounted. */
     'featurematrix:change': CustomEvent<FeatureMatrixState>;

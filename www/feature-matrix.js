@@ -170,6 +170,71 @@ function loadBadges() {
 }
 if (document.querySelector('[data-feature-badge]')) loadBadges();
 
+// <feature-matrix> and <feature-status>: the widget and the badge as elements, mounted when
+// connected and freed when removed (pages that navigate without reloading add and remove
+// them). <feature-matrix> takes every option as an attribute (release, lang, phases,
+// categories, sort, view, search, columns, title, docs-base, legend, report, catalog; the id
+// as data-id, so that it is not the element's own), and a site's own data as a child
+// <script type="application/json">. Its children are the no-JS fallback (a prerendered
+// table is hydrated in place). A changed attribute that is part of the reader's view
+// (RELOAD below) is the reader's change: once the reader changed the view, the address holds
+// it, and the attribute's parameter is set there before the widget is mounted again with
+// the new options; the rest of the view stays. <feature-status feature="…" release="…">
+// is a badge (data-feature-badge and its data-* attributes, kept in step).
+const OPTIONS = ['search', 'phases', 'categories', 'sort', 'view', 'release', 'columns', 'title', 'docs-base', 'legend', 'report', 'catalog', 'lang'];
+const PARAMS = { search: 'q', phases: 'phase', categories: 'cat', sort: 'sort', view: 'view', release: 'release' };
+const DATA_CHILD = ':scope > script[type="application/json"]';
+const define = (name, make) => { try { customElements.get(name) || customElements.define(name, make()); } catch { /* no custom elements here */ } };
+define('feature-matrix', () => class extends HTMLElement {
+  static observedAttributes = OPTIONS;
+  #handle = null;
+  #queue = Promise.resolve();
+  connectedCallback() { this.#update(false); }
+  // A move is a removal and an insertion in one task: the widget stays.
+  disconnectedCallback() { queueMicrotask(() => this.#update(false)); }
+  attributeChangedCallback(name, old, value) {
+    const id = this.#handle?.id;
+    if (old === value || !id) return;
+    const query = new URLSearchParams(location.search);
+    const param = PARAMS[name] && `${id}.${PARAMS[name]}`;
+    if (param && [...query.keys()].some((k) => k.startsWith(`${id}.`))) {
+      if (value) query.set(param, value); else query.delete(param);
+      const search = `${query}`;
+      history.replaceState(history.state, '', `${search ? `?${search}` : location.pathname}${location.hash}`);
+    }
+    this.#update(true);
+  }
+  #update(again) {
+    this.#queue = this.#queue.then(async () => {
+      if (this.#handle && (again || !this.isConnected)) {
+        this.#handle.destroy();
+        this.#handle = null;
+      }
+      if (!this.isConnected || this.#handle) return;
+      const options = {};
+      for (const a of OPTIONS) if (this.hasAttribute(a)) options[a.replace(/-(.)/g, (_, c) => c.toUpperCase())] = this.getAttribute(a);
+      if (!options.catalog && this.querySelector(DATA_CHILD)) options.catalog = DATA_CHILD;
+      this.#handle = await mount(this, options);
+      // Removed while it mounted.
+      if (!this.isConnected) this.#update(false);
+    }).catch((error) => say('error', 'feature-matrix: could not mount', this, error));
+  }
+});
+define('feature-status', () => class extends HTMLElement {
+  static observedAttributes = ['feature', 'release', 'lang', 'matrix-href'];
+  connectedCallback() {
+    this.attributeChangedCallback();
+    import('./feature-badges.js').then((m) => m.renderBadge(this)).catch((error) => say('warn', 'feature-matrix: badges:', error));
+  }
+  attributeChangedCallback() {
+    for (const a of ['feature', 'release', 'lang', 'matrix-href']) {
+      const v = this.getAttribute(a);
+      const to = a === 'feature' ? 'data-feature-badge' : `data-${a}`;
+      if (v === null) this.removeAttribute(to); else if (this.getAttribute(to) !== v) this.setAttribute(to, v);
+    }
+  }
+});
+
 // Elements the page adds or removes later. The widgets' own changes (thousands of rows per
 // keystroke) are skipped at the cost of one `closest` per run of records with one target.
 const watch = new MutationObserver((records) => { try { changed(records); } catch { /* a replaced built-in */ } });

@@ -146,7 +146,7 @@ describe('featurematrix:change', () => {
     try {
       copyFileSync('dist/feature-matrix.d.ts', join(dir, 'feature-matrix.d.ts'));
       writeFileSync(join(dir, 'use.ts'), `
-import { mount, mountNew, type FeatureMatrixState, type MatrixHandle } from './feature-matrix.js';
+import { mount, mountNew, type FeatureMatrixElement, type FeatureMatrixState, type FeatureStatusElement, type MatrixHandle } from './feature-matrix.js';
 const el = document.querySelector('div')!;
 el.addEventListener('featurematrix:change', (e) => {
   const s: FeatureMatrixState = e.detail;
@@ -163,6 +163,10 @@ async function go(): Promise<void> {
   h.destroy();
   const added: number = await mountNew();
   console.log(added);
+  const matrix: FeatureMatrixElement = document.createElement('feature-matrix');
+  matrix.setAttribute('release', '1.24');
+  const badge: FeatureStatusElement | null = document.querySelector('feature-status');
+  console.log(matrix, badge);
 }
 go();
 `);
