@@ -1,6 +1,6 @@
 //! Idempotent set-up of the build and test prerequisites. Each step checks first, says
-//! what it found, and only installs what is missing. Sources: rustup, crates.io, npm and
-//! apt only.
+//! what it found, and only installs what is missing. Sources: rustup, crates.io, npm, apt
+//! and PyPI (MkDocs Material, in a virtual environment under `target/`) only.
 
 use std::path::Path;
 use std::process::Command;
@@ -16,6 +16,7 @@ pub fn all(root: &Path, browser: bool) -> Result<Toolchain> {
     if browser {
         lint_tools()?;
         test_packages()?;
+        mkdocs(root)?;
     }
     Ok(toolchain)
 }
@@ -160,6 +161,25 @@ fn npm_tools(root: &Path) -> Result {
         return Ok(());
     }
     run(root, "npm", &["ci", "--no-audit", "--no-fund"])
+}
+
+/// MkDocs Material, the docs tool `tests/e2e/mkdocs.test.mjs` builds a site with, from PyPI in
+/// a virtual environment of its own (`target/mkdocs-venv`).
+pub const MKDOCS_MATERIAL: &str = "9.8.2";
+
+fn mkdocs(root: &Path) -> Result {
+    step(&format!("set-up: MkDocs Material {MKDOCS_MATERIAL} (PyPI) in target/mkdocs-venv"));
+    let venv = root.join("target/mkdocs-venv");
+    let pip = venv.join("bin/pip");
+    let installed = output(&pip.to_string_lossy(), &["show", "mkdocs-material"])
+        .is_some_and(|o| o.lines().any(|l| l == format!("Version: {MKDOCS_MATERIAL}")));
+    if installed {
+        println!("    already installed");
+        return Ok(());
+    }
+    run(root, "python3", &["-m", "venv", "target/mkdocs-venv"])?;
+    let wanted = format!("mkdocs-material=={MKDOCS_MATERIAL}");
+    run(root, &pip.to_string_lossy(), &["install", "--quiet", "--disable-pip-version-check", &wanted])
 }
 
 /// Debian packages the browser tests need: Chromium (and its driver) to drive, Hugo to
