@@ -398,10 +398,141 @@ pub fn hugo_data(set: &ReleaseSet) -> String {
     )
 }
 
+/// The widget's phase colours (light theme, `feature-matrix.css`): background, text, border.
+const fn colours(p: Phase) -> (&'static str, &'static str, &'static str) {
+    match p {
+        Phase::Experimental => ("#f5edff", "#5b2a9a", "#b99be6"),
+        Phase::Alpha => ("#fff1e5", "#8a3b00", "#e8a46f"),
+        Phase::Beta => ("#e7f0ff", "#0b4aa2", "#8db3ef"),
+        Phase::Stable => ("#e6f6ea", "#135a2a", "#7cc491"),
+        Phase::Deprecated => ("#f1f1f1", "#4a4a4a", "#a8a8a8"),
+    }
+}
+
+/// About how wide `text` is in 11 px Verdana-like type (each `<text>` is then stretched or
+/// squeezed to exactly this with `textLength`, so it fits whatever font the viewer has).
+fn text_width(text: &str, bold: bool) -> f64 {
+    let w: f64 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | ' ' => 3.6,
+            'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '/' => 4.6,
+            'm' | 'w' | 'M' | 'W' => 10.0,
+            'A'..='Z' => 7.6,
+            c if c.is_ascii() => 6.6,
+            _ => 11.0,
+        })
+        .sum();
+    if bold {
+        w * 1.08
+    } else {
+        w
+    }
+}
+
+/// A static SVG badge of a feature in a release, for pages where no script runs (a README, an
+/// issue comment): its name, then "{phase} since {release}" in the phase's colours, with a
+/// `<title>` and an accessible name, as the badge link says it.
+pub fn svg(b: &Badge, words: &Words) -> String {
+    let (plain, _) = name_forms(&b.name);
+    let since = words.fill("badge_since", &[("release", &b.since)]);
+    let value = format!("{} {since}", b.phase.label());
+    let label = words.fill("badge_label", &[("name", &plain), ("phase", b.phase.label()), ("release", &b.since)]);
+    let title = format!("{label} (Istio {})", b.release);
+    let (bg, text, border) = colours(b.phase);
+    let (lw, vw) = (text_width(&plain, false), text_width(&value, true));
+    let (left, right) = ((lw + 12.0).round(), (vw + 12.0).round());
+    let width = left + right;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"20\" viewBox=\"0 0 {width} 20\" role=\"img\" aria-label=\"{aria}\">\
+         <title>{title}</title>\
+         <rect x=\"0.5\" y=\"0.5\" width=\"{w1}\" height=\"19\" rx=\"4\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/>\
+         <rect x=\"{left}\" y=\"0.5\" width=\"{r1}\" height=\"19\" rx=\"4\" fill=\"{bg}\" stroke=\"{border}\"/>\
+         <g font-family=\"Verdana,DejaVu Sans,Geneva,sans-serif\" font-size=\"11\">\
+         <text x=\"6\" y=\"14\" fill=\"#1b1f24\" textLength=\"{lw:.1}\" lengthAdjust=\"spacingAndGlyphs\">{name}</text>\
+         <text x=\"{vx}\" y=\"14\" fill=\"{text}\" font-weight=\"bold\" textLength=\"{vw:.1}\" lengthAdjust=\"spacingAndGlyphs\">{value}</text>\
+         </g></svg>\n",
+        aria = escape(&label),
+        title = escape(&title),
+        w1 = width - 1.0,
+        r1 = right - 0.5,
+        name = escape(&plain),
+        vx = left + 6.0,
+        value = escape(&value),
+    )
+}
+
+/// Every feature's SVG badge: `(path, svg)`, `<id>.svg` for the default release and
+/// `<release>/<id>.svg` for each release that lists it, by the feature's Istio id.
+pub fn svgs(set: &ReleaseSet) -> Vec<(String, String)> {
+    let words = Words::of("en");
+    let newest = set.label(default_release(set)).to_owned();
+    let mut out = Vec::new();
+    let mut snippets = vec![format!(
+        "# Feature badges for Istio {newest}\n\nFor a README or an issue: each line is Markdown that shows the badge and \
+         links it to the feature's row. Put the address where `dist/` is served before `badges/` and \
+         `index.html` (`https://docs.example.org/feature-matrix/badges/...`). Other releases: \
+         `badges/<release>/<id>.svg`.\n"
+    )];
+    for (key, _) in rows(set) {
+        // An id is a file name here: letters, digits and `._-` only (all of Istio's are).
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+            continue;
+        }
+        for r in 0..set.len() {
+            let label = set.label(r);
+            if let Ok(b) = describe(set, &key, Some(label)) {
+                let file = svg(&b, &words);
+                if label == newest {
+                    out.push((format!("{key}.svg"), file.clone()));
+                    let alt = words.fill(
+                        "badge_label",
+                        &[("name", &name_forms(&b.name).0), ("phase", b.phase.label()), ("release", &b.since)],
+                    );
+                    let link = matrix_link(DEFAULT_HREF, &b.release, &b.slug);
+                    // Markdown's own characters in a name are escaped in the image's text.
+                    let alt: String = alt
+                        .chars()
+                        .flat_map(|c| (matches!(c, '[' | ']' | '\\')).then_some('\\').into_iter().chain([c]))
+                        .collect();
+                    snippets.push(format!("- `{key}`: `[![{alt}](badges/{key}.svg)]({link})`"));
+                }
+                out.push((format!("{label}/{key}.svg"), file));
+            }
+        }
+    }
+    out.push(("snippets.md".to_owned(), snippets.join("\n") + "\n"));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use feature_matrix_view::embedded::RELEASES;
+
+    #[test]
+    fn svg_badges_escape_names_and_cover_every_listed_feature() {
+        let b = Badge {
+            key: "x.y".into(),
+            slug: "x-y".into(),
+            name: "A <script>alert(\"1\")</script> & `code`".into(),
+            release: "1.28".into(),
+            phase: Phase::Alpha,
+            since: "1.20".into(),
+            history: Vec::new(),
+        };
+        let svg = svg(&b, &Words::of("en"));
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(svg.contains("A &lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; code"), "{svg}");
+        assert!(svg.contains(">Alpha since 1.20</text>") && svg.contains("fill=\"#fff1e5\""), "{svg}");
+        let all = svgs(&RELEASES);
+        let newest = all.iter().filter(|(p, _)| !p.contains('/') && p.ends_with(".svg")).count();
+        let in_newest = (0..u16::try_from(RELEASES.rows()).unwrap())
+            .filter(|&row| RELEASES.history(row, default_release(&RELEASES)).changes.last().is_some())
+            .count();
+        assert!(newest > 40 && newest <= in_newest, "{newest} badges, {in_newest} features listed");
+        assert!(all.iter().any(|(p, _)| p == "snippets.md"));
+    }
 
     #[test]
     fn a_badge_says_phase_since_and_history() {

@@ -86,6 +86,14 @@ fn badges(dir: &str) -> Result {
             }
         }
     }
+    // Static SVG badges, for pages where no script runs.
+    for (path, svg) in badges::svgs(set) {
+        let path = dir.join("badges").join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        write(&path, &svg)?;
+    }
     print!("{}", badges::hugo_data(set));
     Ok(())
 }
