@@ -3,6 +3,8 @@
 // insert/remove cycles with nothing left behind, and the host page's dark mode conventions.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, axeViolations, launch, openPage } from './helpers.mjs';
 import { serve } from './server.mjs';
@@ -53,6 +55,31 @@ describe('elements', () => {
     assert.equal(await page.getByRole('searchbox', { name: 'Filter features' }).count(), 1);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('<feature-matrix> holding the prerendered table hydrates it in place (the same nodes, now live)', async () => {
+    const inner = readFileSync(join(process.env.FM_DIST ?? 'dist', 'fallback.html'), 'utf8').trim()
+      .replace(/^<div data-feature-matrix>/, '').replace(/<\/div>$/, '');
+    const pages = mkdtempSync(join(tmpdir(), 'fm-elements-'));
+    writeFileSync(join(pages, 'prerendered.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Prerendered element</title><link rel="icon" href="../favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="../feature-matrix.css"><script type="module" src="../feature-matrix.js"></script></head>
+<body><main><h1>Prerendered</h1><feature-matrix>${inner}</feature-matrix>
+<script>window.before = document.querySelector('feature-matrix table');</script></main></body></html>`);
+    const local = await serve([['/pages/', pages], ['/', process.env.FM_DIST ?? 'dist']]);
+    try {
+      const { page, context, errors } = await openPage(browser, `${local.base}/pages/prerendered.html`);
+      const widget = region(page).first();
+      await widget.getByRole('searchbox', { name: 'Filter features' }).fill('dns');
+      await widget.getByRole('status').filter({ hasText: /^1 of 43 features$/ }).waitFor();
+      assert.equal(await page.evaluate(() => window.before !== null && window.before.isConnected), true, 'the prerendered table was kept, not replaced');
+      assert.equal(await page.locator('feature-matrix section.fm--static').count(), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await local.close();
+      rmSync(pages, { recursive: true, force: true });
+    }
   });
 
   test('a changed attribute is the reader’s change: the rest of the view stays', async () => {
