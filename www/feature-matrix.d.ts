@@ -74,6 +74,9 @@ export function mount(element: Element, options?: MountOptions): Promise<MatrixH
  *  how many it mounted. */
 export function mountNew(): Promise<number>;
 
+/** This package's version (semver). */
+export const version: '0.4.0';
+
 /** `<feature-matrix>`: the widget as an element (registered by this module). Its attributes
  *  are the options (`release`, `lang`, `phases`, `categories`, `sort`, `view`, `search`,
  *  `columns`, `title`, `docs-base`, `legend`, `report`, `catalog`; the id as `data-id`); a
@@ -99,5 +102,5 @@ declare global {
   interface WindowEventMap {
     'featurematrix:change': CustomEvent<FeatureMatrixState>;
   }
-  var FeatureMatrix: { ready: Promise<unknown>; mount: typeof mount; mountNew: typeof mountNew } | undefined;
+  var FeatureMatrix: { ready: Promise<unknown>; mount: typeof mount; mountNew: typeof mountNew; version: typeof version } | undefined;
 }

@@ -160,7 +160,10 @@ export async function mountNew() {
   return mountPlaceholders();
 }
 
-globalThis.FeatureMatrix ??= { ready, mount, mountNew };
+/** This package's version (semver; Cargo.toml, package.json and the .d.ts say the same). */
+export const version = '0.4.0';
+
+globalThis.FeatureMatrix ??= { ready, mount, mountNew, version };
 
 // Feature badges (<span data-feature-badge="…">) need no wasm: their own small module, loaded
 // when the page has a badge (it renders badges added later itself).

@@ -11,6 +11,7 @@
 //! - `cargo xtask size`: where the shipped wasm's bytes come from, by origin (`docs/size.md`).
 
 mod dist;
+mod package;
 mod serve;
 mod setup;
 mod size_map;
@@ -35,13 +36,16 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("fuzz") => fuzz(&root, flag_value(&args, "--cases").as_deref().unwrap_or("100000")),
         Some("size") => setup::all(&root, false).and_then(|t| size_map::map(&root, t)),
+        Some("package") => {
+            setup::all(&root, false).and_then(|t| dist::build(&root, t)).and_then(|_| package::package(&root).map(drop))
+        }
         // The stable build runs beside the shipped one (contestant ours-stable).
         Some("bench") => setup::all(&root, true)
             .and_then(|t| dist::build(&root, t).and_then(|_| dist::stable_variant(&root, t)).map(drop))
             .and_then(|()| bench(&root, &args[1..])),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test | build | setup [--browser] | fuzz [--cases N] | bench [--quick] | size>"
+                "usage: cargo xtask <serve [--port N] | test | build | package | setup [--browser] | fuzz [--cases N] | bench [--quick] | size>"
             );
             return ExitCode::from(2);
         }
@@ -238,6 +242,7 @@ fn test(root: &Path) -> Result {
     let sizes = dist::build(root, toolchain)?;
     step("size budget of the shipped files");
     dist::check_budget(&sizes, toolchain)?;
+    package::package(root)?;
     let stable_dist = dist::stable_variant(root, toolchain)?;
     let fault_dist = dist::fault_injection_build(root)?;
     step("browser tests (node --test tests/e2e, headless Chromium)");
