@@ -177,6 +177,11 @@ fn mkdocs(root: &Path) -> Result {
         println!("    already installed");
         return Ok(());
     }
+    // Debian's own python3 makes virtual environments only with its python3-venv package.
+    if output("python3", &["-c", "import ensurepip, venv"]).is_none() {
+        println!("    python3 cannot make a virtual environment: installing python3-venv (apt)");
+        apt_install(&["python3-venv"])?;
+    }
     run(root, "python3", &["-m", "venv", "target/mkdocs-venv"])?;
     let wanted = format!("mkdocs-material=={MKDOCS_MATERIAL}");
     run(root, &pip.to_string_lossy(), &["install", "--quiet", "--disable-pip-version-check", &wanted])
@@ -199,6 +204,11 @@ fn test_packages() -> Result {
         return Ok(());
     }
     println!("    missing: {}", missing.join(", "));
+    apt_install(&missing)
+}
+
+/// `apt-get install` of `packages` (with `sudo` when not root), after an `apt-get update`.
+fn apt_install(packages: &[&str]) -> Result {
     let root_user = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     let (program, prefix): (&str, &[&str]) = if root_user { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
     fn with<'a>(prefix: &[&'a str], args: &[&'a str]) -> Vec<&'a str> {
@@ -207,6 +217,6 @@ fn test_packages() -> Result {
     std::env::set_var("DEBIAN_FRONTEND", "noninteractive");
     run(Path::new("."), program, &with(prefix, &["update"]))?;
     let mut install = vec!["install", "-y", "--no-install-recommends"];
-    install.extend(missing);
+    install.extend(packages);
     run(Path::new("."), program, &with(prefix, &install))
 }
